@@ -1,0 +1,51 @@
+# The verbs people type. `make` = install, generate, build and run the demo; `make test` = the test suite.
+SPEC    ?= spec/openapi.yaml
+OUT     ?= generated
+BASE    ?= origin/main
+HEAD    ?= spec/openapi.yaml
+FORMAT  ?= markdown
+FAIL_ON ?= breaking
+TSX     := node --import tsx
+
+.PHONY: all install generate build check lint typecheck test watch bench diff demo clean
+
+all: install generate build demo
+
+install: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+generate: install
+	$(TSX) generator/cli.ts --spec $(SPEC) --out $(OUT)
+
+build: install
+	cd generated && npx tsc -p tsconfig.json
+
+check: install
+	$(TSX) generator/cli.ts --spec spec/openapi.yaml --out generated --check
+	npx tsc -p generated/tsconfig.json --noEmit
+	$(MAKE) -s lint
+
+lint: install
+	npx redocly lint spec/openapi.yaml --config redocly.yaml
+
+typecheck: install
+	npx tsc -p tsconfig.json
+
+test: install
+	npx vitest run --typecheck
+
+watch: install
+	$(TSX) generator/cli.ts --spec $(SPEC) --out $(OUT) --watch
+
+bench: install
+	$(TSX) bench/run.ts
+
+diff: install
+	$(TSX) diff/cli.ts --base $(BASE) --head $(HEAD) --format $(FORMAT) --fail-on $(FAIL_ON)
+
+demo: install
+	$(TSX) demo/run.ts
+
+clean:
+	rm -rf generated/dist .tmp

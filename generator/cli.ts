@@ -1,0 +1,108 @@
+// `make generate` / `make check` / `make watch`. User mistakes print one line and exit 1; no stack traces.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GeneratorError } from './errors.js';
+import { generate } from './pipeline.js';
+import { compareWithDisk, writePackage, type Drift } from './stages/write.js';
+import { ROOT } from './stages/load-assets.js';
+
+const USAGE = 'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--check] [--watch]';
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, out: { type: 'string', default: 'generated' }, check: { type: 'boolean' }, watch: { type: 'boolean' }, help: { type: 'boolean' } },
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.watch) return watch(values.spec!, values.out!);
+  return values.check ? check(values.spec!, values.out!) : run(values.spec!, values.out!);
+}
+
+async function run(spec: string, out: string): Promise<number> {
+  const started = performance.now();
+  const files = await generate({ spec });
+  writePackage(out, files);
+  console.log(`generated ${files.size} files in ${out} from ${spec} (${Math.round(performance.now() - started)} ms)`);
+  return 0;
+}
+
+async function check(spec: string, out: string): Promise<number> {
+  const files = await generate({ spec });
+  // Regenerate into a scratch folder first: proves the output is writable, then compare.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'codegen-check-'));
+  try {
+    writePackage(path.join(scratch, 'out'), files);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const drift = compareWithDisk(out, files);
+  if (!drift.added.length && !drift.removed.length && !drift.changed.length) {
+    console.log(`${out} is up to date with ${spec} (${files.size} files)`);
+    return 0;
+  }
+  console.error(formatDrift(out, drift));
+  return 1;
+}
+
+export function formatDrift(out: string, drift: Drift): string {
+  const lines = [`${out} is stale: it does not match what ${'`make generate`'} produces.`];
+  for (const f of drift.added) lines.push(`  missing   ${out}/${f}`);
+  for (const f of drift.removed) lines.push(`  extra     ${out}/${f} (not generated; delete it or regenerate)`);
+  for (const c of drift.changed) {
+    lines.push(`  changed   ${out}/${c.file}:${c.line}`);
+    lines.push(`      expected: ${c.expected.slice(0, 160)}`);
+    lines.push(`      found:    ${c.actual.slice(0, 160)}`);
+  }
+  lines.push('Run `make generate` and commit the result; never edit generated files by hand.');
+  return lines.join('\n');
+}
+
+async function watch(spec: string, out: string): Promise<number> {
+  const { watch: chokidar } = await import('chokidar');
+  const specDir = path.dirname(path.resolve(spec));
+  const targets = [specDir, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const regenerate = (): void => {
+    running = running.then(async () => {
+      try {
+        await run(spec, out);
+      } catch (err) {
+        console.error(describe(err));
+      }
+    });
+  };
+  chokidar(targets, { ignoreInitial: true }).on('all', () => {
+    clearTimeout(timer);
+    timer = setTimeout(regenerate, 200);
+  });
+  console.log(`watching ${targets.map((t) => path.relative(process.cwd(), t)).join(', ')} (Ctrl-C to stop)`);
+  regenerate();
+  return new Promise(() => {});
+}
+
+function describe(err: unknown): string {
+  if (err instanceof GeneratorError) return `error: ${err.format()}`;
+  return `internal error: ${(err as Error)?.stack ?? String(err)}`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(describe(err));
+    process.exitCode = 1;
+  },
+);

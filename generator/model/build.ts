@@ -1,0 +1,72 @@
+// Stage 4: the intermediate model. Every name, type reference and doc fact the templates print is decided here.
+import { kebabCase, pascalCase } from '../helpers.js';
+import type { OpenApiDocument } from '../openapi.js';
+import { buildMethods, type RawMethod } from './operations.js';
+import { buildTypes } from './schema-types.js';
+import { assignTypeNames } from './type-names.js';
+import type { ResourceModel, SdkModel, SecurityModel } from './types.js';
+
+export interface BuiltModel extends SdkModel {
+  resources: (ResourceModel & { methods: RawMethod[] })[];
+  /** Aliases for inline bodies, query objects and responses, sorted by name. */
+  aliases: RawMethod['aliases'];
+  /** Component schema name → exported name. */
+  typeNames: Map<string, string>;
+}
+
+const DEFAULT_BASE_URL = 'https://api.example.com';
+
+/** Build from a normalised document (see stages/normalize). */
+export function buildModelFromNormalized(doc: OpenApiDocument): BuiltModel {
+  const typeNames = assignTypeNames(Object.keys(doc.components?.schemas ?? {}));
+  const info = doc.info ?? {};
+  const sdk = info['x-sdk'] ?? {};
+  const title = info.title ?? 'API';
+  const methods = buildMethods(doc, typeNames);
+  const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
+
+  const byResource = new Map<string, RawMethod[]>();
+  for (const m of methods) byResource.set(m.resource, [...(byResource.get(m.resource) ?? []), m]);
+  const resources = [...byResource.entries()].map(([property, list]) => {
+    const tag = list.find((m) => m.tag)?.tag;
+    return {
+      property,
+      className: pascalCase(property),
+      fileName: kebabCase(property),
+      description: tag ? tagDescriptions.get(tag) : undefined,
+      tag,
+      methods: list.sort((a, b) => METHOD_ORDER(a.name) - METHOD_ORDER(b.name) || (a.name < b.name ? -1 : 1)),
+    };
+  });
+
+  const aliases = methods.flatMap((m) => m.aliases).sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    packageName: sdk.package ?? kebabCase(title),
+    packageVersion: sdk.version ?? '0.0.0',
+    clientName: sdk.client ?? pascalCase(title),
+    envPrefix: sdk.envPrefix,
+    defaultBaseUrl: doc.servers?.[0]?.url ?? DEFAULT_BASE_URL,
+    title,
+    description: info.description,
+    resources,
+    types: buildTypes(doc, typeNames),
+    security: security(doc),
+    aliases,
+    typeNames,
+  };
+}
+
+const ORDER = ['create', 'get', 'list', 'update', 'delete'];
+function METHOD_ORDER(name: string): number {
+  const i = ORDER.indexOf(name);
+  return i === -1 ? ORDER.length : i;
+}
+
+function security(doc: OpenApiDocument): SecurityModel[] {
+  return Object.entries(doc.components?.securitySchemes ?? {}).map(([name, s]) => ({
+    name,
+    kind: s.type === 'http' && s.scheme === 'basic' ? 'basic' : s.type === 'http' && s.scheme === 'bearer' ? 'bearer' : s.type === 'oauth2' ? 'oauth2' : s.type === 'apiKey' ? 'apiKey' : 'other',
+    description: s.description,
+  }));
+}
+

@@ -1,0 +1,141 @@
+// The slice of OpenAPI 3.0/3.1 the generator reads. Loose on purpose: validation happens in its own stage.
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface SchemaObject {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  description?: string;
+  title?: string;
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  items?: SchemaObject;
+  allOf?: SchemaObject[];
+  oneOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
+  enum?: Json[];
+  'x-extensible-enum'?: Json[];
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  deprecated?: boolean;
+  nullable?: boolean;
+  default?: Json;
+  example?: Json;
+  additionalProperties?: boolean | SchemaObject;
+  [key: string]: unknown;
+}
+
+export interface ParameterObject {
+  $ref?: string;
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  description?: string;
+  deprecated?: boolean;
+  schema?: SchemaObject;
+  style?: string;
+  explode?: boolean;
+  example?: Json;
+}
+
+export interface MediaTypeObject {
+  schema?: SchemaObject;
+  example?: Json;
+  examples?: Record<string, { value?: Json; $ref?: string }>;
+}
+
+export interface ResponseObject {
+  $ref?: string;
+  description?: string;
+  headers?: Record<string, { $ref?: string; description?: string; schema?: SchemaObject }>;
+  content?: Record<string, MediaTypeObject>;
+}
+
+export interface RequestBodyObject {
+  $ref?: string;
+  description?: string;
+  required?: boolean;
+  content?: Record<string, MediaTypeObject>;
+}
+
+export interface OperationObject {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  deprecated?: boolean;
+  parameters?: ParameterObject[];
+  requestBody?: RequestBodyObject;
+  responses?: Record<string, ResponseObject>;
+  security?: Record<string, string[]>[];
+  'x-sdk-resource'?: string;
+  'x-sdk-method'?: string;
+  'x-lifecycle-stage'?: string;
+  [key: string]: unknown;
+}
+
+export type PathItemObject = Partial<Record<LowerMethod, OperationObject>> & { parameters?: ParameterObject[]; $ref?: string };
+
+export type LowerMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'options' | 'head' | 'trace';
+export const METHODS: LowerMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+
+export interface OpenApiDocument {
+  openapi?: string;
+  swagger?: string;
+  info?: { title?: string; version?: string; description?: string; 'x-sdk'?: SdkExtension; [key: string]: unknown };
+  servers?: { url: string }[];
+  paths?: Record<string, PathItemObject>;
+  components?: {
+    schemas?: Record<string, SchemaObject>;
+    parameters?: Record<string, ParameterObject>;
+    responses?: Record<string, ResponseObject>;
+    requestBodies?: Record<string, RequestBodyObject>;
+    headers?: Record<string, unknown>;
+    securitySchemes?: Record<string, { type?: string; scheme?: string; description?: string; [key: string]: unknown }>;
+    [key: string]: unknown;
+  };
+  security?: Record<string, string[]>[];
+  tags?: { name: string; description?: string }[];
+  [key: string]: unknown;
+}
+
+export interface SdkExtension {
+  package?: string;
+  version?: string;
+  client?: string;
+  envPrefix?: string;
+}
+
+/** Escape one JSON-pointer token. */
+export function pointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointer(...tokens: string[]): string {
+  return '#/' + tokens.map(pointerToken).join('/');
+}
+
+/** Resolve a local `#/...` ref inside the bundled document. */
+export function resolveLocal<T>(doc: OpenApiDocument, ref: string): T | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  let cur: unknown = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[token];
+  }
+  return cur as T | undefined;
+}
+
+/** Follow `$ref` chains to the object itself. */
+export function deref<T extends { $ref?: string }>(doc: OpenApiDocument, node: T | undefined): T | undefined {
+  let cur = node;
+  for (let hops = 0; cur?.$ref && hops < 32; hops++) cur = resolveLocal<T>(doc, cur.$ref);
+  return cur;
+}
+
+export function schemaName(ref: string): string | undefined {
+  const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
+  return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}

@@ -1,0 +1,27 @@
+// Stage 5: TypeScript types for the whole API, by openapi-typescript, with two transforms it lacks:
+// `x-extensible-enum` as an open union, and no `required` for properties that merely have a default.
+import openapiTS, { astToString, tsLiteral, tsUnion, tsIntersection, STRING } from 'openapi-typescript';
+import ts from 'typescript';
+import type { OpenApiDocument, SchemaObject } from '../openapi.js';
+
+export async function emitTypes(document: OpenApiDocument): Promise<string> {
+  const ast = await openapiTS(structuredClone(document) as never, {
+    silent: true,
+    // A default is what the server assumes when the field is absent, so callers may omit it.
+    defaultNonNullable: false,
+    transform: openEnum,
+  });
+  return astToString(ast);
+}
+
+const EMPTY_OBJECT = ts.factory.createTypeLiteralNode([]);
+
+/** `x-extensible-enum: [A, B]` → `'A' | 'B' | (string & {})`: known values autocomplete, new ones still fit. */
+function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
+  const values = schema['x-extensible-enum'];
+  if (!Array.isArray(values) || values.length === 0) return undefined;
+  const literals = values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map((v) => tsLiteral(v));
+  const open = tsIntersection([STRING, EMPTY_OBJECT]);
+  const union = tsUnion([...literals, ts.factory.createParenthesizedType(open)]);
+  return schema.nullable ? tsUnion([union, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : union;
+}

@@ -1,0 +1,59 @@
+// Stage 1: read the spec (YAML or JSON, multi-file) and bundle it into one document with Redocly.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { bundle, createConfig, getLineColLocation, type NormalizedProblem } from '@redocly/openapi-core';
+import { GeneratorError } from '../errors.js';
+import type { OpenApiDocument } from '../openapi.js';
+
+export interface LoadedSpec {
+  file: string;
+  document: OpenApiDocument;
+  /** sha256 of the canonical bundled JSON: stable across file layout, not across content. */
+  hash: string;
+}
+
+export async function loadSpec(file: string): Promise<LoadedSpec> {
+  const abs = path.resolve(file);
+  if (!existsSync(abs)) throw new GeneratorError(`spec file not found`, { file: abs });
+  const config = await createConfig({});
+  let result;
+  try {
+    result = await bundle({ ref: abs, config, dereference: false });
+  } catch (err) {
+    throw parseFailure(err, abs);
+  }
+  const problem = result.problems.find((p) => p.severity === 'error');
+  if (problem) throw fromProblem(problem, abs);
+  const document = result.bundle.parsed as OpenApiDocument;
+  if (!document || typeof document !== 'object') throw new GeneratorError('spec is empty', { file: abs });
+  const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+  return { file: abs, document, hash };
+}
+
+function parseFailure(err: unknown, file: string): GeneratorError {
+  const e = err as { message?: string; source?: { absoluteRef?: string }; originalError?: { mark?: { line: number; column: number } } };
+  const message = String(e.message ?? err).replace(/ in "[^"]*"/, '');
+  const mark = e.originalError?.mark;
+  return new GeneratorError(`invalid YAML/JSON: ${message}`, {
+    file: e.source?.absoluteRef ?? file,
+    line: mark ? mark.line + 1 : undefined,
+    column: mark ? mark.column + 1 : undefined,
+  });
+}
+
+function fromProblem(problem: NormalizedProblem, fallbackFile: string): GeneratorError {
+  const loc = problem.location[0];
+  if (!loc) return new GeneratorError(problem.message, { file: fallbackFile });
+  let line: number | undefined;
+  let column: number | undefined;
+  try {
+    const lc = getLineColLocation(loc);
+    line = lc.start.line;
+    column = lc.start.col;
+  } catch {
+    // pointer not mappable to a line: the pointer alone still locates it
+  }
+  const message = problem.message.startsWith("Can't resolve $ref") ? `unresolved $ref: ${problem.message.replace(/^Can't resolve \$ref:? ?/, '') || 'target not found'}` : problem.message;
+  return new GeneratorError(message, { file: loc.source.absoluteRef, line, column, pointer: loc.pointer });
+}
