@@ -30,7 +30,7 @@ export function kebabCase(text: string): string {
 export function singular(word: string): string {
   if (/ies$/i.test(word)) return word.slice(0, -3) + (word.slice(-3) === 'IES' ? 'Y' : 'y');
   if (/(ss|x|ch|sh)es$/i.test(word)) return word.slice(0, -2);
-  if (/[^s]s$/i.test(word)) return word.slice(0, -1);
+  if (/[^su]s$/i.test(word)) return word.slice(0, -1);
   return word;
 }
 

@@ -23,6 +23,8 @@ function resourceFallback(op: OperationObject, path: string): string {
 }
 
 function methodFallback(op: OperationObject, path: string, method: LowerMethod): string {
+  const custom = /:([A-Za-z][\w-]*)$/.exec(path);
+  if (custom) return camelCase(custom[1]!);
   const item = /\/\{[^}]+\}$/.test(path);
   const shape: Partial<Record<LowerMethod, string>> = item
     ? { get: 'get', patch: 'update', put: 'update', delete: 'delete' }
