@@ -32,7 +32,7 @@ lint: install
 typecheck: install
 	npx tsc -p tsconfig.json
 
-test: install
+test: install lint
 	npx vitest run --typecheck
 
 watch: install

@@ -3,11 +3,12 @@ import { kebabCase, pascalCase } from '../helpers.js';
 import type { OpenApiDocument } from '../openapi.js';
 import { buildMethods, type RawMethod } from './operations.js';
 import { buildTypes } from './schema-types.js';
+import { methodExample } from './examples.js';
 import { assignTypeNames } from './type-names.js';
 import type { ResourceModel, SdkModel, SecurityModel } from './types.js';
 
-export interface BuiltModel extends SdkModel {
-  resources: (ResourceModel & { methods: RawMethod[] })[];
+export interface BuiltModel extends Omit<SdkModel, 'resources'> {
+  resources: (Omit<ResourceModel, 'methods'> & { methods: RawMethod[] })[];
   /** Aliases for inline bodies, query objects and responses, sorted by name. */
   aliases: RawMethod['aliases'];
   /** Component schema name → exported name. */
@@ -23,6 +24,9 @@ export function buildModelFromNormalized(doc: OpenApiDocument): BuiltModel {
   const sdk = info['x-sdk'] ?? {};
   const title = info.title ?? 'API';
   const methods = buildMethods(doc, typeNames);
+  const packageName = sdk.package ?? kebabCase(title);
+  const clientName = sdk.client ?? pascalCase(title);
+  for (const m of methods) m.example = methodExample(m, { doc, packageName, clientName, resource: m.resource });
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
 
   const byResource = new Map<string, RawMethod[]>();
@@ -41,9 +45,9 @@ export function buildModelFromNormalized(doc: OpenApiDocument): BuiltModel {
 
   const aliases = methods.flatMap((m) => m.aliases).sort((a, b) => (a.name < b.name ? -1 : 1));
   return {
-    packageName: sdk.package ?? kebabCase(title),
+    packageName,
     packageVersion: sdk.version ?? '0.0.0',
-    clientName: sdk.client ?? pascalCase(title),
+    clientName,
     envPrefix: sdk.envPrefix,
     defaultBaseUrl: doc.servers?.[0]?.url ?? DEFAULT_BASE_URL,
     title,

@@ -93,6 +93,7 @@ function buildMethod({ doc, names, path, method, op, shared }: MethodInput): Raw
     security: (op.security ?? doc.security ?? []).map((alt) => Object.keys(alt).join(' + ')).filter(Boolean),
     pageItemType: pageItem({ doc, schema: successSchema, names, query, listType: returnType, prefix, aliases }),
     phases: phases(doc, successSchema, method, path),
+    example: '',
     aliases,
   };
 }
@@ -117,6 +118,7 @@ function param(p: ParameterObject, names: Map<string, string>): ParamModel {
     description: p.description,
     default: s.default === undefined ? undefined : JSON.stringify(s.default),
     deprecated: p.deprecated === true,
+    example: p.example ?? s.example ?? (s.items as SchemaObject | undefined)?.example,
   };
 }
 

@@ -1,6 +1,8 @@
 // The generator's intermediate model: everything templates and the diff's "package impact" need,
 // resolved once while parsing (names, defaults, doc text), so no consumer re-derives it.
 
+import type { Json } from '../openapi.js';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface SdkModel {
@@ -57,6 +59,8 @@ export interface MethodModel {
   pageItemType: string | undefined;
   /** Set when the get response has `status.phase`: its known values. */
   phases: string[] | undefined;
+  /** A TypeScript example calling this method, for the docs. */
+  example: string;
 }
 
 export interface ParamModel {
@@ -67,6 +71,7 @@ export interface ParamModel {
   description: string | undefined;
   default: string | undefined;
   deprecated: boolean;
+  example: Json | undefined;
 }
 
 export interface ResponseModel {

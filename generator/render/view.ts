@@ -5,6 +5,8 @@ import type { BuiltModel } from '../model/build.js';
 import type { RawMethod } from '../model/operations.js';
 import type { ResourceModel } from '../model/types.js';
 
+type Resource = Omit<ResourceModel, 'methods'> & { methods: RawMethod[] };
+
 export interface MethodView {
   doc: string;
   name: string;
@@ -23,7 +25,7 @@ export interface ResourceView {
   methods: MethodView[];
 }
 
-export function resourceView(resource: ResourceModel & { methods: RawMethod[] }): ResourceView {
+export function resourceView(resource: Resource): ResourceView {
   const methods: MethodView[] = [];
   for (const m of resource.methods) {
     methods.push(methodView(m));

@@ -9,7 +9,7 @@ export async function emitTypes(document: OpenApiDocument): Promise<string> {
     silent: true,
     // A default is what the server assumes when the field is absent, so callers may omit it.
     defaultNonNullable: false,
-    transform: openEnum,
+    transform: (schema) => openEnum(schema as SchemaObject),
   });
   return astToString(ast);
 }

@@ -1,0 +1,96 @@
+// Synthesises the TypeScript example each method's docs show. Values come from the spec's own examples
+// where it has them; otherwise the smallest value that satisfies the schema (required properties only),
+// so every example compiles against the generated types (a test type-checks them all).
+import { camelCase, tsKey, tsString } from '../helpers.js';
+import { deref, type Json, type OpenApiDocument, type SchemaObject } from '../openapi.js';
+import { isReadOnly } from '../stages/normalize/writable.js';
+import type { RawMethod } from './operations.js';
+
+export interface ExampleContext {
+  doc: OpenApiDocument;
+  packageName: string;
+  clientName: string;
+  resource: string;
+}
+
+/** `client.networks.get('n-123', { environment: 'env-123' })`: the call alone, for prose examples. */
+export function methodCall(m: RawMethod, ctx: ExampleContext): string {
+  const args: string[] = m.pathParams.map((p) => tsString(String(p.example ?? `${p.name}-123`)));
+  const op = ctx.doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'get'];
+  if (m.bodyType && op) {
+    const body = deref(ctx.doc, op.requestBody);
+    const media = Object.entries(body?.content ?? {}).find(([k]) => k.includes('json'))?.[1];
+    args.push(value(ctx.doc, media?.schema, 1, 0));
+  }
+  const query = requiredQuery(m);
+  if (query) args.push(query);
+  return `client.${ctx.resource}.${m.name}(${args.join(', ')})`;
+}
+
+/** Query object literal with the required parameters, or `undefined` when the method takes no query. */
+export function requiredQuery(m: RawMethod): string | undefined {
+  if (!m.queryType) return undefined;
+  const required = m.queryParams.filter((p) => p.required);
+  return required.length ? `{ ${required.map((p) => `${tsKey(p.name)}: ${tsString(String(p.example ?? `${p.name}-123`))}`).join(', ')} }` : '{}';
+}
+
+export function methodExample(m: RawMethod, ctx: ExampleContext): string {
+  const call = methodCall(m, ctx);
+  const result = camelCase(m.returnType === 'void' ? 'result' : m.returnType);
+  const lines = [`import { ${ctx.clientName} } from ${tsString(ctx.packageName)};`, '', `const client = new ${ctx.clientName}();`];
+  if (m.returnType === 'void') lines.push(`await ${call};`);
+  else lines.push(`const ${result} = await ${call};`, `console.log(${result});`);
+  return lines.join('\n');
+}
+
+const PAD = '  ';
+
+function value(doc: OpenApiDocument, node: SchemaObject | undefined, indent: number, depth: number): string {
+  const s = deref(doc, node);
+  if (!s || depth > 8) return '{}';
+  if (s.example !== undefined && s.type !== 'object' && !s.properties && !s.allOf && !s.oneOf) return literal(s.example);
+  const variants = s.oneOf ?? s.anyOf;
+  if (variants?.length) return value(doc, variants[0], indent, depth + 1);
+  const open = s['x-extensible-enum'];
+  if (Array.isArray(open) && open.length) return literal(open[0]!);
+  if (Array.isArray(s.enum) && s.enum.length) return literal(s.enum[0]!);
+  const props = collect(doc, s);
+  if (props.size || s.type === 'object') {
+    const entries = [...props].filter(([, p]) => p.required && !isReadOnly(p.schema, doc));
+    if (!entries.length) return '{}';
+    const pad = PAD.repeat(indent);
+    const inner = entries.map(([name, p]) => `${pad}${PAD}${tsKey(name)}: ${value(doc, p.schema, indent + 1, depth + 1)},`);
+    return `{\n${inner.join('\n')}\n${pad}}`;
+  }
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+  if (type === 'array') return `[${value(doc, s.items, indent, depth + 1)}]`;
+  if (type === 'integer' || type === 'number') return String(s.default ?? s.minimum ?? 1);
+  if (type === 'boolean') return String(s.default ?? true);
+  if (s.default !== undefined) return literal(s.default);
+  return tsString(s.format === 'date-time' ? '2026-01-01T00:00:00Z' : 'example');
+}
+
+function collect(doc: OpenApiDocument, s: SchemaObject, depth = 0): Map<string, { schema: SchemaObject; required: boolean }> {
+  const out = new Map<string, { schema: SchemaObject; required: boolean }>();
+  const required = new Set<string>();
+  const visit = (node: SchemaObject | undefined, d: number): void => {
+    const n = deref(doc, node);
+    if (!n || d > 16) return;
+    n.allOf?.forEach((m) => visit(m, d + 1));
+    n.required?.forEach((r) => required.add(r));
+    for (const [k, v] of Object.entries(n.properties ?? {})) {
+      const prev = out.get(k);
+      // A later allOf member may only repeat the name (`{}`) to require it: keep the real declaration.
+      if (!prev || Object.keys(deref(doc, v) ?? {}).length > 0) out.set(k, { schema: prev && Object.keys(v).length === 0 ? prev.schema : v, required: false });
+    }
+  };
+  visit(s, depth);
+  for (const [k, v] of out) v.required = required.has(k);
+  return out;
+}
+
+function literal(v: Json): string {
+  if (typeof v === 'string') return tsString(v);
+  if (v === null || typeof v !== 'object') return String(v);
+  return JSON.stringify(v);
+}

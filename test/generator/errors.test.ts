@@ -1,0 +1,42 @@
+// Bad input: one clear line naming the file and the place, exit code 1, no stack trace, OUT untouched.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURES = 'test/fixtures/generator-errors';
+
+function generate(spec: string, out: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--spec', spec, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+}
+
+describe('bad input', () => {
+  it.each([
+    ['invalid-yaml.yaml', /invalid-yaml\.yaml:\d+:\d+: invalid YAML\/JSON/],
+    ['unresolved-ref.yaml', /unresolved-ref\.yaml:11:\d+ \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref/],
+    ['duplicate-operation-id.yaml', /duplicate-operation-id\.yaml \(#\/paths\/~1b\/get\/operationId\): duplicate operationId "readThing" \(first used at #\/paths\/~1a\/get\)/],
+    ['method-clash.yaml', /method-clash\.yaml \(#\/paths\/~1b\/get\): two operations map to the same client method things\.get/],
+    ['unsupported-body.yaml', /unsupported-body\.yaml \(#\/paths\/~1upload\/post\/requestBody\): request body media types multipart\/form-data are not supported/],
+    ['swagger-2.yaml', /swagger-2\.yaml \(#\/swagger\): Swagger 2\.0 is not supported/],
+    ['does-not-exist.yaml', /does-not-exist\.yaml: spec file not found/],
+  ])('%s', (file, message) => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gen-err-'));
+    mkdirSync(path.join(out, 'src'));
+    writeFileSync(path.join(out, 'src', 'keep.ts'), 'export const before = 1;\n');
+    const r = generate(`${FIXTURES}/${file}`, out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Atomic: the previous output is exactly as it was.
+    expect(readFileSync(path.join(out, 'src', 'keep.ts'), 'utf8')).toBe('export const before = 1;\n');
+  });
+
+  it('an unknown flag is a usage error (exit 2)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--nope'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option '--nope'/);
+  });
+});
