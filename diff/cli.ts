@@ -1,0 +1,111 @@
+// `make diff`: compare a base spec (file or git ref) with the head spec and print the report.
+// Exit codes: 0 no change at or above --fail-on, 1 there is one, 2 bad input (one line on stderr).
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { diffDocuments } from './diff.js';
+import { InputError } from './errors.js';
+import { formatGithub } from './format/github.js';
+import { formatJson } from './format/json.js';
+import { formatMarkdown } from './format/markdown.js';
+import { checkoutSpec } from './git.js';
+import { packageImpact } from './impact.js';
+import { loadSpec, type LoadedSpec } from './load.js';
+import { LEVELS, type Level } from './registry.js';
+import { rulesTable } from './rules-table.js';
+
+const FORMATS = ['markdown', 'json', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['breaking', 'warning', 'none'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+const USAGE = `usage: diff/cli.ts --base <git ref or file> [--head spec/openapi.yaml] [--format markdown|json|github] [--fail-on breaking|warning|none]
+       diff/cli.ts --rules   (print the rule table)`;
+
+interface Options {
+  base: string;
+  head: string;
+  format: Format;
+  failOn: FailOn;
+}
+
+function parse(argv: string[]): Options | 'rules' | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string', default: 'spec/openapi.yaml' },
+        format: { type: 'string', default: 'markdown' },
+        'fail-on': { type: 'string', default: 'breaking' },
+        rules: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new InputError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  if (values.help) return 'help';
+  if (values.rules) return 'rules';
+  const format = FORMATS.find((f) => f === values.format);
+  const failOn = FAIL_ON.find((f) => f === values['fail-on']);
+  if (!values.base) throw new InputError(`--base is required\n${USAGE}`);
+  if (!format) throw new InputError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
+  if (!failOn) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}")`);
+  return { base: values.base, head: values.head, format, failOn };
+}
+
+async function loadBase(base: string, head: string): Promise<LoadedSpec> {
+  // A path that exists is a file; anything else must be a commit of the repository holding the head spec.
+  if (existsSync(base)) return loadSpec({ file: base });
+  const checkout = checkoutSpec({ ref: base, headFile: head });
+  try {
+    const alias = { dir: checkout.root, prefix: `${base}:` };
+    return await loadSpec({ file: checkout.file, displayName: checkout.displayName, alias });
+  } finally {
+    checkout.cleanup();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const options = parse(argv);
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options === 'rules') {
+    process.stdout.write(`${rulesTable()}\n`);
+    return 0;
+  }
+  const head = await loadSpec({ file: options.head });
+  const base = await loadBase(options.base, options.head);
+  const { report, resources } = diffDocuments(base.doc, head.doc);
+
+  let output: string;
+  if (options.format === 'json') output = formatJson(report);
+  else if (options.format === 'github') output = formatGithub(report);
+  else output = formatMarkdown({ report, resources, impact: await packageImpact(base.doc, head.doc) });
+  process.stdout.write(output);
+
+  if (options.failOn === 'none') return 0;
+  const threshold = LEVELS.indexOf(options.failOn satisfies Level);
+  return report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold) ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      process.stderr.write(`api-diff: ${error.message}\n`);
+    } else {
+      // A bug, not bad input: still one line unless asked for the stack.
+      const detail = error instanceof Error ? (process.env.API_DIFF_DEBUG ? error.stack : error.message) : String(error);
+      process.stderr.write(`api-diff: internal error: ${detail}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,220 @@
+// The one place levels live. A rule file decides *whether* something changed and which variant it is
+// (request vs response, open vs closed enum); this registry decides how much it matters.
+
+export type Level = 'breaking' | 'warning' | 'info';
+export const LEVELS: readonly Level[] = ['breaking', 'warning', 'info'];
+
+export interface RuleMeta {
+  /** One level, or one per variant the rule reports. */
+  level: Level | Readonly<Record<string, Level>>;
+  description: string;
+  /** Template; `{operation}` and `{location}` are always available, the rest are filled by the rule. */
+  message: string;
+  /** At info level, adds something callers can use: suggests a minor bump rather than a patch. */
+  feature?: boolean;
+}
+
+const registry = {
+  'operation-added': {
+    level: 'info',
+    feature: true,
+    description: 'A new operation: a new method on the client.',
+    message: 'Operation {operation} was added',
+  },
+  'operation-removed': {
+    level: 'breaking',
+    description: 'An operation was removed: calls to its method no longer compile.',
+    message: 'Operation {operation} was removed',
+  },
+  'operation-deprecated': {
+    level: 'warning',
+    description: 'An operation became deprecated: its method is marked @deprecated and will be removed later.',
+    message: 'Operation {operation} is now deprecated',
+  },
+  'sdk-name-changed': {
+    level: 'breaking',
+    description: 'x-sdk-resource or x-sdk-method changed: the generated method moved, so calls no longer compile.',
+    message: 'Generated method changed from {from} to {to}',
+  },
+  'parameter-added': {
+    level: 'info',
+    feature: true,
+    description: 'A new optional parameter.',
+    message: 'Optional parameter {location} was added',
+  },
+  'required-parameter-added': {
+    level: 'breaking',
+    description: 'A new required parameter: existing calls lack it and no longer compile.',
+    message: 'Required parameter {location} was added',
+  },
+  'parameter-removed': {
+    level: 'breaking',
+    description: 'A parameter was removed: calls passing it no longer compile.',
+    message: 'Parameter {location} was removed',
+  },
+  'parameter-became-required': {
+    level: 'breaking',
+    description: 'An optional parameter became required: calls omitting it no longer compile.',
+    message: 'Parameter {location} became required',
+  },
+  'parameter-became-optional': {
+    level: 'info',
+    feature: true,
+    description: 'A required parameter became optional.',
+    message: 'Parameter {location} became optional',
+  },
+  'parameter-type-changed': {
+    level: 'breaking',
+    description: 'The type of a parameter changed: calls passing the old type no longer compile.',
+    message: 'Type of parameter {location} changed from {from} to {to}',
+  },
+  'parameter-default-changed': {
+    level: 'warning',
+    description: 'The default of a parameter changed: calls omitting it behave differently.',
+    message: 'Default of parameter {location} changed from {from} to {to}',
+  },
+  'request-body-added': {
+    level: { required: 'breaking', optional: 'info' },
+    feature: true,
+    description: 'An operation now takes a request body; breaking when the body is required.',
+    message: 'A {required} request body was added',
+  },
+  'request-body-removed': {
+    level: 'breaking',
+    description: 'An operation no longer takes a request body: calls passing one no longer compile.',
+    message: 'The request body was removed',
+  },
+  'request-body-became-required': {
+    level: 'breaking',
+    description: 'An optional request body became required: calls omitting it no longer compile.',
+    message: 'The request body became required',
+  },
+  'request-property-added': {
+    level: 'info',
+    feature: true,
+    description: 'A new optional property in a request body.',
+    message: 'Optional request property {property} was added',
+  },
+  'required-request-property-added': {
+    level: 'breaking',
+    description: 'A new required property in a request body: existing calls lack it and no longer compile.',
+    message: 'Required request property {property} was added',
+  },
+  'request-property-removed': {
+    level: 'breaking',
+    description: 'A property was removed from a request body: calls passing it no longer compile.',
+    message: 'Request property {property} was removed',
+  },
+  'request-property-became-required': {
+    level: 'breaking',
+    description: 'An optional request property became required: calls omitting it no longer compile.',
+    message: 'Request property {property} became required',
+  },
+  'request-property-became-optional': {
+    level: 'info',
+    feature: true,
+    description: 'A required request property became optional.',
+    message: 'Request property {property} became optional',
+  },
+  'property-became-read-only': {
+    level: 'breaking',
+    description: 'A request property became readOnly: it leaves the request type, so calls passing it no longer compile.',
+    message: 'Property {property} became read-only and can no longer be sent',
+  },
+  'response-property-added': {
+    level: 'info',
+    feature: true,
+    description: 'A new property in a response body.',
+    message: 'Response property {property} was added',
+  },
+  'response-property-removed': {
+    level: 'breaking',
+    description: 'A property was removed from a response body: code reading it no longer compiles.',
+    message: 'Response property {property} was removed',
+  },
+  'response-property-became-optional': {
+    level: 'breaking',
+    description: 'A required response property became optional: it may be undefined where code assumes a value.',
+    message: 'Response property {property} became optional',
+  },
+  'property-type-changed': {
+    level: 'breaking',
+    description: 'The type of a request or response property (or body) changed.',
+    message: 'Type of {property} changed from {from} to {to}',
+  },
+  'property-nullability-changed': {
+    level: {
+      'request-narrowed': 'breaking',
+      'response-widened': 'breaking',
+      'request-widened': 'info',
+      'response-narrowed': 'info',
+    },
+    description:
+      'A property became nullable or stopped being nullable. Breaking when callers may no longer send null, or may now receive it.',
+    message: '{property} {change}',
+  },
+  'enum-value-added': {
+    level: { request: 'info', response: 'warning', 'response-open': 'info' },
+    feature: true,
+    description:
+      'A new enum value. Requests: callers may send it. Responses: a closed enum union gains a member that exhaustive code does not handle; an open enum (x-extensible-enum) already admits it.',
+    message: 'Enum value {value} was added',
+  },
+  'enum-value-removed': {
+    level: { request: 'breaking', response: 'breaking', 'response-open': 'info' },
+    description:
+      'An enum value was removed. Requests: calls passing it no longer compile. Responses (closed enum): comparisons with the value no longer compile (TS2367). An open enum still admits any string.',
+    message: 'Enum value {value} was removed',
+  },
+  'discriminator-variant-added': {
+    level: { request: 'info', response: 'warning' },
+    feature: true,
+    description: 'A new variant in a discriminated union; in a response, exhaustive handling misses it.',
+    message: 'Variant {value} was added',
+  },
+  'discriminator-variant-removed': {
+    level: 'breaking',
+    description: 'A variant was removed from a discriminated union: its type and narrowing on its value no longer compile.',
+    message: 'Variant {value} was removed',
+  },
+  'response-status-added': {
+    level: { success: 'warning', error: 'info' },
+    feature: true,
+    description: 'A new response status. A new success status can change what a method returns; a new error status is documentation.',
+    message: 'Response {status} was added',
+  },
+  'response-status-removed': {
+    level: { success: 'breaking', error: 'info' },
+    description: 'A response status was removed. A removed success status changes the return type.',
+    message: 'Response {status} was removed',
+  },
+  'security-changed': {
+    level: { narrowed: 'breaking', widened: 'info' },
+    description:
+      'The effective security requirements changed. Breaking when a previously accepted way to authenticate is no longer accepted.',
+    message: 'Security changed from {from} to {to}',
+  },
+  'description-changed': {
+    level: 'info',
+    description: 'A summary or description changed: documentation only, never breaking.',
+    message: '{subject} changed',
+  },
+} as const satisfies Record<string, RuleMeta>;
+
+export type RuleId = keyof typeof registry;
+export const RULES: Readonly<Record<RuleId, RuleMeta>> = registry;
+export const RULE_IDS = Object.keys(registry).sort() as RuleId[];
+
+export function levelOf(id: RuleId, variant: string | undefined): Level {
+  const level = RULES[id].level;
+  if (typeof level === 'string') return level;
+  const chosen = variant === undefined ? undefined : level[variant];
+  if (!chosen) throw new Error(`rule ${id}: unknown variant ${String(variant)}`);
+  return chosen;
+}
+
+/** Variants of a rule (empty when it has a single level). */
+export function variantsOf(id: RuleId): string[] {
+  const level = RULES[id].level;
+  return typeof level === 'string' ? [] : Object.keys(level);
+}

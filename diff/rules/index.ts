@@ -1,0 +1,71 @@
+// Every rule, one file each (the file name is the rule ID); the registry test keeps the three in step.
+import descriptionChanged from './description-changed.js';
+import discriminatorVariantAdded from './discriminator-variant-added.js';
+import discriminatorVariantRemoved from './discriminator-variant-removed.js';
+import enumValueAdded from './enum-value-added.js';
+import enumValueRemoved from './enum-value-removed.js';
+import operationAdded from './operation-added.js';
+import operationDeprecated from './operation-deprecated.js';
+import operationRemoved from './operation-removed.js';
+import parameterAdded from './parameter-added.js';
+import parameterBecameOptional from './parameter-became-optional.js';
+import parameterBecameRequired from './parameter-became-required.js';
+import parameterDefaultChanged from './parameter-default-changed.js';
+import parameterRemoved from './parameter-removed.js';
+import parameterTypeChanged from './parameter-type-changed.js';
+import propertyBecameReadOnly from './property-became-read-only.js';
+import propertyNullabilityChanged from './property-nullability-changed.js';
+import propertyTypeChanged from './property-type-changed.js';
+import requestBodyAdded from './request-body-added.js';
+import requestBodyBecameRequired from './request-body-became-required.js';
+import requestBodyRemoved from './request-body-removed.js';
+import requestPropertyAdded from './request-property-added.js';
+import requestPropertyBecameOptional from './request-property-became-optional.js';
+import requestPropertyBecameRequired from './request-property-became-required.js';
+import requestPropertyRemoved from './request-property-removed.js';
+import requiredParameterAdded from './required-parameter-added.js';
+import requiredRequestPropertyAdded from './required-request-property-added.js';
+import responsePropertyAdded from './response-property-added.js';
+import responsePropertyBecameOptional from './response-property-became-optional.js';
+import responsePropertyRemoved from './response-property-removed.js';
+import responseStatusAdded from './response-status-added.js';
+import responseStatusRemoved from './response-status-removed.js';
+import sdkNameChanged from './sdk-name-changed.js';
+import securityChanged from './security-changed.js';
+import type { Rule } from '../rule.js';
+
+export const rules: readonly Rule[] = [
+  descriptionChanged,
+  discriminatorVariantAdded,
+  discriminatorVariantRemoved,
+  enumValueAdded,
+  enumValueRemoved,
+  operationAdded,
+  operationDeprecated,
+  operationRemoved,
+  parameterAdded,
+  parameterBecameOptional,
+  parameterBecameRequired,
+  parameterDefaultChanged,
+  parameterRemoved,
+  parameterTypeChanged,
+  propertyBecameReadOnly,
+  propertyNullabilityChanged,
+  propertyTypeChanged,
+  requestBodyAdded,
+  requestBodyBecameRequired,
+  requestBodyRemoved,
+  requestPropertyAdded,
+  requestPropertyBecameOptional,
+  requestPropertyBecameRequired,
+  requestPropertyRemoved,
+  requiredParameterAdded,
+  requiredRequestPropertyAdded,
+  responsePropertyAdded,
+  responsePropertyBecameOptional,
+  responsePropertyRemoved,
+  responseStatusAdded,
+  responseStatusRemoved,
+  sdkNameChanged,
+  securityChanged,
+];

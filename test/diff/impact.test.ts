@@ -1,0 +1,67 @@
+// Package impact: exported methods and types added, removed or changed between two generator models.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareModels, packageImpact, type ImpactModel } from '../../diff/impact.js';
+import { loadSpec } from '../../diff/load.js';
+import { FIXTURES } from './helpers.js';
+
+type Method = ImpactModel['resources'][number]['methods'][number];
+type Type = ImpactModel['types'][number];
+
+function method(name: string, extra: Partial<Method> = {}): Method {
+  return {
+    name,
+    deprecated: false,
+    pathParams: [],
+    headerParams: [],
+    bodyType: undefined,
+    bodyRequired: false,
+    returnType: 'Thing',
+    queryType: undefined,
+    queryRequired: false,
+    ...extra,
+  };
+}
+
+function prop(name: string, type = 'string'): Type['properties'][number] {
+  return { name, type, required: false, readOnly: false, values: [], openEnum: false };
+}
+
+function type(name: string, properties: Type['properties']): Type {
+  return { name, deprecated: false, kind: 'object', properties, values: [], openEnum: false, variants: [] };
+}
+
+function model(methods: Method[], types: Type[]): ImpactModel {
+  return { resources: [{ property: 'things', methods }], types };
+}
+
+describe('package impact', () => {
+  it('lists methods and types added, removed and changed', () => {
+    const base = model(
+      [method('list'), method('get'), method('delete')],
+      [type('Thing', [prop('id')]), type('Old', [])],
+    );
+    const head = model(
+      [method('list'), method('get', { returnType: 'ThingV2' }), method('create', { bodyType: 'ThingCreate', bodyRequired: true })],
+      [type('Thing', [prop('id'), prop('name')]), type('ThingCreate', [prop('name')])],
+    );
+    expect(compareModels(base, head)).toEqual({
+      methods: { added: ['things.create'], removed: ['things.delete'], changed: ['things.get'] },
+      types: { added: ['ThingCreate'], removed: ['Old'], changed: ['Thing'] },
+    });
+  });
+
+  it('uses the generator model builder when it is there, and otherwise says why not', async () => {
+    const dir = join(FIXTURES, 'operation-removed');
+    const [base, head] = await Promise.all([
+      loadSpec({ file: join(dir, 'base.yaml') }),
+      loadSpec({ file: join(dir, 'revision.yaml') }),
+    ]);
+    const impact = await packageImpact(base.doc, head.doc);
+    if (typeof impact === 'string') {
+      expect(impact).toMatch(/generator\/model|model builder/);
+    } else {
+      expect(impact.methods.removed).toEqual(['things.delete']);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+// GitHub cannot run here: parse the workflow, check its shape, and check that every `make <target>` it
+// runs exists in the Makefile.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseYaml } from '@redocly/openapi-core';
+import { describe, expect, it } from 'vitest';
+import { asArray, asObject, asString, type JsonObject } from '../../diff/json.js';
+import { ROOT } from './helpers.js';
+
+const workflow = asObject(parseYaml(readFileSync(join(ROOT, '.github/workflows/api-diff.yml'), 'utf8'))) ?? {};
+const job = asObject(asObject(workflow.jobs)?.['api-diff']) ?? {};
+const steps = asArray(job.steps).map((s) => asObject(s) ?? {});
+const runs = steps.map((s) => asString(s.run)).filter((r): r is string => r !== undefined);
+const makefile = readFileSync(join(ROOT, 'Makefile'), 'utf8');
+
+function uses(prefix: string): JsonObject | undefined {
+  return steps.find((s) => asString(s.uses)?.startsWith(prefix));
+}
+
+describe('.github/workflows/api-diff.yml', () => {
+  it('runs on pull_request with least privileges', () => {
+    expect(asObject(workflow.on)?.pull_request).toBeDefined();
+    expect(workflow.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('checks out full history and sets up Node 20 with the npm cache', () => {
+    expect(asObject(uses('actions/checkout@')?.with)?.['fetch-depth']).toBe(0);
+    const node = asObject(uses('actions/setup-node@')?.with);
+    expect(String(node?.['node-version'])).toBe('20');
+    expect(node?.cache).toBe('npm');
+    expect(runs.some((r) => /^npm ci\b/.test(r))).toBe(true);
+  });
+
+  it('runs make check and the diff against the base branch', () => {
+    expect(runs).toContain('make check');
+    expect(runs.some((r) => /make -s diff BASE="origin\/\$BASE_REF" FORMAT=markdown FAIL_ON=none > diff\.md/.test(r))).toBe(true);
+    const env = steps.map((s) => asObject(s.env)?.BASE_REF).filter(Boolean);
+    expect(env).toContain('${{ github.base_ref }}');
+  });
+
+  it('every make target it runs exists in the Makefile', () => {
+    const targets = runs.flatMap((r) => [...r.matchAll(/\bmake((?:\s+-\S+)*)\s+([a-z][\w-]*)/g)].map((m) => m[2]));
+    expect(targets.length).toBeGreaterThanOrEqual(2);
+    for (const target of targets) expect(makefile).toMatch(new RegExp(`^${target}:`, 'm'));
+  });
+
+  it('updates one marked comment in place and gates breaking changes on a label', () => {
+    const script = asString(asObject(uses('actions/github-script@')?.with)?.script) ?? '';
+    expect(script).toContain('<!-- api-diff -->');
+    expect(script).toContain('updateComment');
+    expect(script).toContain('createComment');
+    const gate = steps.find((s) => asString(s.name)?.startsWith('Fail on'));
+    expect(asString(gate?.if)).toContain('breaking');
+    expect(asString(asObject(gate?.env)?.APPROVED)).toContain('labels');
+    expect(asString(gate?.run)).toContain('exit 1');
+  });
+});
