@@ -29,13 +29,15 @@ export function buildModelFromNormalized(doc: OpenApiDocument): BuiltModel {
   for (const m of methods) m.example = methodExample(m, { doc, packageName, clientName, resource: m.resource });
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
 
+  const typeNameSet = new Set([...typeNames.values(), ...methods.flatMap((m) => m.aliases.map((a) => a.name))]);
   const byResource = new Map<string, RawMethod[]>();
   for (const m of methods) byResource.set(m.resource, [...(byResource.get(m.resource) ?? []), m]);
   const resources = [...byResource.entries()].map(([property, list]) => {
     const tag = list.find((m) => m.tag)?.tag;
     return {
       property,
-      className: pascalCase(property),
+      // A resource class may not shadow an exported type of the same name (`Legacy` the type vs the resource).
+      className: typeNameSet.has(pascalCase(property)) ? `${pascalCase(property)}Resource` : pascalCase(property),
       fileName: kebabCase(property),
       description: tag ? tagDescriptions.get(tag) : undefined,
       tag,

@@ -1,7 +1,7 @@
 // Synthesises the TypeScript example each method's docs show. Values come from the spec's own examples
 // where it has them; otherwise the smallest value that satisfies the schema (required properties only),
 // so every example compiles against the generated types (a test type-checks them all).
-import { camelCase, tsKey, tsString } from '../helpers.js';
+import { camelCase, singular, tsKey, tsString } from '../helpers.js';
 import { deref, type Json, type OpenApiDocument, type SchemaObject } from '../openapi.js';
 import { isReadOnly } from '../stages/normalize/writable.js';
 import type { RawMethod } from './operations.js';
@@ -20,7 +20,7 @@ export function methodCall(m: RawMethod, ctx: ExampleContext): string {
   if (m.bodyType && op) {
     const body = deref(ctx.doc, op.requestBody);
     const media = Object.entries(body?.content ?? {}).find(([k]) => k.includes('json'))?.[1];
-    args.push(value(ctx.doc, media?.schema, 1, 0));
+    args.push(value(ctx.doc, media?.schema, 0, 0));
   }
   const query = requiredQuery(m);
   if (query) args.push(query);
@@ -36,7 +36,7 @@ export function requiredQuery(m: RawMethod): string | undefined {
 
 export function methodExample(m: RawMethod, ctx: ExampleContext): string {
   const call = methodCall(m, ctx);
-  const result = camelCase(m.returnType === 'void' ? 'result' : m.returnType);
+  const result = m.pageItemType ? 'page' : camelCase(singular(ctx.resource));
   const lines = [`import { ${ctx.clientName} } from ${tsString(ctx.packageName)};`, '', `const client = new ${ctx.clientName}();`];
   if (m.returnType === 'void') lines.push(`await ${call};`);
   else lines.push(`const ${result} = await ${call};`, `console.log(${result});`);

@@ -6,8 +6,10 @@ export function schemaText(s: SchemaObject | undefined, names: Map<string, strin
   if (s.$ref) return names.get(schemaName(s.$ref) ?? '') ?? 'unknown';
   const variants = s.oneOf ?? s.anyOf;
   if (variants) return variants.map((v) => schemaText(v, names, depth + 1)).join(' | ');
-  if (s.allOf?.length === 1) return schemaText(s.allOf[0], names, depth + 1);
-  if (s.allOf) return s.allOf.map((v) => schemaText(v, names, depth + 1)).join(' & ');
+  // Members that only tighten `required` add no shape worth naming: `Cluster & {required: [id]}` reads as `Cluster`.
+  const members = s.allOf?.filter((m) => m.$ref || m.properties || m.allOf || m.oneOf || m.anyOf);
+  if (members?.length === 1) return schemaText(members[0], names, depth + 1);
+  if (members?.length) return members.map((v) => schemaText(v, names, depth + 1)).join(' & ');
   const type = Array.isArray(s.type) ? s.type.filter((t) => t !== 'null')[0] : s.type;
   if (type === 'array') return `${wrap(schemaText(s.items, names, depth + 1))}[]`;
   if (type === 'object' || s.properties) {

@@ -12,6 +12,14 @@ export interface DocsInput {
   render: (template: string, data: object) => string;
 }
 
+const AUTH_KIND: Record<string, string> = {
+  basic: 'HTTP basic: an API key and secret',
+  bearer: 'a bearer access token',
+  oauth2: 'an OAuth access token, sent as a bearer token',
+  apiKey: 'an API key',
+  other: 'a custom scheme',
+};
+
 const SIGNATURE_NAMES = (m: RawMethod): string => [...m.pathParams.map((p) => p.name), ...(m.bodyType ? ['body'] : []), ...(m.queryType ? ['query'] : []), 'options?'].join(', ');
 
 export function docsFiles({ model, render }: DocsInput): Map<string, string> {
@@ -21,7 +29,7 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
     const base = from === 'docs' ? 'models.md' : 'docs/models.md';
     return typeNames.has(type) ? `[\`${type}\`](${base}#${type.toLowerCase()})` : `\`${type}\``;
   };
-  const auth = model.security.map((s) => `${s.name} (${s.kind === 'basic' ? 'HTTP basic: API key and secret' : s.kind === 'bearer' ? 'bearer access token' : s.kind})`);
+  const auth = model.security.map((s) => `\`${s.name}\` (${AUTH_KIND[s.kind]})`);
 
   const resources = model.resources.map((r) => ({
     ...r,
@@ -47,7 +55,7 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
         ...m.queryParams.map((p) => ({ ...p, where: 'query' })),
         ...(m.bodyType ? [{ name: 'body', where: 'body', type: m.bodyType, description: 'The request body.', required: m.bodyRequired, default: undefined, deprecated: false }] : []),
       ].map((p) => `| \`${p.name}\` | ${p.where} | ${p.name === 'body' ? link(p.type, 'docs') : `\`${mdCell(p.type)}\``} | ${mdCell(p.description)}${p.deprecated ? ' **Deprecated.**' : ''} | ${p.required ? 'required' : p.default !== undefined ? `default \`${p.default}\`` : 'optional'} |`),
-      returns: m.returnType === 'void' ? 'Nothing (`void`).' : `${link(m.returnType, 'docs')} (HTTP ${m.successStatus}).`,
+      returns: returns(m, (t) => link(t, 'docs')),
       auth: m.security.length ? m.security.map((s) => `\`${s}\``).join(' or ') : 'None',
       headers: [...m.headerParams.map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`), '`User-Agent`', ...(m.bodyType ? ['`Content-Type: application/json`'] : []), ...(m.security.length ? ['`Authorization`'] : [])].join(', '),
       responses: m.responses.map((res) => `| ${res.status} | ${mdCell(res.description)} | ${res.bodyType ? link(res.bodyType, 'docs') : ''} | ${res.headers.map((h) => `\`${h}\``).join(', ')} |`),
@@ -78,6 +86,14 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
     }),
   );
   return files;
+}
+
+function returns(m: RawMethod, link: (type: string) => string): string {
+  if (m.returnType === 'void') return 'Nothing (`void`).';
+  const shape = m.responses.find((r) => r.status === m.successStatus)?.bodyType;
+  const named = link(m.returnType);
+  if (!shape || shape === m.returnType || named.startsWith('[')) return `${named} (HTTP ${m.successStatus}).`;
+  return `\`${m.returnType}\`: ${link(shape)}, with every field the response always carries marked required (HTTP ${m.successStatus}).`;
 }
 
 /** Prose examples for the README: a get call, listAll, waitFor and a raw call. */

@@ -41,7 +41,9 @@ export function renderPackage(input: RenderInput): FileMap {
   files.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   files.set('src/schema.ts', header + input.schemaTs);
   files.set('src/client.ts', render('src/client.ts.hbs', { client: clientView(model) }));
-  files.set('src/models.ts', render('src/models.ts.hbs', { types: modelTypes(model) }));
+  const types = modelTypes(model);
+  const imports = ['components', 'paths'].filter((name) => types.some((t) => t.type.includes(`${name}[`)));
+  files.set('src/models.ts', render('src/models.ts.hbs', { types, imports: imports.join(', ') }));
   files.set('src/index.ts', render('src/index.ts.hbs', model));
   for (const resource of model.resources) {
     files.set(`src/resources/${resource.fileName}.ts`, render('src/resources/resource.ts.hbs', { resource: resourceView(resource) }));
