@@ -11,7 +11,7 @@ export interface GroupCalls {
   id: string;
   create: Call;
   /** A filtered list: array filters go out as repeated, dotted query parameters. */
-  list: (cc: ConfluentCloud) => Promise<{ data: unknown[]; metadata?: { next?: string } }>;
+  list: (cc: ConfluentCloud) => Promise<{ data: unknown[]; metadata?: { next?: string | null } }>;
   update: Call;
 }
 

@@ -3,4 +3,4 @@ export { Fixture } from './client.js';
 export * from './core/index.js';
 export type * from './models.js';
 export type { paths, components, operations } from './schema.js';
-export { Legacy } from './resources/legacy.js';
+export { LegacyResource } from './resources/legacy.js';

@@ -3,7 +3,7 @@ import { APIResource, type RequestOptions } from '../core/index.js';
 import type { Legacy, LegacyListParams } from '../models.js';
 
 /** Operations on legacy. */
-export class Legacy extends APIResource {
+export class LegacyResource extends APIResource {
   /**
    * Old read
    * `GET /legacy`

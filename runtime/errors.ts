@@ -1,0 +1,118 @@
+/** One error of a JSON:API-style `Failure` body (`{ "errors": [...] }`). */
+export interface ApiErrorDetail {
+  id?: string;
+  status?: string;
+  code?: string;
+  title?: string;
+  detail?: string;
+  source?: { pointer?: string; parameter?: string };
+}
+
+/**
+ * The one base class of every error this client throws. Named generically because this core is shared by
+ * every generated client; a package may re-export it under its own name.
+ */
+export class APIClientError extends Error {}
+
+/** Missing, half-given or conflicting credentials. Thrown by the client's constructor, before any request. */
+export class CredentialsError extends APIClientError {}
+
+/** The server answered with a non-2xx status. */
+export class ApiError extends APIClientError {
+  declare readonly status: number;
+  /** The `X-Request-Id` response header. */
+  declare readonly requestId: string | undefined;
+  declare readonly headers: Headers;
+  /** The parsed JSON body, or the raw body text when it is not JSON. */
+  declare readonly body: unknown;
+  /** The `errors` array of a JSON:API `Failure` body, or `[]`. */
+  declare readonly errors: ApiErrorDetail[];
+}
+export class BadRequestError extends ApiError {}
+export class AuthenticationError extends ApiError {}
+export class PaymentRequiredError extends ApiError {}
+export class PermissionDeniedError extends ApiError {}
+export class NotFoundError extends ApiError {}
+export class ConflictError extends ApiError {}
+export class UnprocessableEntityError extends ApiError {}
+export class RateLimitError extends ApiError {
+  /** Seconds the server asked us to wait (`Retry-After`, or `X-RateLimit-Reset` when nothing remains). */
+  get retryAfter(): number | undefined {
+    return serverDelay(this.headers);
+  }
+}
+/** Any 5xx. */
+export class InternalServerError extends ApiError {}
+/** No response: the connection failed (DNS, refused, reset...). `cause` holds the underlying error. */
+export class ConnectionError extends APIClientError {}
+/** No response within the per-attempt `timeoutMs`, or `waitFor` ran out of time. */
+export class TimeoutError extends APIClientError {}
+/** `waitFor` saw `status.phase === 'FAILED'`; `resource` is what the last poll returned. */
+export class ResourceFailedError extends APIClientError {
+  declare readonly resource: unknown;
+}
+
+// Minifiers rename classes, so the names are set here, once.
+'APIClient Credentials Api BadRequest Authentication PaymentRequired PermissionDenied NotFound Conflict UnprocessableEntity RateLimit InternalServer Connection Timeout ResourceFailed'
+  .split(' ')
+  .map(
+    (n, i) =>
+      [
+        APIClientError,
+        CredentialsError,
+        ApiError,
+        BadRequestError,
+        AuthenticationError,
+        PaymentRequiredError,
+        PermissionDeniedError,
+        NotFoundError,
+        ConflictError,
+        UnprocessableEntityError,
+        RateLimitError,
+        InternalServerError,
+        ConnectionError,
+        TimeoutError,
+        ResourceFailedError,
+      ][i].prototype.name = n + 'Error',
+  );
+
+const byStatus: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  402: PaymentRequiredError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/**
+ * The server's wait hint in seconds: `Retry-After` (seconds or HTTP date) first; else, when
+ * `X-RateLimit-Remaining` is 0, `X-RateLimit-Reset`, which Confluent sends as RELATIVE seconds.
+ */
+export function serverDelay(h: Headers): number | undefined {
+  let v = h.get('retry-after');
+  const s = v ? (+v >= 0 ? +v : (Date.parse(v) - Date.now()) / 1e3) : h.get('x-ratelimit-remaining') == '0' ? +(h.get('x-ratelimit-reset') || NaN) : NaN;
+  return s < 0 ? 0 : s >= 0 ? s : undefined;
+}
+
+/** `GET /path → what (request id x)`: every message says the method, the path and the request id. */
+export const describe = (method: string, path: string, rid: string | null | undefined, what: string) =>
+  `${method} ${path} → ${what} (request id ${rid || 'none'})`;
+
+/** Maps a non-2xx response (body already parsed by openapi-fetch: JSON, else text) to its ApiError subclass. */
+export function apiError(method: string, path: string, res: Response, body: unknown): ApiError {
+  const status = res.status;
+  const headers = res.headers;
+  const requestId = headers.get('x-request-id') || undefined;
+  const errors = (body as { errors?: ApiErrorDetail[] } | undefined)?.errors;
+  const first = errors?.[0];
+  const detail = first?.detail || first?.title;
+  return Object.assign(
+    new (byStatus[status] || (status > 499 ? InternalServerError : ApiError))(
+      describe(method, path, requestId, status + ' ' + res.statusText) + (detail ? ': ' + detail : ''),
+    ),
+    { status, requestId, headers, body, errors: Array.isArray(errors) ? errors : [] },
+  );
+}
