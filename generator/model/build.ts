@@ -3,7 +3,7 @@ import { kebabCase, pascalCase } from '../helpers.js';
 import type { OpenApiDocument } from '../openapi.js';
 import { buildMethods, type RawMethod } from './operations.js';
 import { buildTypes } from './schema-types.js';
-import { methodExample } from './examples.js';
+import { exampleId, methodExample } from './examples.js';
 import { assignTypeNames } from './type-names.js';
 import type { ResourceModel, SdkModel, SecurityModel } from './types.js';
 
@@ -26,7 +26,17 @@ export function buildModelFromNormalized(doc: OpenApiDocument): BuiltModel {
   const methods = buildMethods(doc, typeNames);
   const packageName = sdk.package ?? kebabCase(title);
   const clientName = sdk.client ?? pascalCase(title);
-  for (const m of methods) m.example = methodExample(m, { doc, packageName, clientName, resource: m.resource });
+  const ids = new Map<string, string>();
+  for (const m of methods) {
+    const id = m.name === 'get' || m.name === 'create' ? exampleId(doc, m) : undefined;
+    if (id && !ids.has(m.resource)) ids.set(m.resource, id);
+  }
+  for (const m of methods) {
+    const id = ids.get(m.resource);
+    const last = m.pathParams[m.pathParams.length - 1];
+    if (id && last && last.example === undefined) last.example = id;
+    m.example = methodExample(m, { doc, packageName, clientName, resource: m.resource });
+  }
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
 
   const typeNameSet = new Set([...typeNames.values(), ...methods.flatMap((m) => m.aliases.map((a) => a.name))]);

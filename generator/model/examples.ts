@@ -94,3 +94,25 @@ function literal(v: Json): string {
   if (v === null || typeof v !== 'object') return String(v);
   return JSON.stringify(v);
 }
+
+/** The example a schema carries, following $ref and allOf members. */
+export function schemaExample(doc: OpenApiDocument, node: SchemaObject | undefined, depth = 0): Json | undefined {
+  const s = deref(doc, node);
+  if (!s || depth > 8) return undefined;
+  if (s.example !== undefined) return s.example;
+  for (const m of s.allOf ?? []) {
+    const found = schemaExample(doc, m, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The `id` in a method's success response example, so examples use ids that look like the API's. */
+export function exampleId(doc: OpenApiDocument, m: RawMethod): string | undefined {
+  const op = doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'get'];
+  const res = deref(doc, op?.responses?.[m.successStatus]);
+  const media = Object.entries(res?.content ?? {}).find(([k]) => k.includes('json'))?.[1];
+  const example = schemaExample(doc, media?.schema);
+  const id = example && typeof example === 'object' && !Array.isArray(example) ? example.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}

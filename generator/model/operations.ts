@@ -93,6 +93,7 @@ function buildMethod({ doc, names, path, method, op, shared }: MethodInput): Raw
     security: (op.security ?? doc.security ?? []).map((alt) => Object.keys(alt).join(' + ')).filter(Boolean),
     pageItemType: pageItem({ doc, schema: successSchema, names, query, listType: returnType, prefix, aliases }),
     phases: phases(doc, successSchema, method, path),
+    readyPhase: phases(doc, successSchema, method, path)?.find((p) => READY.test(p)),
     example: '',
     aliases,
   };
@@ -178,6 +179,8 @@ function pageItem(input: PageItemInput): string | undefined {
   input.aliases.push({ name: `${input.prefix}Item`, type: `${input.listType}['data'][number]`, description: 'One item of the list.' });
   return `${input.prefix}Item`;
 }
+
+const READY = /^(READY|PROVISIONED|ACTIVE|AVAILABLE|RUNNING)$/;
 
 /** A GET by id whose resource has `status.phase` can be waited on; the phases feed its docs. */
 function phases(doc: OpenApiDocument, s: SchemaObject | undefined, method: LowerMethod, path: string): string[] | undefined {

@@ -59,6 +59,8 @@ export interface MethodModel {
   pageItemType: string | undefined;
   /** Set when the get response has `status.phase`: its known values. */
   phases: string[] | undefined;
+  /** The phase a caller usually waits for (READY, PROVISIONED, ...), when the phases name one. */
+  readyPhase: string | undefined;
   /** A TypeScript example calling this method, for the docs. */
   example: string;
 }

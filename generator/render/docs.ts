@@ -102,7 +102,7 @@ function resourceExamples(property: string, methods: RawMethod[], model: BuiltMo
   const get = methods.find((m) => m.name === 'get') ?? methods[0]!;
   const list = methods.find((m) => m.pageItemType && m.name === 'list');
   const waitable = methods.find((m) => m.name === 'get' && m.phases?.length);
-  const target = waitable?.phases?.find((p) => /^(READY|PROVISIONED|ACTIVE|AVAILABLE)$/.test(p)) ?? waitable?.phases?.[0];
+  const target = waitable?.readyPhase ?? waitable?.phases?.[0];
   const pathArgs = (m: RawMethod) => m.pathParams.map((p) => tsString(String(p.example ?? `${p.name}-123`)));
   const rawTarget = list ?? get;
   const rawQuery = requiredQuery(rawTarget);
@@ -117,7 +117,7 @@ function resourceExamples(property: string, methods: RawMethod[], model: BuiltMo
     waitForExample: waitable
       ? `const ready = await client.${property}.waitFor(${[...pathArgs(waitable), ...(waitable.queryType ? [requiredQuery(waitable)!] : [])].join(', ')}, {\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n});\nconsole.log(ready);`
       : undefined,
-    waitPhases: waitable?.phases?.map((p) => `\`${p}\``).join(', '),
+    waitPhases: waitable?.phases && `${waitable.phases.map((p) => `\`${p}\``).join(', ')}${waitable.readyPhase ? `; ready at \`${waitable.readyPhase}\`` : ''}`,
     rawExample: needsBody
       ? `// See the generated \`paths\` type for every route.\nconsole.log(typeof client.raw.${rawTarget.httpMethod});`
       : `const { data, error, response } = await client.raw.${rawTarget.httpMethod}(${tsString(rawTarget.path)}${rawParams.length ? `, { params: { ${rawParams.join(', ')} } }` : ''});\nconsole.log(response.status, data ?? error);`,

@@ -92,7 +92,7 @@ function waitForView(get: RawMethod): MethodView {
   const passQuery = get.queryType ? ['query'] : [];
   if (get.queryType) args.push(`query${get.queryRequired ? '' : '?'}: ${get.queryType}`);
   args.push(`wait: WaitOptions<${get.returnType}>`);
-  const phases = get.phases?.length ? `Known phases: ${get.phases.join(', ')}.` : undefined;
+  const phases = get.phases?.length ? `Known phases: ${get.phases.join(', ')}.${get.readyPhase ? ` Usually wait for ${get.readyPhase}.` : ''}` : undefined;
   return {
     doc: jsdoc(
       [

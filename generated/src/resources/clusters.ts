@@ -59,7 +59,7 @@ export class Clusters extends APIResource {
 
   /**
    * Polls `get` until `wait.until` returns true; throws TimeoutError after `wait.timeoutMs` and ResourceFailedError when `status.phase` is FAILED.
-   * Known phases: PROVISIONING, PROVISIONED, FAILED.
+   * Known phases: PROVISIONING, PROVISIONED, FAILED. Usually wait for PROVISIONED.
    */
   waitFor(id: string, query: ClusterGetParams, wait: WaitOptions<ClusterGetResponse>): Promise<ClusterGetResponse> {
     return this._client.waitFor((o) => this.get(id, query, o), wait);

@@ -59,7 +59,7 @@ export class NetworkLinkServices extends APIResource {
 
   /**
    * Polls `get` until `wait.until` returns true; throws TimeoutError after `wait.timeoutMs` and ResourceFailedError when `status.phase` is FAILED.
-   * Known phases: READY.
+   * Known phases: READY. Usually wait for READY.
    */
   waitFor(id: string, query: NetworkLinkServiceGetParams, wait: WaitOptions<NetworkLinkServiceGetResponse>): Promise<NetworkLinkServiceGetResponse> {
     return this._client.waitFor((o) => this.get(id, query, o), wait);

@@ -59,7 +59,7 @@ export class Networks extends APIResource {
 
   /**
    * Polls `get` until `wait.until` returns true; throws TimeoutError after `wait.timeoutMs` and ResourceFailedError when `status.phase` is FAILED.
-   * Known phases: PROVISIONING, READY, FAILED, DEPROVISIONING.
+   * Known phases: PROVISIONING, READY, FAILED, DEPROVISIONING. Usually wait for READY.
    */
   waitFor(id: string, query: NetworkGetParams, wait: WaitOptions<NetworkGetResponse>): Promise<NetworkGetResponse> {
     return this._client.waitFor((o) => this.get(id, query, o), wait);

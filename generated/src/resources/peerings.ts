@@ -59,7 +59,7 @@ export class Peerings extends APIResource {
 
   /**
    * Polls `get` until `wait.until` returns true; throws TimeoutError after `wait.timeoutMs` and ResourceFailedError when `status.phase` is FAILED.
-   * Known phases: PROVISIONING, PENDING_ACCEPT, READY, FAILED, DEPROVISIONING, DISCONNECTED.
+   * Known phases: PROVISIONING, PENDING_ACCEPT, READY, FAILED, DEPROVISIONING, DISCONNECTED. Usually wait for READY.
    */
   waitFor(id: string, query: PeeringGetParams, wait: WaitOptions<PeeringGetResponse>): Promise<PeeringGetResponse> {
     return this._client.waitFor((o) => this.get(id, query, o), wait);
