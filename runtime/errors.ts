@@ -97,12 +97,14 @@ export function serverDelay(h: Headers): number | undefined {
   return s < 0 ? 0 : s >= 0 ? s : undefined;
 }
 
+/** Which call an error is about: method, filled-in path, and the request id when a response came. */
+export type CallInfo = readonly [method: string, path: string, requestId?: string | null];
+
 /** `GET /path → what (request id x)`: every message says the method, the path and the request id. */
-export const describe = (method: string, path: string, rid: string | null | undefined, what: string) =>
-  `${method} ${path} → ${what} (request id ${rid || 'none'})`;
+export const describe = ([method, path, rid]: CallInfo, what: string) => `${method} ${path} → ${what} (request id ${rid || 'none'})`;
 
 /** Maps a non-2xx response (body already parsed by openapi-fetch: JSON, else text) to its ApiError subclass. */
-export function apiError(method: string, path: string, res: Response, body: unknown): ApiError {
+export function apiError([method, path]: CallInfo, res: Response, body: unknown): ApiError {
   const status = res.status;
   const headers = res.headers;
   const requestId = headers.get('x-request-id') || undefined;
@@ -111,7 +113,7 @@ export function apiError(method: string, path: string, res: Response, body: unkn
   const detail = first?.detail || first?.title;
   return Object.assign(
     new (byStatus[status] || (status > 499 ? InternalServerError : ApiError))(
-      describe(method, path, requestId, status + ' ' + res.statusText) + (detail ? ': ' + detail : ''),
+      describe([method, path, requestId], status + ' ' + res.statusText) + (detail ? ': ' + detail : ''),
     ),
     { status, requestId, headers, body, errors: Array.isArray(errors) ? errors : [] },
   );

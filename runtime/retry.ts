@@ -53,8 +53,15 @@ export function timeoutSignal(ms: number): AbortSignal {
  * (never throws for a status); throws what fetch threw. Without `s` (calls through `raw`), the caller's signal
  * is the Request's own.
  */
+export interface RetryingOptions {
+  fetch: FetchLike | undefined;
+  maxRetries: number;
+  timeoutMs: number;
+  auth: AccessToken;
+}
+
 export const retrying =
-  (f: FetchLike | undefined, maxRetries: number, timeoutMs: number, auth: AccessToken) =>
+  ({ fetch: f, maxRetries, timeoutMs, auth }: RetryingOptions) =>
   async (req: Request, s?: CallState): Promise<Response> => {
     const o = s ? s.o : {};
     const caller = s ? o.signal : req.signal;

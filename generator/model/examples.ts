@@ -20,7 +20,7 @@ export function methodCall(m: RawMethod, ctx: ExampleContext): string {
   if (m.bodyType && op) {
     const body = deref(ctx.doc, op.requestBody);
     const media = Object.entries(body?.content ?? {}).find(([k]) => k.includes('json'))?.[1];
-    args.push(value(ctx.doc, media?.schema, 0, 0));
+    args.push(value(media?.schema, { doc: ctx.doc, indent: 0, depth: 0 }));
   }
   const query = requiredQuery(m);
   if (query) args.push(query);
@@ -45,12 +45,20 @@ export function methodExample(m: RawMethod, ctx: ExampleContext): string {
 
 const PAD = '  ';
 
-function value(doc: OpenApiDocument, node: SchemaObject | undefined, indent: number, depth: number): string {
+interface At {
+  doc: OpenApiDocument;
+  indent: number;
+  depth: number;
+}
+
+function value(node: SchemaObject | undefined, at: At): string {
+  const { doc, indent, depth } = at;
+  const deeper = (n: SchemaObject | undefined, extraIndent = 0): string => value(n, { doc, indent: indent + extraIndent, depth: depth + 1 });
   const s = deref(doc, node);
   if (!s || depth > 8) return '{}';
   if (s.example !== undefined && s.type !== 'object' && !s.properties && !s.allOf && !s.oneOf) return literal(s.example);
   const variants = s.oneOf ?? s.anyOf;
-  if (variants?.length) return value(doc, variants[0], indent, depth + 1);
+  if (variants?.length) return deeper(variants[0]);
   const open = s['x-extensible-enum'];
   if (Array.isArray(open) && open.length) return literal(open[0]!);
   if (Array.isArray(s.enum) && s.enum.length) return literal(s.enum[0]!);
@@ -59,11 +67,11 @@ function value(doc: OpenApiDocument, node: SchemaObject | undefined, indent: num
     const entries = [...props].filter(([, p]) => p.required && !isReadOnly(p.schema, doc));
     if (!entries.length) return '{}';
     const pad = PAD.repeat(indent);
-    const inner = entries.map(([name, p]) => `${pad}${PAD}${tsKey(name)}: ${value(doc, p.schema, indent + 1, depth + 1)},`);
+    const inner = entries.map(([name, p]) => `${pad}${PAD}${tsKey(name)}: ${deeper(p.schema, 1)},`);
     return `{\n${inner.join('\n')}\n${pad}}`;
   }
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
-  if (type === 'array') return `[${value(doc, s.items, indent, depth + 1)}]`;
+  if (type === 'array') return `[${deeper(s.items)}]`;
   if (type === 'integer' || type === 'number') return String(s.default ?? s.minimum ?? 1);
   if (type === 'boolean') return String(s.default ?? true);
   if (s.default !== undefined) return literal(s.default);

@@ -59,6 +59,7 @@ function buildMethod({ doc, names, path, method, op, shared }: MethodInput): Raw
   }
 
   const responses = buildResponses(doc, op, names);
+  const itemGet = method === 'get' && /\}$/.test(path);
   const success = responses.find((r) => r.status.startsWith('2'));
   let returnType = 'void';
   const successSchema = success && jsonSchema(doc, op, success.status);
@@ -92,8 +93,8 @@ function buildMethod({ doc, names, path, method, op, shared }: MethodInput): Raw
     responses,
     security: (op.security ?? doc.security ?? []).map((alt) => Object.keys(alt).join(' + ')).filter(Boolean),
     pageItemType: pageItem({ doc, schema: successSchema, names, query, listType: returnType, prefix, aliases }),
-    phases: phases(doc, successSchema, method, path),
-    readyPhase: phases(doc, successSchema, method, path)?.find((p) => READY.test(p)),
+    phases: itemGet ? phases(doc, successSchema) : undefined,
+    readyPhase: itemGet ? phases(doc, successSchema)?.find((p) => READY.test(p)) : undefined,
     example: '',
     aliases,
   };
@@ -183,20 +184,22 @@ function pageItem(input: PageItemInput): string | undefined {
 const READY = /^(READY|PROVISIONED|ACTIVE|AVAILABLE|RUNNING)$/;
 
 /** A GET by id whose resource has `status.phase` can be waited on; the phases feed its docs. */
-function phases(doc: OpenApiDocument, s: SchemaObject | undefined, method: LowerMethod, path: string): string[] | undefined {
-  if (method !== 'get' || !/\}$/.test(path)) return undefined;
+function phases(doc: OpenApiDocument, s: SchemaObject | undefined): string[] | undefined {
   const phase = findProperty(doc, findProperty(doc, s, 'status'), 'phase');
   if (!phase) return undefined;
   return enumValues(deref(doc, phase)).values;
 }
 
-function findProperty(doc: OpenApiDocument, s: SchemaObject | undefined, name: string, depth = 0): SchemaObject | undefined {
-  const n = deref(doc, s);
-  if (!n || depth > 16) return undefined;
-  if (n.properties?.[name]) return n.properties[name];
-  for (const m of n.allOf ?? []) {
-    const found = findProperty(doc, m, name, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
+function findProperty(doc: OpenApiDocument, s: SchemaObject | undefined, name: string): SchemaObject | undefined {
+  const walk = (node: SchemaObject | undefined, depth: number): SchemaObject | undefined => {
+    const n = deref(doc, node);
+    if (!n || depth > 16) return undefined;
+    if (n.properties?.[name]) return n.properties[name];
+    for (const m of n.allOf ?? []) {
+      const found = walk(m, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(s, 0);
 }

@@ -30,7 +30,7 @@ function isObject(doc: OpenApiDocument, s: SchemaObject): boolean {
 }
 
 /** Properties with allOf folded in; later members refine earlier ones. */
-export function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<string, string>, depth = 0): PropertyModel[] {
+export function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<string, string>): PropertyModel[] {
   const merged = new Map<string, PropertyModel>();
   const required = new Set<string>();
   const visit = (node: SchemaObject | undefined, d: number): void => {
@@ -56,7 +56,7 @@ export function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<str
       });
     }
   };
-  visit(s, depth);
+  visit(s, 0);
   return [...merged.values()].map((p) => ({ ...p, required: required.has(p.name) }));
 }
 

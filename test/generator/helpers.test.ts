@@ -3,13 +3,13 @@ import { camelCase, escapeComment, jsdoc, kebabCase, pascalCase, singular, tsKey
 
 describe('case conversion', () => {
   it.each([
-    ['privateLinkAccesses', 'privateLinkAccesses', 'PrivateLinkAccesses', 'private-link-accesses'],
-    ['Networks (networking/v1)', 'networksNetworkingV1', 'NetworksNetworkingV1', 'networks-networking-v1'],
-    ['page_size', 'pageSize', 'PageSize', 'page-size'],
-    ['odd-id', 'oddId', 'OddId', 'odd-id'],
-    ['HTTPServer', 'httpServer', 'HttpServer', 'http-server'],
-    ['123start', '_123start', '_123start', '123start'],
-  ])('%s', (input, camel, pascal, kebab) => {
+    { input: 'privateLinkAccesses', camel: 'privateLinkAccesses', pascal: 'PrivateLinkAccesses', kebab: 'private-link-accesses' },
+    { input: 'Networks (networking/v1)', camel: 'networksNetworkingV1', pascal: 'NetworksNetworkingV1', kebab: 'networks-networking-v1' },
+    { input: 'page_size', camel: 'pageSize', pascal: 'PageSize', kebab: 'page-size' },
+    { input: 'odd-id', camel: 'oddId', pascal: 'OddId', kebab: 'odd-id' },
+    { input: 'HTTPServer', camel: 'httpServer', pascal: 'HttpServer', kebab: 'http-server' },
+    { input: '123start', camel: '_123start', pascal: '_123start', kebab: '123start' },
+  ])('$input', ({ input, camel, pascal, kebab }) => {
     expect(camelCase(input)).toBe(camel);
     expect(pascalCase(input)).toBe(pascal);
     expect(kebabCase(input)).toBe(kebab);

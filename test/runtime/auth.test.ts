@@ -17,19 +17,19 @@ function noEnv() {
 
 describe('auth', () => {
   it('sends HTTP basic from apiKey + apiSecret', async () => {
-    const s = await serve((_, res) => json(res, 200, network('n-1')));
+    const s = await serve((_, res) => json(res, network('n-1')));
     await new ConfluentCloud({ apiKey: KEY, apiSecret: SECRET, baseUrl: s.url }).networks.get('n-1', env);
     expect(s.hits[0].headers.authorization).toBe(basic);
   });
 
   it('sends a bearer token', async () => {
-    const s = await serve((_, res) => json(res, 200, network('n-1')));
+    const s = await serve((_, res) => json(res, network('n-1')));
     await new ConfluentCloud({ accessToken: 'tok-1', baseUrl: s.url }).networks.get('n-1', env);
     expect(s.hits[0].headers.authorization).toBe('Bearer tok-1');
   });
 
   it('calls a token function for every request and every attempt', async () => {
-    const s = await serve((_, res, n) => (n === 2 ? json(res, 503, {}, { 'retry-after': '0' }) : json(res, 200, network('n-1'))));
+    const s = await serve((_, res, n) => (n === 2 ? json(res, {}, { status: 503, headers: { 'retry-after': '0' } }) : json(res, network('n-1'))));
     let n = 0;
     const cc = new ConfluentCloud({ accessToken: async () => `tok-${++n}`, baseUrl: s.url });
     await cc.networks.get('n-1', env);
@@ -41,7 +41,7 @@ describe('auth', () => {
   it('falls back to CONFLUENT_CLOUD_API_KEY / _SECRET', async () => {
     vi.stubEnv('CONFLUENT_CLOUD_API_KEY', KEY);
     vi.stubEnv('CONFLUENT_CLOUD_API_SECRET', SECRET);
-    const s = await serve((_, res) => json(res, 200, network('n-1')));
+    const s = await serve((_, res) => json(res, network('n-1')));
     await new ConfluentCloud({ baseUrl: s.url }).networks.get('n-1', env);
     expect(s.hits[0].headers.authorization).toBe(basic);
   });
@@ -77,7 +77,7 @@ describe('auth', () => {
 
 describe('redaction', () => {
   it('never shows the secret in String, util.inspect, JSON or error messages', async () => {
-    const s = await serve((_, res) => json(res, 401, { errors: [{ detail: 'Invalid API key' }] }));
+    const s = await serve((_, res) => json(res, { errors: [{ detail: 'Invalid API key' }] }, { status: 401 }));
     for (const cc of [
       new ConfluentCloud({ apiKey: KEY, apiSecret: SECRET, baseUrl: s.url }),
       new ConfluentCloud({ accessToken: SECRET, baseUrl: s.url }),

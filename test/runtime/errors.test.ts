@@ -20,7 +20,7 @@ const env = { environment: 'env-1' };
 
 describe('error mapping', () => {
   it('maps a JSON:API 404 with its request id, errors and headers', async () => {
-    const s = await serve((_, res) => json(res, 404, failure('Network n-123 was not found'), { 'x-request-id': 'abc' }));
+    const s = await serve((_, res) => json(res, failure('Network n-123 was not found'), { status: 404, headers: { 'x-request-id': 'abc' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const e = (await cc.networks.get('n-123', env).catch((e: unknown) => e)) as NotFoundError;
     expect(e).toBeInstanceOf(NotFoundError);
@@ -51,7 +51,7 @@ describe('error mapping', () => {
       [503, InternalServerError],
       [418, ApiError],
     ];
-    const s = await serve((h, res) => json(res, Number(h.path.split('/').pop()), { errors: [{ title: 'T', detail: 'D' }] }));
+    const s = await serve((h, res) => json(res, { errors: [{ title: 'T', detail: 'D' }] }, { status: Number(h.path.split('/').pop()) }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     for (const [status, C] of cases) {
       const e = (await cc.networks.get(String(status), env).catch((e: unknown) => e)) as ApiError;

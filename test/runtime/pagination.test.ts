@@ -17,9 +17,9 @@ describe('listAll', () => {
     const s = await serve((h, res) => {
       const token = h.query.get('page_token');
       // The server's next links carry only the token (and a filter we must NOT trust over the caller's).
-      if (!token) return json(res, 200, list(['n-1', 'n-2'], `${url}/networking/v1/networks?environment=env-1&page_size=2&page_token=t2`));
-      if (token === 't2') return json(res, 200, list(['n-3', 'n-4'], `/networking/v1/networks?page_token=t3&spec.cloud=AZURE`));
-      return json(res, 200, list(['n-5'], ''));
+      if (!token) return json(res, list(['n-1', 'n-2'], `${url}/networking/v1/networks?environment=env-1&page_size=2&page_token=t2`));
+      if (token === 't2') return json(res, list(['n-3', 'n-4'], `/networking/v1/networks?page_token=t3&spec.cloud=AZURE`));
+      return json(res, list(['n-5'], ''));
     });
     const url = s.url;
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
@@ -35,7 +35,7 @@ describe('listAll', () => {
 
   it('stops when next is absent or null', async () => {
     for (const next of [undefined, null]) {
-      const s = await serve((_, res) => json(res, 200, { ...list(['n-1']), metadata: next === undefined ? {} : { next } }));
+      const s = await serve((_, res) => json(res, { ...list(['n-1']), metadata: next === undefined ? {} : { next } }));
       const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
       expect((await collect(cc.networks.listAll({ environment: 'env-1' }))).length).toBe(1);
       expect(s.hits.length).toBe(1);
@@ -43,8 +43,8 @@ describe('listAll', () => {
   });
 
   it('refuses a next on a foreign host and never sends it anything', async () => {
-    const foreign = await serve((_, res) => json(res, 200, list(['stolen'])));
-    const s = await serve((_, res) => json(res, 200, list(['n-1'], `${foreign.url}/networking/v1/networks?page_token=t2`)));
+    const foreign = await serve((_, res) => json(res, list(['stolen'])));
+    const s = await serve((_, res) => json(res, list(['n-1'], `${foreign.url}/networking/v1/networks?page_token=t2`)));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const seen: string[] = [];
     const e = await (async () => {
@@ -57,21 +57,21 @@ describe('listAll', () => {
   });
 
   it('refuses a next with the same origin but another scheme or port', async () => {
-    const s = await serve((_, res) => json(res, 200, list(['n-1'], s.url.replace('http:', 'https:') + '/networking/v1/networks?page_token=t2')));
+    const s = await serve((_, res) => json(res, list(['n-1'], s.url.replace('http:', 'https:') + '/networking/v1/networks?page_token=t2')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(collect(cc.networks.listAll({ environment: 'env-1' }))).rejects.toThrow(/refused metadata.next/);
     expect(s.hits.length).toBe(1);
   });
 
   it('refuses a next without a new page_token instead of looping', async () => {
-    const s = await serve((h, res) => json(res, 200, list(['n-1'], '/networking/v1/networks?page_token=same')));
+    const s = await serve((h, res) => json(res, list(['n-1'], '/networking/v1/networks?page_token=same')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(collect(cc.networks.listAll({ environment: 'env-1' }))).rejects.toThrow(/refused metadata.next/);
     expect(s.hits.length).toBe(2);
   });
 
   it('passes request options (signal, headers) to every page', async () => {
-    const s = await serve((h, res) => json(res, 200, list(['x'], h.query.get('page_token') ? undefined : '/networking/v1/networks?page_token=2')));
+    const s = await serve((h, res) => json(res, list(['x'], h.query.get('page_token') ? undefined : '/networking/v1/networks?page_token=2')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await collect(cc.networks.listAll({ environment: 'env-1' }, { headers: { 'x-trace': 't-1' } }));
     expect(s.hits.map((h) => h.headers['x-trace'])).toEqual(['t-1', 't-1']);

@@ -11,7 +11,7 @@ const body = { spec: { cloud: 'AWS', region: 'us-east-1', environment: { id: 'en
 
 describe('retries', () => {
   it('retries a GET on 503 and stops after maxRetries', async () => {
-    const s = await serve((_, res) => json(res, 503, { errors: [] }, { 'retry-after': '0' }));
+    const s = await serve((_, res) => json(res, { errors: [] }, { status: 503, headers: { 'retry-after': '0' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.get('n-1', env)).rejects.toBeInstanceOf(InternalServerError);
     expect(s.hits.length).toBe(3);
@@ -20,14 +20,14 @@ describe('retries', () => {
   });
 
   it('retries a DELETE on 500 and 408, then succeeds', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, 500, {}, { 'retry-after': '0' }) : n === 2 ? json(res, 408, {}, { 'retry-after': '0' }) : json(res, 204, undefined)));
+    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 500, headers: { 'retry-after': '0' } }) : n === 2 ? json(res, {}, { status: 408, headers: { 'retry-after': '0' } }) : json(res, undefined, { status: 204 })));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.delete('n-1', env)).resolves.toBeUndefined();
     expect(s.hits.map((h) => h.method)).toEqual(['DELETE', 'DELETE', 'DELETE']);
   });
 
   it('backs off exponentially when the server gives no hint', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, network('n-1'))));
+    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 503 }) : json(res, network('n-1'))));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 1 });
     const t = Date.now();
     await cc.networks.get('n-1', env);
@@ -36,7 +36,7 @@ describe('retries', () => {
   });
 
   it('does not retry a POST on 503, nor a PATCH on 500', async () => {
-    const s = await serve((_, res) => json(res, 503, {}, { 'retry-after': '0' }));
+    const s = await serve((_, res) => json(res, {}, { status: 503, headers: { 'retry-after': '0' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.create(body)).rejects.toBeInstanceOf(InternalServerError);
     expect(s.hits.length).toBe(1);
@@ -45,14 +45,14 @@ describe('retries', () => {
   });
 
   it('retries a POST on 429 and re-sends the same body', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 202, network('n-9', 'PROVISIONING'))));
+    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '0' } }) : json(res, network('n-9', 'PROVISIONING'), { status: 202 })));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.create(body)).resolves.toMatchObject({ id: 'n-9' });
     expect(s.hits.map((h) => JSON.parse(h.body))).toEqual([body, body]);
   });
 
   it('honours Retry-After in seconds', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, network('n-1'))));
+    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
     await cc.networks.get('n-1', env);
@@ -61,7 +61,7 @@ describe('retries', () => {
 
   it('honours Retry-After as an HTTP date', async () => {
     const s = await serve((_, res, n) =>
-      n === 1 ? json(res, 503, {}, { 'retry-after': new Date(Date.now() + 2000).toUTCString() }) : json(res, 200, network('n-1')),
+      n === 1 ? json(res, {}, { status: 503, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } }) : json(res, network('n-1')),
     );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
@@ -73,7 +73,7 @@ describe('retries', () => {
 
   it('reads X-RateLimit-Reset as relative seconds when X-RateLimit-Remaining is 0', async () => {
     const s = await serve((_, res, n) =>
-      n === 1 ? json(res, 429, {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }) : json(res, 200, network('n-1')),
+      n === 1 ? json(res, {}, { status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' } }) : json(res, network('n-1')),
     );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
@@ -85,7 +85,7 @@ describe('retries', () => {
 
   it('throws RateLimitError at once when the server asks for more than 60 s', async () => {
     const s = await serve((_, res, n) =>
-      json(res, 429, { errors: [{ detail: 'slow down' }] }, n === 1 ? { 'retry-after': '120' } : { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3600' }),
+      json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: n === 1 ? { 'retry-after': '120' } : { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3600' } }),
     );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
@@ -100,7 +100,7 @@ describe('retries', () => {
   });
 
   it('gives RateLimitError.retryAfter after retries run out', async () => {
-    const s = await serve((_, res) => json(res, 429, {}, { 'retry-after': '0' }));
+    const s = await serve((_, res) => json(res, {}, { status: 429, headers: { 'retry-after': '0' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 1 });
     await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', status: 429, retryAfter: 0 });
     expect(s.hits.length).toBe(2);
@@ -117,7 +117,7 @@ describe('retries', () => {
   });
 
   it('retries a GET but not a POST when the connection is reset after sending', async () => {
-    const s = await serve((_, res, n) => (n === 2 ? json(res, 200, network('n-1')) : void res.socket!.destroy()));
+    const s = await serve((_, res, n) => (n === 2 ? json(res, network('n-1')) : void res.socket!.destroy()));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.get('n-1', env)).resolves.toMatchObject({ id: 'n-1' });
     expect(s.hits.length).toBe(2);

@@ -29,7 +29,7 @@ describe('timeouts', () => {
 
   it('gives each attempt a fresh timeout', async () => {
     // The first answer comes after the timeout; if the signal were shared, the retry would fail at once.
-    const s = await serve((_, res, n) => (n === 1 ? void setTimeout(() => json(res, 200, network('late')), 300) : json(res, 200, network('n-1'))));
+    const s = await serve((_, res, n) => (n === 1 ? void setTimeout(() => json(res, network('late')), 300) : json(res, network('n-1'))));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 1 });
     await expect(cc.networks.get('n-1', env, { timeoutMs: 150 })).resolves.toMatchObject({ id: 'n-1' });
     await expect(cc.networks.get('n-1', env, { timeoutMs: 150 })).resolves.toMatchObject({ id: 'n-1' }); // the timer of call 1 is gone
@@ -58,7 +58,7 @@ describe('aborts', () => {
   });
 
   it('sends nothing when the signal is already aborted', async () => {
-    const s = await serve((_, res) => json(res, 200, network('n-1')));
+    const s = await serve((_, res) => json(res, network('n-1')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const reason = new Error('stop');
     await expect(cc.networks.get('n-1', env, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
@@ -66,7 +66,7 @@ describe('aborts', () => {
   });
 
   it('interrupts the wait between retries', async () => {
-    const s = await serve((_, res) => json(res, 503, {}, { 'retry-after': '30' }));
+    const s = await serve((_, res) => json(res, {}, { status: 503, headers: { 'retry-after': '30' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const ac = new AbortController();
     setTimeout(() => ac.abort('enough'), 100);

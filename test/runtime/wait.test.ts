@@ -9,14 +9,14 @@ const ready = { until: (n: { status?: { phase: string } }) => n.status?.phase ==
 
 describe('waitFor', () => {
   it('polls until the resource is READY', async () => {
-    const s = await serve((_, res, n) => json(res, 200, network('n-1', n < 3 ? 'PROVISIONING' : 'READY')));
+    const s = await serve((_, res, n) => json(res, network('n-1', n < 3 ? 'PROVISIONING' : 'READY')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.waitFor('n-1', env, ready)).resolves.toMatchObject({ id: 'n-1', status: { phase: 'READY' } });
     expect(s.hits.length).toBe(3);
   });
 
   it('throws TimeoutError after timeoutMs, having polled a bounded number of times', async () => {
-    const s = await serve((_, res) => json(res, 200, network('n-1', 'PROVISIONING'), { 'x-request-id': 'r-9' }));
+    const s = await serve((_, res) => json(res, network('n-1', 'PROVISIONING'), { headers: { 'x-request-id': 'r-9' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
     const e = await cc.networks.waitFor('n-1', env, { ...ready, timeoutMs: 120, intervalMs: 30 }).catch((e: unknown) => e);
@@ -28,7 +28,7 @@ describe('waitFor', () => {
   });
 
   it('throws ResourceFailedError carrying the resource when the phase is FAILED', async () => {
-    const s = await serve((_, res, n) => json(res, 200, network('n-1', n < 2 ? 'PROVISIONING' : 'FAILED'), { 'x-request-id': 'r-f' }));
+    const s = await serve((_, res, n) => json(res, network('n-1', n < 2 ? 'PROVISIONING' : 'FAILED'), { headers: { 'x-request-id': 'r-f' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const e = (await cc.networks.waitFor('n-1', env, ready).catch((e: unknown) => e)) as ResourceFailedError;
     expect(e).toBeInstanceOf(ResourceFailedError);
@@ -38,7 +38,7 @@ describe('waitFor', () => {
   });
 
   it("is aborted by its signal, with the signal's reason", async () => {
-    const s = await serve((_, res) => json(res, 200, network('n-1', 'PROVISIONING')));
+    const s = await serve((_, res) => json(res, network('n-1', 'PROVISIONING')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const ac = new AbortController();
     setTimeout(() => ac.abort('cancelled'), 80);
@@ -47,7 +47,7 @@ describe('waitFor', () => {
   });
 
   it('lets API errors through', async () => {
-    const s = await serve((_, res) => json(res, 404, { errors: [{ detail: 'gone' }] }));
+    const s = await serve((_, res) => json(res, { errors: [{ detail: 'gone' }] }, { status: 404 }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.waitFor('n-1', env, ready)).rejects.toMatchObject({ name: 'NotFoundError', status: 404 });
   });

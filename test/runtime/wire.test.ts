@@ -8,7 +8,7 @@ const env = { environment: 'env-1' };
 
 describe('wire', () => {
   it('encodes path parameters so an id cannot change the path', async () => {
-    const s = await serve((_, res) => json(res, 200, network('x')));
+    const s = await serve((_, res) => json(res, network('x')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await cc.networks.get('a/../b?c', env);
     await cc.networks.get('%2e%2e', env);
@@ -21,7 +21,7 @@ describe('wire', () => {
   });
 
   it('refuses ids that would be dropped or resolved by URL parsing, without sending', async () => {
-    const s = await serve((_, res) => json(res, 200, network('x')));
+    const s = await serve((_, res) => json(res, network('x')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     for (const id of ['', '.', '..', undefined as unknown as string])
       await expect(cc.networks.get(id, env)).rejects.toThrow(new APIClientError('GET /networking/v1/networks/{id} → bad path parameter id (request id none)'));
@@ -29,14 +29,14 @@ describe('wire', () => {
   });
 
   it('sends a User-Agent naming the package and version, plus the suffix', async () => {
-    const s = await serve((_, res) => json(res, 200, network('x')));
+    const s = await serve((_, res) => json(res, network('x')));
     await new ConfluentCloud({ ...creds, baseUrl: s.url }).networks.get('n-1', env);
     await new ConfluentCloud({ ...creds, baseUrl: s.url, userAgent: 'my-app/2.0' }).networks.get('n-1', env);
     expect(s.hits.map((h) => h.headers['user-agent'])).toEqual(['@test/confluent-cloud/1.2.3', '@test/confluent-cloud/1.2.3 my-app/2.0']);
   });
 
   it('sends client and per-call headers, and JSON bodies', async () => {
-    const s = await serve((_, res) => json(res, 202, network('n-2', 'PROVISIONING')));
+    const s = await serve((_, res) => json(res, network('n-2', 'PROVISIONING'), { status: 202 }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url + '/', headers: { 'x-client': 'c' } });
     const body = { spec: { cloud: 'GCP', region: 'us-central1', environment: { id: 'env-1' } } };
     const n: Network = await cc.networks.create(body, { headers: { 'x-call': 'k' } });
@@ -53,7 +53,7 @@ describe('wire', () => {
   });
 
   it('gives `raw` the same auth, User-Agent and retries', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, 503, {}, { 'retry-after': '0' }) : json(res, 200, network('n-1'))));
+    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 503, headers: { 'retry-after': '0' } }) : json(res, network('n-1'))));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const { data, error } = await cc.raw.GET('/networking/v1/networks/{id}', { params: { path: { id: 'n-1' }, query: env } });
     expect(error).toBeUndefined();

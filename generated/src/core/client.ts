@@ -52,7 +52,7 @@ type LooseRequest = (method: string, path: string, init: object) => Promise<{ da
  */
 const fillPath = (path: string, params: Record<string, unknown> = {}, method = '') =>
   path.replace(/\{(.+?)\}/g, (_, k: string, v?: unknown) => {
-    if ((v = params[k]) == null || v === '' || v === '.' || v === '..') throw new APIClientError(describe(method, path, null, 'bad path parameter ' + k));
+    if ((v = params[k]) == null || v === '' || v === '.' || v === '..') throw new APIClientError(describe([method, path], 'bad path parameter ' + k));
     return encodeURIComponent(v as string);
   });
 
@@ -66,7 +66,7 @@ export class BaseClient<Paths extends {}> {
     const auth = resolveAuth(options, sdk.envPrefix);
     this.raw = createClient<Paths>({
       baseUrl: (this.#baseUrl = options.baseUrl || sdk.defaultBaseUrl),
-      fetch: (this.#send = retrying(options.fetch, options.maxRetries ?? 2, options.timeoutMs ?? 6e4, auth)),
+      fetch: (this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 6e4, auth })),
       pathSerializer: fillPath,
       headers: {
         'User-Agent': `${sdk.packageName}/${sdk.packageVersion}${options.userAgent ? ' ' + options.userAgent : ''}`,
@@ -97,21 +97,21 @@ export class BaseClient<Paths extends {}> {
         : e instanceof APIClientError
           ? e
           : new (n == 'TimeoutError' ? TimeoutError : n == 'TypeError' ? ConnectionError : APIClientError)(
-              describe(m, path, null, n == 'TimeoutError' ? 'timed out' : 'failed: ' + ((e as { cause?: { code?: string } }).cause?.code || (e as Error).message)),
+              describe([m, path], n == 'TimeoutError' ? 'timed out' : 'failed: ' + ((e as { cause?: { code?: string } }).cause?.code || (e as Error).message)),
               { cause: e },
             );
     } finally {
       s.done?.();
     }
     const res = r.response;
-    if (!res.ok) throw apiError(m, path, res, r.error);
+    if (!res.ok) throw apiError([m, path], res, r.error);
     if (LAST in o) o[LAST] = [m, path, res.headers.get('x-request-id')];
     return r.data as T;
   }
 
   /** Every item of every page of a list call; see pagination.ts. */
   paginate<T>(req: ApiRequest, options?: RequestOptions): AsyncIterable<T> {
-    return paginate<T>((q, o) => this.request<Page<T>>(q, o), this.#baseUrl, req, options);
+    return paginate<T>({ request: (q, o) => this.request<Page<T>>(q, o), baseUrl: this.#baseUrl }, req, options);
   }
 
   /** Polls `get` until `wait.until` holds; see wait.ts. */

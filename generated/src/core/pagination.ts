@@ -14,8 +14,7 @@ export interface Page<T> {
  * go elsewhere) or without a new `page_token` (no endless loop); stops when `next` is absent or empty.
  */
 export async function* paginate<T>(
-  request: (req: ApiRequest, o?: RequestOptions) => Promise<Page<T>>,
-  baseUrl: string,
+  { request, baseUrl }: { request: (req: ApiRequest, o?: RequestOptions) => Promise<Page<T>>; baseUrl: string },
   req: ApiRequest,
   o?: RequestOptions,
 ): AsyncGenerator<T, void, undefined> {
@@ -25,6 +24,6 @@ export async function* paginate<T>(
     if (!(next = page.metadata?.next)) return;
     url = new URL(next, baseUrl);
     if (url.origin != new URL(baseUrl).origin || token == (token = url.searchParams.get('page_token')) || !token)
-      throw new APIClientError(describe(req.method, req.path, null, 'refused metadata.next ' + next));
+      throw new APIClientError(describe([req.method, req.path], 'refused metadata.next ' + next));
   }
 }

@@ -31,7 +31,7 @@ export async function waitFor<T>(
     r = await get(o);
     if (until(r)) return r;
     phase = (r as { status?: { phase?: string } })?.status?.phase;
-    if (phase == 'FAILED') throw Object.assign(new ResourceFailedError(describe(...o[LAST]!, 'phase FAILED')), { resource: r });
-    if ((left = end - Date.now()) <= 0) throw new TimeoutError(describe(...o[LAST]!, `still ${phase} after ${timeoutMs} ms`));
+    if (phase == 'FAILED') throw Object.assign(new ResourceFailedError(describe(o[LAST]!, 'phase FAILED')), { resource: r });
+    if ((left = end - Date.now()) <= 0) throw new TimeoutError(describe(o[LAST]!, `still ${phase} after ${timeoutMs} ms`));
   }
 }

@@ -11,7 +11,7 @@ export function hoistAllOfRequired(doc: OpenApiDocument): void {
   walkSchemas(doc, (schema) => {
     if (!schema.allOf?.length) return;
     schema.allOf.forEach((member, i) => {
-      if (!member.$ref) fill(doc, member, schema.allOf!.filter((_, j) => j !== i));
+      if (!member.$ref) fill(doc, { node: member, siblings: schema.allOf!.filter((_, j) => j !== i), depth: 0 });
     });
     const own = schema.properties ?? {};
     const orphans = (schema.required ?? []).filter((n) => !(n in own));
@@ -20,13 +20,20 @@ export function hoistAllOfRequired(doc: OpenApiDocument): void {
     if (stay.length) schema.required = stay;
     else delete schema.required;
     const member: SchemaObject = { required: orphans };
-    fill(doc, member, schema.allOf);
+    fill(doc, { node: member, siblings: schema.allOf, depth: 0 });
     schema.allOf.push(member);
   });
 }
 
+interface FillTarget {
+  node: SchemaObject;
+  /** Schemas declaring the same place elsewhere in the allOf: where the properties come from. */
+  siblings: SchemaObject[];
+  depth: number;
+}
+
 /** Give `node` (and its inline properties, recursively) the declarations its `required` names need. */
-function fill(doc: OpenApiDocument, node: SchemaObject, siblings: SchemaObject[], depth = 0): void {
+function fill(doc: OpenApiDocument, { node, siblings, depth }: FillTarget): void {
   if (depth > 16) return;
   if (isRequiredOnly(node)) {
     node.type = 'object';
@@ -36,7 +43,7 @@ function fill(doc: OpenApiDocument, node: SchemaObject, siblings: SchemaObject[]
   for (const [name, prop] of Object.entries(node.properties ?? {})) {
     if (prop.$ref) continue;
     const counterparts = siblings.map((s) => declaration(doc, [s], name)).filter((s): s is SchemaObject => !!s);
-    if (counterparts.length) fill(doc, prop, counterparts, depth + 1);
+    if (counterparts.length) fill(doc, { node: prop, siblings: counterparts, depth: depth + 1 });
   }
 }
 
@@ -45,13 +52,15 @@ function isRequiredOnly(s: SchemaObject): boolean {
 }
 
 /** Where property `name` is declared among `schemas`, following $refs and nested allOf. */
-function declaration(doc: OpenApiDocument, schemas: SchemaObject[], name: string, depth = 0): SchemaObject | undefined {
-  if (depth > 16) return undefined;
-  for (const m of schemas) {
-    const s = deref(doc, m);
-    if (!s) continue;
-    const found = s.properties?.[name] ?? (s.allOf ? declaration(doc, s.allOf, name, depth + 1) : undefined);
-    if (found) return found;
-  }
-  return undefined;
+function declaration(doc: OpenApiDocument, schemas: SchemaObject[], name: string): SchemaObject | undefined {
+  const search = (list: SchemaObject[], depth: number): SchemaObject | undefined => {
+    if (depth > 16) return undefined;
+    for (const m of list) {
+      const s = deref(doc, m);
+      const found = s?.properties?.[name] ?? (s?.allOf ? search(s.allOf, depth + 1) : undefined);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(schemas, 0);
 }
