@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { resolveAuth, type Credentials } from './auth.js';
-import { APIClientError, ConnectionError, TimeoutError, apiError, describe } from './errors.js';
+import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
 import { paginate, type Page } from './pagination.js';
 import { retrying, type CallState, type FetchLike } from './retry.js';
 import { LAST, waitFor, type Traced, type WaitOptions } from './wait.js';
@@ -55,6 +55,15 @@ const fillPath = (path: string, params: Record<string, unknown> = {}, method = '
     return encodeURIComponent(v as string);
   });
 
+/** What fetch threw, as the error a caller can act on: a timeout, a failed connection, or ours unchanged. */
+function noResponse(call: CallInfo, e: unknown): APIClientError {
+  if (e instanceof APIClientError) return e;
+  const name = (e as Error).name;
+  if (name == 'TimeoutError') return new TimeoutError(describe(call, 'timed out'), { cause: e });
+  const reason = 'failed: ' + ((e as { cause?: { code?: string } }).cause?.code || (e as Error).message);
+  return new (name == 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
+}
+
 export class BaseClient<Paths extends {}> {
   /** The openapi-fetch client typed by `paths`, on the same authenticating, retrying, timing-out fetch. */
   readonly raw: Client<Paths>;
@@ -77,35 +86,27 @@ export class BaseClient<Paths extends {}> {
 
   /** Sends one API call; resolves with the parsed body, rejects with an APIClientError (or the signal's reason). */
   async request<T>(req: ApiRequest, options?: RequestOptions): Promise<T> {
-    const o: Traced = options || {};
-    const s: CallState = { o };
-    const m = req.method;
-    const path = fillPath(req.path, req.params?.path, m);
-    let r;
+    const traced: Traced = options || {};
+    const state: CallState = { o: traced };
+    const method = req.method;
+    const path = fillPath(req.path, req.params?.path, method);
+    let result;
     try {
-      r = await (this.raw.request as unknown as LooseRequest)(m, path, {
+      result = await (this.raw.request as unknown as LooseRequest)(method, path, {
         params: { query: req.params?.query },
         body: req.body,
-        headers: o.headers,
-        fetch: (q: Request) => this.#send(q, s),
+        headers: traced.headers,
+        fetch: (q: Request) => this.#send(q, state),
       });
     } catch (e) {
-      const n = (e as Error).name;
-      throw o.signal?.aborted
-        ? o.signal.reason
-        : e instanceof APIClientError
-          ? e
-          : new (n == 'TimeoutError' ? TimeoutError : n == 'TypeError' ? ConnectionError : APIClientError)(
-              describe([m, path], n == 'TimeoutError' ? 'timed out' : 'failed: ' + ((e as { cause?: { code?: string } }).cause?.code || (e as Error).message)),
-              { cause: e },
-            );
+      throw traced.signal?.aborted ? traced.signal.reason : noResponse([method, path], e);
     } finally {
-      s.done?.();
+      state.done?.();
     }
-    const res = r.response;
-    if (!res.ok) throw apiError([m, path], res, r.error);
-    if (LAST in o) o[LAST] = [m, path, res.headers.get('x-request-id')];
-    return r.data as T;
+    const res = result.response;
+    if (!res.ok) throw apiError([method, path], res, result.error);
+    if (LAST in traced) traced[LAST] = [method, path, res.headers.get('x-request-id')];
+    return result.data as T;
   }
 
   /** Every item of every page of a list call; see pagination.ts. */

@@ -23,14 +23,17 @@ export type Traced = RequestOptions & { [LAST]?: [string, string, string | null]
  */
 export async function waitFor<T>(
   get: (o?: RequestOptions) => Promise<T>,
-  { until, timeoutMs = 6e5, intervalMs = 5e3, signal }: WaitOptions<T>,
+  { until, timeoutMs = 600_000, intervalMs = 5_000, signal }: WaitOptions<T>,
 ): Promise<T> {
-  for (let end = Date.now() + timeoutMs, o: Traced, r, phase, left; ; await sleep(Math.min(intervalMs, left), signal)) {
-    o = { signal, [LAST]: ['waitFor', '', null] };
-    r = await get(o);
-    if (until(r)) return r;
-    phase = (r as { status?: { phase?: string } })?.status?.phase;
-    if (phase == 'FAILED') throw Object.assign(new ResourceFailedError(describe(o[LAST]!, 'phase FAILED')), { resource: r });
-    if ((left = end - Date.now()) <= 0) throw new TimeoutError(describe(o[LAST]!, `still ${phase} after ${timeoutMs} ms`));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const poll: Traced = { signal, [LAST]: ['waitFor', '', null] };
+    const resource = await get(poll);
+    if (until(resource)) return resource;
+    const phase = (resource as { status?: { phase?: string } })?.status?.phase;
+    if (phase == 'FAILED') throw Object.assign(new ResourceFailedError(describe(poll[LAST]!, 'phase FAILED')), { resource });
+    const left = deadline - Date.now();
+    if (left <= 0) throw new TimeoutError(describe(poll[LAST]!, `still ${phase} after ${timeoutMs} ms`));
+    await sleep(Math.min(intervalMs, left), signal);
   }
 }

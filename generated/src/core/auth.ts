@@ -16,18 +16,21 @@ export interface Credentials {
  * environment. Missing, half-given or conflicting credentials throw CredentialsError, whose message names
  * settings, never values.
  */
-export function resolveAuth({ apiKey: k, apiSecret: s, accessToken: t }: Credentials, envPrefix?: string): AccessToken {
-  let a = 'apiKey';
-  let b = 'apiSecret';
-  if (t) {
-    if (k || s) throw new CredentialsError('Pass apiKey + apiSecret or accessToken, not both');
-    return typeof t == 'string' ? 'Bearer ' + t : async () => 'Bearer ' + (await t());
+export function resolveAuth({ apiKey, apiSecret, accessToken }: Credentials, envPrefix?: string): AccessToken {
+  let keyName = 'apiKey';
+  let secretName = 'apiSecret';
+  if (accessToken) {
+    if (apiKey || apiSecret) throw new CredentialsError('Pass apiKey + apiSecret or accessToken, not both');
+    return typeof accessToken == 'string' ? 'Bearer ' + accessToken : async () => 'Bearer ' + (await accessToken());
   }
-  if (!k && !s && envPrefix) {
+  if (!apiKey && !apiSecret && envPrefix) {
     const env = (globalThis as { process?: { env?: Record<string, string> } }).process?.env || {};
-    k = env[(a = envPrefix + '_API_KEY')];
-    s = env[(b = envPrefix + '_API_SECRET')];
+    apiKey = env[(keyName = envPrefix + '_API_KEY')];
+    apiSecret = env[(secretName = envPrefix + '_API_SECRET')];
   }
-  if (!k || !s) throw new CredentialsError(`Missing ${k ? b : s ? a : `credentials: pass apiKey + apiSecret, accessToken, or set ${a} + ${b}`}`);
-  return 'Basic ' + btoa(k + ':' + s);
+  if (!apiKey || !apiSecret) {
+    const missing = apiKey ? secretName : apiSecret ? keyName : `credentials: pass apiKey + apiSecret, accessToken, or set ${keyName} + ${secretName}`;
+    throw new CredentialsError(`Missing ${missing}`);
+  }
+  return 'Basic ' + btoa(apiKey + ':' + apiSecret);
 }
