@@ -135,6 +135,21 @@ export function deref<T extends { $ref?: string }>(doc: OpenApiDocument, node: T
   return cur;
 }
 
+/** Where property `name` is declared in `schema`, following $refs and allOf members (first match wins). */
+export function findProperty(doc: OpenApiDocument, schema: SchemaObject | undefined, name: string): SchemaObject | undefined {
+  const walk = (node: SchemaObject | undefined, depth: number): SchemaObject | undefined => {
+    const n = deref(doc, node);
+    if (!n || depth > 16) return undefined;
+    if (n.properties?.[name]) return n.properties[name];
+    for (const m of n.allOf ?? []) {
+      const found = walk(m, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(schema, 0);
+}
+
 export function schemaName(ref: string): string | undefined {
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
   return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;

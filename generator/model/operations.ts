@@ -1,6 +1,6 @@
 // One MethodModel per operation: its client name, signature types and documentation facts.
 import { indexAccess, pascalCase, singular, firstLine } from '../helpers.js';
-import { METHODS, deref, schemaName, type LowerMethod, type OpenApiDocument, type OperationObject, type ParameterObject, type SchemaObject } from '../openapi.js';
+import { METHODS, deref, findProperty, schemaName, type LowerMethod, type OpenApiDocument, type OperationObject, type ParameterObject, type SchemaObject } from '../openapi.js';
 import { isJson } from '../stages/validate.js';
 import { operationName } from './naming.js';
 import { enumValues, schemaText } from './schema-text.js';
@@ -59,7 +59,6 @@ function buildMethod({ doc, names, path, method, op, shared }: MethodInput): Raw
   }
 
   const responses = buildResponses(doc, op, names);
-  const itemGet = method === 'get' && /\}$/.test(path);
   const success = responses.find((r) => r.status.startsWith('2'));
   let returnType = 'void';
   const successSchema = success && jsonSchema(doc, op, success.status);
@@ -70,6 +69,7 @@ function buildMethod({ doc, names, path, method, op, shared }: MethodInput): Raw
     }
   }
 
+  const knownPhases = method === 'get' && /\}$/.test(path) ? phases(doc, successSchema) : undefined;
   return {
     resource,
     tag: op.tags?.[0],
@@ -93,8 +93,8 @@ function buildMethod({ doc, names, path, method, op, shared }: MethodInput): Raw
     responses,
     security: (op.security ?? doc.security ?? []).map((alt) => Object.keys(alt).join(' + ')).filter(Boolean),
     pageItemType: pageItem({ doc, schema: successSchema, names, query, listType: returnType, prefix, aliases }),
-    phases: itemGet ? phases(doc, successSchema) : undefined,
-    readyPhase: itemGet ? phases(doc, successSchema)?.find((p) => READY.test(p)) : undefined,
+    phases: knownPhases,
+    readyPhase: knownPhases?.find((p) => READY.test(p)),
     example: '',
     aliases,
   };
@@ -190,16 +190,3 @@ function phases(doc: OpenApiDocument, s: SchemaObject | undefined): string[] | u
   return enumValues(deref(doc, phase)).values;
 }
 
-function findProperty(doc: OpenApiDocument, s: SchemaObject | undefined, name: string): SchemaObject | undefined {
-  const walk = (node: SchemaObject | undefined, depth: number): SchemaObject | undefined => {
-    const n = deref(doc, node);
-    if (!n || depth > 16) return undefined;
-    if (n.properties?.[name]) return n.properties[name];
-    for (const m of n.allOf ?? []) {
-      const found = walk(m, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return walk(s, 0);
-}

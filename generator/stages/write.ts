@@ -1,6 +1,6 @@
 // Stage 7, the only one that touches the disk. All content already exists in memory, so a failure in any
 // earlier stage leaves OUT untouched; here the new tree is staged beside OUT and swapped in by rename.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { FileMap } from './render.js';
 
@@ -64,12 +64,9 @@ export function compareWithDisk(out: string, files: FileMap): Drift {
 }
 
 function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const rel of readdirSync(dir, { recursive: true }) as string[]) {
-    const posix = rel.split(path.sep).join('/');
-    if (PRESERVED.has(posix.split('/')[0]!)) continue;
-    const full = path.join(dir, rel);
-    if (readdirSync(path.dirname(full), { withFileTypes: true }).find((d) => d.name === path.basename(full))?.isFile()) out.push(posix);
-  }
-  return out.sort();
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+    .filter((rel) => !PRESERVED.has(rel.split('/')[0]!))
+    .sort();
 }

@@ -2,7 +2,7 @@
 // Record<string, never>, so an allOf that tightens `required` becomes unusable. The reference spec does
 // this at the top level and nested (`allOf: [Cluster, {properties: {spec: {required: [...]}}}]`).
 // Rewrite each such schema to re-declare the named properties, copied from the sibling allOf members.
-import { deref, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
+import { findProperty, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
 import { walkSchemas } from './walk.js';
 
 const NEUTRAL_KEYS = new Set(['required', 'type', 'description', 'title']);
@@ -53,14 +53,9 @@ function isRequiredOnly(s: SchemaObject): boolean {
 
 /** Where property `name` is declared among `schemas`, following $refs and nested allOf. */
 function declaration(doc: OpenApiDocument, schemas: SchemaObject[], name: string): SchemaObject | undefined {
-  const search = (list: SchemaObject[], depth: number): SchemaObject | undefined => {
-    if (depth > 16) return undefined;
-    for (const m of list) {
-      const s = deref(doc, m);
-      const found = s?.properties?.[name] ?? (s?.allOf ? search(s.allOf, depth + 1) : undefined);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return search(schemas, 0);
+  for (const s of schemas) {
+    const found = findProperty(doc, s, name);
+    if (found) return found;
+  }
+  return undefined;
 }
