@@ -1,8 +1,8 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
 import { resolveAuth, type Credentials } from './auth.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
 import { paginate, type Page } from './pagination.js';
-import { retrying, type CallState, type FetchLike } from './retry.js';
+import { Prepared, retrying, type CallState, type FetchLike } from './retry.js';
 import { LAST, waitFor, type Traced, type WaitOptions } from './wait.js';
 
 export interface ClientOptions extends Credentials {
@@ -12,7 +12,7 @@ export interface ClientOptions extends Credentials {
   maxRetries?: number;
   /** Per-attempt timeout in ms, body included. Default 60000. */
   timeoutMs?: number;
-  /** Default: globalThis.fetch. Called as `fetch(request, { signal })`. */
+  /** Default: globalThis.fetch. Called as `fetch(url, init)`, or `fetch(request, { signal })` through `raw`. */
   fetch?: FetchLike;
   /** Sent with every request. */
   headers?: Record<string, string>;
@@ -67,21 +67,27 @@ function noResponse(call: CallInfo, e: unknown): APIClientError {
 export class BaseClient<Paths extends {}> {
   /** The openapi-fetch client typed by `paths`, on the same authenticating, retrying, timing-out fetch. */
   readonly raw: Client<Paths>;
+  /** What resource calls go through: openapi-fetch too, but making Prepared requests, and without raw's middleware. */
+  readonly #api: Client<Paths>;
   readonly #send;
   readonly #baseUrl: string;
 
   constructor(options: ClientOptions = {}, sdk: SdkInfo) {
     const auth = resolveAuth(options, sdk.envPrefix);
-    this.raw = createClient<Paths>({
+    const config = {
       baseUrl: (this.#baseUrl = options.baseUrl || sdk.defaultBaseUrl),
       fetch: (this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 6e4, auth })),
       pathSerializer: fillPath,
+      // Built once: given options instead, openapi-fetch builds a serializer on every call.
+      querySerializer: createQuerySerializer(),
       headers: {
         'User-Agent': `${sdk.packageName}/${sdk.packageVersion}${options.userAgent ? ' ' + options.userAgent : ''}`,
         ...(typeof auth == 'string' && { Authorization: auth }),
         ...options.headers,
       },
-    });
+    };
+    this.raw = createClient<Paths>(config);
+    this.#api = createClient<Paths>({ ...config, Request: Prepared as unknown as typeof Request });
   }
 
   /** Sends one API call; resolves with the parsed body, rejects with an APIClientError (or the signal's reason). */
@@ -92,11 +98,11 @@ export class BaseClient<Paths extends {}> {
     const path = fillPath(req.path, req.params?.path, method);
     let result;
     try {
-      result = await (this.raw.request as unknown as LooseRequest)(method, path, {
+      result = await (this.#api.request as unknown as LooseRequest)(method, path, {
         params: { query: req.params?.query },
         body: req.body,
         headers: traced.headers,
-        fetch: (q: Request) => this.#send(q, state),
+        fetch: (q: Prepared) => this.#send(q, state),
       });
     } catch (e) {
       throw traced.signal?.aborted ? traced.signal.reason : noResponse([method, path], e);

@@ -51,6 +51,14 @@ describe('retries', () => {
     expect(s.hits.map((h) => JSON.parse(h.body))).toEqual([body, body]);
   });
 
+  it('re-sends the same body through `raw` too (a Request, cloned per attempt)', async () => {
+    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '0' } }) : json(res, network('n-9', 'PROVISIONING'), { status: 202 })));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    const { data } = await cc.raw.POST('/networking/v1/networks', { body });
+    expect(data).toMatchObject({ id: 'n-9' });
+    expect(s.hits.map((h) => JSON.parse(h.body))).toEqual([body, body]);
+  });
+
   it('honours Retry-After in seconds', async () => {
     const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });

@@ -72,13 +72,22 @@ describe('wire', () => {
     ).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
-  it('works with a stub fetch (no network)', async () => {
+  it('works with a stub fetch (no network): resource calls pass a URL and init, raw calls a Request', async () => {
     const seen: Request[] = [];
     const cc = new ConfluentCloud({
       ...creds,
-      fetch: async (r) => (seen.push(r), new Response(JSON.stringify(network('n-7')), { headers: { 'content-type': 'application/json' } })),
+      fetch: async (input, init) => (
+        seen.push(new Request(input, init)), new Response(JSON.stringify(network('n-7')), { headers: { 'content-type': 'application/json' } })
+      ),
     });
     await expect(cc.networks.get('n-7', env)).resolves.toMatchObject({ id: 'n-7' });
-    expect(seen[0].url).toBe('https://api.confluent.cloud/networking/v1/networks/n-7?environment=env-1');
+    await cc.raw.GET('/networking/v1/networks/{id}', { params: { path: { id: 'n-7' }, query: env } });
+    for (const r of seen) {
+      expect(r.url).toBe('https://api.confluent.cloud/networking/v1/networks/n-7?environment=env-1');
+      expect(r.headers.get('authorization')).toBe('Basic ' + btoa(`${creds.apiKey}:${creds.apiSecret}`));
+      expect(r.headers.get('user-agent')).toMatch(/^@test\/confluent-cloud\/1\.2\.3/);
+      expect(r.signal).toBeInstanceOf(AbortSignal);
+    }
+    expect(seen).toHaveLength(2);
   });
 });
