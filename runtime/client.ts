@@ -50,9 +50,10 @@ type LooseRequest = (method: string, path: string, init: object) => Promise<{ da
  * and '..' (which URL parsing would drop or resolve) are refused before anything is sent.
  */
 const fillPath = (path: string, params: Record<string, unknown> = {}, method = '') =>
-  path.replace(/\{(.+?)\}/g, (_, k: string, v?: unknown) => {
-    if ((v = params[k]) == null || v === '' || v === '.' || v === '..') throw new APIClientError(describe([method, path], 'bad path parameter ' + k));
-    return encodeURIComponent(v as string);
+  path.replace(/\{(.+?)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value == null || value === '' || value === '.' || value === '..') throw new APIClientError(describe([method, path], 'bad path parameter ' + name));
+    return encodeURIComponent(value as string);
   });
 
 /** What fetch threw, as the error a caller can act on: a timeout, a failed connection, or ours unchanged. */
@@ -76,7 +77,7 @@ export class BaseClient<Paths extends {}> {
     const auth = resolveAuth(options, sdk.envPrefix);
     const config = {
       baseUrl: (this.#baseUrl = options.baseUrl || sdk.defaultBaseUrl),
-      fetch: (this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 6e4, auth })),
+      fetch: (this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 60_000, auth })),
       pathSerializer: fillPath,
       // Built once: given options instead, openapi-fetch builds a serializer on every call.
       querySerializer: createQuerySerializer(),
@@ -93,7 +94,7 @@ export class BaseClient<Paths extends {}> {
   /** Sends one API call; resolves with the parsed body, rejects with an APIClientError (or the signal's reason). */
   async request<T>(req: ApiRequest, options?: RequestOptions): Promise<T> {
     const traced: Traced = options || {};
-    const state: CallState = { o: traced };
+    const state: CallState = { options: traced };
     const method = req.method;
     const path = fillPath(req.path, req.params?.path, method);
     let result;
@@ -117,7 +118,7 @@ export class BaseClient<Paths extends {}> {
 
   /** Every item of every page of a list call; see pagination.ts. */
   paginate<T>(req: ApiRequest, options?: RequestOptions): AsyncIterable<T> {
-    return paginate<T>({ request: (q, o) => this.request<Page<T>>(q, o), baseUrl: this.#baseUrl }, req, options);
+    return paginate<T>({ request: (next, o) => this.request<Page<T>>(next, o), baseUrl: this.#baseUrl }, req, options);
   }
 
   /** Polls `get` until `wait.until` holds; see wait.ts. */

@@ -91,10 +91,17 @@ const byStatus: Record<number, typeof ApiError> = {
  * The server's wait hint in seconds: `Retry-After` (seconds or HTTP date) first; else, when
  * `X-RateLimit-Remaining` is 0, `X-RateLimit-Reset`, which Confluent sends as RELATIVE seconds.
  */
-export function serverDelay(h: Headers): number | undefined {
-  let v = h.get('retry-after');
-  const s = v ? (+v >= 0 ? +v : (Date.parse(v) - Date.now()) / 1e3) : h.get('x-ratelimit-remaining') == '0' ? +(h.get('x-ratelimit-reset') || NaN) : NaN;
-  return s < 0 ? 0 : s >= 0 ? s : undefined;
+export function serverDelay(headers: Headers): number | undefined {
+  const retryAfter = headers.get('retry-after');
+  const seconds = retryAfter
+    ? +retryAfter >= 0
+      ? +retryAfter
+      : (Date.parse(retryAfter) - Date.now()) / 1000
+    : headers.get('x-ratelimit-remaining') == '0'
+      ? +(headers.get('x-ratelimit-reset') || NaN)
+      : NaN;
+  // A date in the past means now; anything unparsable (NaN) means no hint.
+  return seconds < 0 ? 0 : seconds >= 0 ? seconds : undefined;
 }
 
 /** Which call an error is about: method, filled-in path, and the request id when a response came. */

@@ -13,16 +13,22 @@ export interface Page<T> {
  * go elsewhere) or without a new `page_token` (no endless loop); stops when `next` is absent or empty.
  */
 export async function* paginate<T>(
-  { request, baseUrl }: { request: (req: ApiRequest, o?: RequestOptions) => Promise<Page<T>>; baseUrl: string },
+  { request, baseUrl }: { request: (req: ApiRequest, options?: RequestOptions) => Promise<Page<T>>; baseUrl: string },
   req: ApiRequest,
-  o?: RequestOptions,
+  options?: RequestOptions,
 ): AsyncGenerator<T, void, undefined> {
-  for (let token: string | null | undefined, page, next, url; ; ) {
-    page = await request(token ? { ...req, params: { ...req.params, query: { ...req.params?.query, page_token: token } } } : req, o);
+  const origin = new URL(baseUrl).origin;
+  let token: string | null = null;
+  for (;;) {
+    const query = token ? { ...req.params?.query, page_token: token } : req.params?.query;
+    const page = await request({ ...req, params: { ...req.params, query } }, options);
     yield* page.data || [];
-    if (!(next = page.metadata?.next)) return;
-    url = new URL(next, baseUrl);
-    if (url.origin != new URL(baseUrl).origin || token == (token = url.searchParams.get('page_token')) || !token)
+    const next = page.metadata?.next;
+    if (!next) return;
+    const url = new URL(next, baseUrl);
+    const previous: string | null = token;
+    token = url.searchParams.get('page_token');
+    if (url.origin != origin || !token || token == previous)
       throw new APIClientError(describe([req.method, req.path], 'refused metadata.next ' + next));
   }
 }

@@ -29,7 +29,7 @@ export class Prepared {
 
 /** Per-call state shared with `BaseClient.request`, which calls `done` once the body has been read. */
 export interface CallState {
-  o: RequestOptions;
+  options: RequestOptions;
   done?: () => void;
 }
 
@@ -67,7 +67,7 @@ export interface RetryingOptions {
 export const retrying =
   ({ fetch: custom, maxRetries, timeoutMs, auth }: RetryingOptions) =>
   async (req: Request | Prepared, state?: CallState): Promise<Response> => {
-    const options = state ? state.o : {};
+    const options = state ? state.options : {};
     const caller = state ? options.signal : (req as Request).signal;
     const retries = options.maxRetries ?? maxRetries;
     const idempotent = req.method != 'POST' && req.method != 'PATCH';
@@ -96,9 +96,9 @@ export const retrying =
       if (!mayRetry || !retryable || delay! > 60) return res;
       end();
       res.body?.cancel();
-      await sleep(delay == null ? backoff(attempt) : delay * 1e3, caller);
+      await sleep(delay == null ? backoff(attempt) : delay * 1000, caller);
     }
   };
 
 /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each less up to 25 %. */
-export const backoff = (attempt: number) => Math.min(500 * 2 ** attempt, 8e3) * (1 - Math.random() / 4);
+export const backoff = (attempt: number) => Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() / 4);
