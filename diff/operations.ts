@@ -1,5 +1,6 @@
 // Operations of a bundled document, in the shape the rules compare: effective parameters (path-level merged
-// with operation-level), the JSON request body, responses by status, and effective security.
+// with operation-level), the JSON request body, responses by status (with media types and headers), and
+// effective security.
 import { asArray, asObject, asString, isObject, type JsonObject } from './json.js';
 import type { SchemaReader } from './schema.js';
 
@@ -19,11 +20,17 @@ export interface Parameter {
 export interface Body {
   required: boolean;
   schema: JsonObject | undefined;
+  /** Media types of `content`, normalized (see `mediaTypes`). */
+  mediaTypes: string[];
 }
 
 export interface Response {
   status: string;
   schema: JsonObject | undefined;
+  /** Media types of `content`, normalized (see `mediaTypes`). */
+  mediaTypes: string[];
+  /** Documented headers: lower-cased name → name as written (HTTP header names are case-insensitive). */
+  headers: Map<string, string>;
 }
 
 export interface Security {
@@ -95,6 +102,15 @@ export function contentSchema(content: unknown): JsonObject | undefined {
   return chosen ? asObject(asObject(map[chosen])?.schema) : undefined;
 }
 
+/**
+ * Media types of a content map, sorted; lower-cased and without spaces, since media types are case-insensitive
+ * (`Application/JSON; charset=utf-8` reads as `application/json;charset=utf-8`).
+ */
+export function mediaTypes(content: unknown): string[] {
+  const keys = Object.keys(asObject(content) ?? {}).map((t) => t.toLowerCase().replace(/\s+/g, ''));
+  return [...new Set(keys)].sort();
+}
+
 function readParameters(input: { reader: SchemaReader; path: string; shared: unknown[]; own: unknown[] }): Parameter[] {
   const { reader, path } = input;
   const placeholders = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
@@ -126,7 +142,7 @@ function readParameters(input: { reader: SchemaReader; path: string; shared: unk
 function readBody(reader: SchemaReader, raw: unknown): Body | undefined {
   if (!isObject(raw)) return undefined;
   const body = reader.deref(raw);
-  return { required: body.required === true, schema: contentSchema(body.content) };
+  return { required: body.required === true, schema: contentSchema(body.content), mediaTypes: mediaTypes(body.content) };
 }
 
 function readResponses(reader: SchemaReader, raw: unknown): Map<string, Response> {
@@ -136,7 +152,18 @@ function readResponses(reader: SchemaReader, raw: unknown): Map<string, Response
     result.set(status.toUpperCase() === 'DEFAULT' ? 'default' : status.toUpperCase(), {
       status,
       schema: contentSchema(response.content),
+      mediaTypes: mediaTypes(response.content),
+      headers: readHeaders(response.headers),
     });
+  }
+  return result;
+}
+
+function readHeaders(raw: unknown): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const name of Object.keys(asObject(raw) ?? {})) {
+    // OpenAPI says a documented Content-Type response header is ignored: the content map owns it.
+    if (name.toLowerCase() !== 'content-type') result.set(name.toLowerCase(), name);
   }
   return result;
 }

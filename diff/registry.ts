@@ -73,6 +73,11 @@ const registry = {
     description: 'The default of a parameter changed: calls omitting it behave differently.',
     message: 'Default of parameter {location} changed from {from} to {to}',
   },
+  'parameter-deprecated': {
+    level: 'warning',
+    description: 'A parameter became deprecated: it is marked @deprecated and will be removed later.',
+    message: 'Parameter {location} is now deprecated',
+  },
   'request-body-added': {
     level: { required: 'breaking', optional: 'info' },
     feature: true,
@@ -88,6 +93,11 @@ const registry = {
     level: 'breaking',
     description: 'An optional request body became required: calls omitting it no longer compile.',
     message: 'The request body became required',
+  },
+  'request-media-type-removed': {
+    level: 'breaking',
+    description: 'The request body no longer accepts a media type it accepted: calls sending it are refused.',
+    message: 'Request media type {mediaType} was removed',
   },
   'request-property-added': {
     level: 'info',
@@ -166,6 +176,19 @@ const registry = {
       'An enum value was removed. Requests: calls passing it no longer compile. Responses (closed enum): comparisons with the value no longer compile (TS2367). An open enum still admits any string.',
     message: 'Enum value {value} was removed',
   },
+  'enum-constraint-added': {
+    level: { request: 'breaking', 'request-open': 'info', response: 'warning', 'response-open': 'info' },
+    description:
+      'A plain value became an enum. Requests: values that were accepted are now refused (an open enum, x-extensible-enum, still admits any string). Responses (closed enum): the type narrows to a union, so comparisons with values outside it no longer compile (TS2367).',
+    message: '{property} became an enum ({values})',
+  },
+  'enum-constraint-removed': {
+    level: { request: 'info', response: 'breaking', 'response-open': 'info' },
+    feature: true,
+    description:
+      'An enum became a plain value. Requests: any value may be sent. Responses (closed enum): the union widens to its base type, so code typed with the old union no longer compiles. An open enum already admitted any string.',
+    message: '{property} is no longer an enum (was {values})',
+  },
   'discriminator-variant-added': {
     level: { request: 'info', response: 'warning' },
     feature: true,
@@ -187,6 +210,23 @@ const registry = {
     level: { success: 'breaking', error: 'info' },
     description: 'A response status was removed. A removed success status changes the return type.',
     message: 'Response {status} was removed',
+  },
+  'response-media-type-changed': {
+    level: { narrowed: 'breaking', widened: 'info' },
+    description:
+      'The media types of a success response changed. Breaking when a previously returned media type is gone; info when media types were only added.',
+    message: 'Media types of response {status} changed from {from} to {to}',
+  },
+  'response-header-added': {
+    level: 'info',
+    feature: true,
+    description: 'A success response documents a new header.',
+    message: 'Response header {header} was added',
+  },
+  'response-header-removed': {
+    level: 'warning',
+    description: 'A header documented on a success response is gone: code reading it still compiles but may get null.',
+    message: 'Response header {header} was removed',
   },
   'security-changed': {
     level: { narrowed: 'breaking', widened: 'info' },

@@ -2,6 +2,8 @@
 import descriptionChanged from './description-changed.js';
 import discriminatorVariantAdded from './discriminator-variant-added.js';
 import discriminatorVariantRemoved from './discriminator-variant-removed.js';
+import enumConstraintAdded from './enum-constraint-added.js';
+import enumConstraintRemoved from './enum-constraint-removed.js';
 import enumValueAdded from './enum-value-added.js';
 import enumValueRemoved from './enum-value-removed.js';
 import operationAdded from './operation-added.js';
@@ -11,6 +13,7 @@ import parameterAdded from './parameter-added.js';
 import parameterBecameOptional from './parameter-became-optional.js';
 import parameterBecameRequired from './parameter-became-required.js';
 import parameterDefaultChanged from './parameter-default-changed.js';
+import parameterDeprecated from './parameter-deprecated.js';
 import parameterRemoved from './parameter-removed.js';
 import parameterTypeChanged from './parameter-type-changed.js';
 import propertyBecameReadOnly from './property-became-read-only.js';
@@ -19,12 +22,16 @@ import propertyTypeChanged from './property-type-changed.js';
 import requestBodyAdded from './request-body-added.js';
 import requestBodyBecameRequired from './request-body-became-required.js';
 import requestBodyRemoved from './request-body-removed.js';
+import requestMediaTypeRemoved from './request-media-type-removed.js';
 import requestPropertyAdded from './request-property-added.js';
 import requestPropertyBecameOptional from './request-property-became-optional.js';
 import requestPropertyBecameRequired from './request-property-became-required.js';
 import requestPropertyRemoved from './request-property-removed.js';
 import requiredParameterAdded from './required-parameter-added.js';
 import requiredRequestPropertyAdded from './required-request-property-added.js';
+import responseHeaderAdded from './response-header-added.js';
+import responseHeaderRemoved from './response-header-removed.js';
+import responseMediaTypeChanged from './response-media-type-changed.js';
 import responsePropertyAdded from './response-property-added.js';
 import responsePropertyBecameOptional from './response-property-became-optional.js';
 import responsePropertyRemoved from './response-property-removed.js';
@@ -38,6 +45,8 @@ export const rules: readonly Rule[] = [
   descriptionChanged,
   discriminatorVariantAdded,
   discriminatorVariantRemoved,
+  enumConstraintAdded,
+  enumConstraintRemoved,
   enumValueAdded,
   enumValueRemoved,
   operationAdded,
@@ -47,6 +56,7 @@ export const rules: readonly Rule[] = [
   parameterBecameOptional,
   parameterBecameRequired,
   parameterDefaultChanged,
+  parameterDeprecated,
   parameterRemoved,
   parameterTypeChanged,
   propertyBecameReadOnly,
@@ -55,12 +65,16 @@ export const rules: readonly Rule[] = [
   requestBodyAdded,
   requestBodyBecameRequired,
   requestBodyRemoved,
+  requestMediaTypeRemoved,
   requestPropertyAdded,
   requestPropertyBecameOptional,
   requestPropertyBecameRequired,
   requestPropertyRemoved,
   requiredParameterAdded,
   requiredRequestPropertyAdded,
+  responseHeaderAdded,
+  responseHeaderRemoved,
+  responseMediaTypeChanged,
   responsePropertyAdded,
   responsePropertyBecameOptional,
   responsePropertyRemoved,
