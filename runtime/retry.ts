@@ -10,20 +10,16 @@ import { startAttempt } from './timeout.js';
 export type FetchLike = (input: string | Request, init?: RequestInit) => Promise<Response>;
 
 /**
- * What openapi-fetch builds for resource calls in place of a Request (its `Request` option): the URL and init as
- * they are. fetch builds its own Request from them anyway, so a Request made beforehand is pure cost (about
- * 40 µs a call on Node 20), and a string body can be re-sent without cloning.
+ * A resource call as fetch's arguments: fetch builds its own Request from them anyway, so a Request made
+ * beforehand is pure cost (about 40 µs a call on Node 20), and a string body can be re-sent without cloning.
  */
 export class Prepared {
-  readonly method: string;
   constructor(
     readonly url: string,
-    readonly init: RequestInit & { method: string; headers: Headers },
-  ) {
-    this.method = init.method;
-  }
-  get headers(): Headers {
-    return this.init.headers;
+    readonly init: { method: string; headers: Record<string, string>; body?: string },
+  ) {}
+  get method(): string {
+    return this.init.method;
   }
 }
 
@@ -73,7 +69,11 @@ export const retrying =
     const idempotent = req.method != 'POST' && req.method != 'PATCH';
     for (let attempt = 0; ; attempt++) {
       caller?.throwIfAborted();
-      if (typeof auth != 'string') req.headers.set('Authorization', await auth());
+      if (typeof auth != 'string') {
+        const token = await auth();
+        if (req instanceof Prepared) req.init.headers.authorization = token;
+        else req.headers.set('Authorization', token);
+      }
       const { signal, end } = startAttempt(options.timeoutMs ?? timeoutMs, caller);
       if (state) state.done = end;
       const mayRetry = attempt < retries;
