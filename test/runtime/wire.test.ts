@@ -32,7 +32,7 @@ describe('wire', () => {
     const s = await serve((_, res) => json(res, network('x')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, headers: { 'X-Team': 'a', 'USER-AGENT': 'client-wide' } });
     await cc.networks.get('n-1', env, { headers: { 'x-team': 'b' } });
-    await cc.networks.update('n-1', { spec: { display_name: 'x' } }, { headers: { 'Content-Type': 'application/merge-patch+json' } });
+    await cc.networks.update('n-1', { spec: { display_name: 'x', environment: { id: 'env-1' } } }, { headers: { 'Content-Type': 'application/merge-patch+json' } });
     const [get, patch] = s.hits.map((h) => h.headers);
     expect([get['x-team'], get['user-agent'], get['content-type']]).toEqual(['b', 'client-wide', undefined]);
     expect([patch['x-team'], patch['content-type']]).toEqual(['a', 'application/merge-patch+json']);
