@@ -48,11 +48,11 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /**
- * Makes the fetch handed to openapi-fetch (retries must live below it: its middleware cannot re-send). Per
- * attempt: a bearer token from the token function, a fresh timeout joined with the caller's signal, a clone of
- * a Request when it has a body and may be re-sent. Retry policy: see README.md. Returns the last response
- * (never throws for a status); throws what fetch threw. Without `state` (calls through `raw`), the caller's
- * signal is the Request's own.
+ * Makes the transport under resource calls (given a Prepared) and under `raw` (as the fetch handed to
+ * openapi-fetch: retries must live below it, since its middleware cannot re-send). Per attempt: a bearer token
+ * from the token function, a fresh timeout joined with the caller's signal, a clone of a Request when it has a
+ * body and may be re-sent. Retry policy: see README.md. Returns the last response (never throws for a status);
+ * throws what fetch threw. Without `state` (calls through `raw`), the caller's signal is the Request's own.
  */
 export interface RetryingOptions {
   fetch: FetchLike | undefined;
