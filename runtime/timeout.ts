@@ -8,7 +8,8 @@ export interface Attempt {
 
 interface Window {
   ms: number;
-  end: number;
+  /** When its timer fires. */
+  firesAt: number;
   live: Set<AbortController>;
 }
 let current: Window | undefined;
@@ -24,10 +25,10 @@ let current: Window | undefined;
 export function startAttempt(ms: number, caller?: AbortSignal): Attempt {
   const now = Date.now();
   let window = current;
-  if (!window || window.ms != ms || window.end < now + ms) {
+  if (!window || window.ms != ms || window.firesAt < now + ms) {
     const slack = Math.min(ms / 20, 25);
     const live = new Set<AbortController>();
-    window = current = { ms, end: now + ms + slack, live };
+    window = current = { ms, firesAt: now + ms + slack, live };
     // Longer than setTimeout can count (about 24.8 days) means no timeout, not an immediate one.
     if (ms + slack < 2 ** 31) {
       const timer = setTimeout(() => live.forEach((c) => c.abort(new DOMException('Timed out', 'TimeoutError'))), ms + slack);
