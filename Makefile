@@ -16,7 +16,7 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 generate: install
-	$(TSX) generator/cli.ts --spec $(SPEC) --out $(OUT)
+	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)"
 
 build: install
 	cd generated && npx tsc -p tsconfig.json
@@ -36,13 +36,13 @@ test: install lint
 	npx vitest run --typecheck
 
 watch: install
-	$(TSX) generator/cli.ts --spec $(SPEC) --out $(OUT) --watch
+	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" --watch
 
 bench: install
 	$(TSX) bench/run.ts
 
 diff: install
-	$(TSX) diff/cli.ts --base $(BASE) --head $(HEAD) --format $(FORMAT) --fail-on $(FAIL_ON)
+	$(TSX) diff/cli.ts --base "$(BASE)" --head "$(HEAD)" --format "$(FORMAT)" --fail-on "$(FAIL_ON)"
 
 demo: install
 	$(TSX) demo/run.ts

@@ -1,7 +1,7 @@
 // Impact on the generated package: build the generator's model for both documents and compare the
 // exported methods (resource.method and their signatures) and types (name, kind and members).
 import type { JsonObject } from './json.js';
-import type { MethodModel, ParamModel, PropertyModel, SdkModel, TypeModel } from '../generator/model/types.js';
+import type { MethodModel, ParamModel, PropertyModel, SdkModel, TypeModel } from '../generator/index.js';
 
 // Only the model fields the comparison reads: the generator's model grows, the impact should not care.
 type ImpactParam = Pick<ParamModel, 'name' | 'required' | 'type'>;
@@ -32,16 +32,16 @@ export type BuildModel = (doc: object) => SdkModel;
 
 /** The generator's model builder, when it is there; the diff works without it (no impact section). */
 export async function loadBuildModel(): Promise<BuildModel | string> {
-  const url = new URL('../generator/model/index.ts', import.meta.url);
+  const url = new URL('../generator/index.ts', import.meta.url);
   try {
     const mod: unknown = await import(url.href);
     if (typeof mod === 'object' && mod !== null && 'buildModel' in mod && typeof mod.buildModel === 'function') {
       const build = mod.buildModel;
       if (isBuildModel(build)) return build;
     }
-    return 'generator/model/index.ts does not export buildModel';
+    return 'generator/index.ts does not export buildModel';
   } catch (error) {
-    return `generator/model/index.ts could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    return `generator/index.ts could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   }
 }
 

@@ -1,6 +1,6 @@
 // The client resource and method an operation becomes: the generator's own naming rule, so the diff's
 // grouping and `sdk-name-changed` can never disagree with what `make generate` produces.
-import { operationName } from '../generator/model/naming.js';
+import { operationName } from '../generator/index.js';
 import type { LowerMethod } from '../generator/openapi.js';
 import type { Operation } from './operations.js';
 

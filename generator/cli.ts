@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function run(spec: string, out: string): Promise<number> {
   const started = performance.now();
-  const files = await generate({ spec });
+  const files = await generate({ spec, onNote: (note) => console.error(`note: ${note}`) });
   writePackage(out, files);
   console.log(`generated ${files.size} files in ${out} from ${spec} (${Math.round(performance.now() - started)} ms)`);
   return 0;

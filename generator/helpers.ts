@@ -56,6 +56,25 @@ export function tsString(value: string): string {
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** True for text that can stand as a property or method name without quotes. */
+export function isIdentifier(text: string): boolean {
+  return IDENT.test(text);
+}
+
+const RESERVED_WORDS = new Set(
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined'.split(
+    ' ',
+  ),
+);
+
+/** A local variable name for any text: camelCased, and never a reserved word or one of `taken`. */
+export function localName(text: string, taken: Set<string>): string {
+  let name = camelCase(text) || 'value';
+  if (RESERVED_WORDS.has(name) || taken.has(name)) name = `${name}Param`;
+  for (let n = 2; taken.has(name); n++) name = `${camelCase(text) || 'value'}Param${n}`;
+  return name;
+}
+
 /** An object key as written in TS source: bare when it is an identifier, quoted otherwise (`'spec.cloud'`). */
 export function tsKey(name: string): string {
   return IDENT.test(name) ? name : tsString(name);

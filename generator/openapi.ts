@@ -154,3 +154,10 @@ export function schemaName(ref: string): string | undefined {
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
   return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
 }
+
+/** A property is read-only when it says so, or its $ref target or any allOf member does. */
+export function isReadOnly(p: SchemaObject, doc: OpenApiDocument): boolean {
+  if (p.readOnly) return true;
+  if (deref(doc, p)?.readOnly) return true;
+  return !!p.allOf?.length && p.allOf.some((m) => deref(doc, m)?.readOnly === true);
+}

@@ -1,27 +1,37 @@
-// The generator as named stages: load → validate → normalize → build model → emit types → render.
+// The generator as named stages: load → validate → normalize → model → emit types → render.
 // Writing is separate (stages/write.ts), so `--check` can run everything but the write.
 import path from 'node:path';
-import { buildModelFromNormalized } from './model/build.js';
 import { emitTypes } from './stages/emit-types.js';
 import { loadAssets, type Assets } from './stages/load-assets.js';
 import { loadSpec } from './stages/load.js';
-import { normalizeSpec } from './stages/normalize.js';
-import { renderPackage, type FileMap } from './stages/render.js';
+import { buildModel as modelStage, type SdkModel } from './stages/model/index.js';
+import { normalizeSpec } from './stages/normalize/index.js';
+import { renderPackage, type FileMap } from './stages/render/index.js';
 import { validateSpec } from './stages/validate.js';
+import type { OpenApiDocument } from './openapi.js';
 
 export interface GenerateOptions {
   spec: string;
   /** Directory the spec path is shown relative to in headers (default: cwd). */
   cwd?: string;
   assets?: Assets;
+  /** Told each naming or normalisation decision a user should know about (one line each). */
+  onNote?: (note: string) => void;
 }
 
 export async function generate(options: GenerateOptions): Promise<FileMap> {
+  const assets = options.assets ?? loadAssets();
   const loaded = await loadSpec(options.spec);
   validateSpec(loaded.document, loaded.file);
   const normalized = normalizeSpec(loaded.document);
-  const model = buildModelFromNormalized(normalized.document);
+  const model = modelStage(normalized.document, { reservedNames: assets.coreExports });
+  for (const note of [...normalized.notes, ...model.notes]) options.onNote?.(note);
   const schemaTs = await emitTypes(normalized.document);
   const source = path.relative(options.cwd ?? process.cwd(), loaded.file).split(path.sep).join('/');
-  return renderPackage({ model, schemaTs, bundled: loaded.document, specHash: loaded.hash, source, assets: options.assets ?? loadAssets() });
+  return renderPackage({ model, schemaTs, bundled: loaded.document, specHash: loaded.hash, source, assets });
+}
+
+/** The model of a bundled (not yet normalised) document: what the API diff's impact table compares. */
+export function buildModel(doc: object, assets: Assets = loadAssets()): SdkModel {
+  return modelStage(normalizeSpec(doc as OpenApiDocument).document, { reservedNames: assets.coreExports });
 }

@@ -3,18 +3,29 @@
 import openapiTS, { astToString, tsLiteral, tsUnion, tsIntersection, STRING } from 'openapi-typescript';
 import ts from 'typescript';
 import type { OpenApiDocument, SchemaObject } from '../openapi.js';
+import { escapePrototypeKeys, hasPrototypeKeys, unescapePrototypeText } from '../prototype-keys.js';
 
 export async function emitTypes(document: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(structuredClone(document) as never, {
+  const escape = hasPrototypeKeys(document);
+  const input = escape ? escapePrototypeKeys(structuredClone(document)) : structuredClone(document);
+  const ast = await openapiTS(input as never, {
     silent: true,
     // A default is what the server assumes when the field is absent, so callers may omit it.
     defaultNonNullable: false,
-    transform: (schema) => openEnum(schema as SchemaObject),
+    transform: (schema) => openEnum(schema as SchemaObject) ?? binary(schema as SchemaObject),
   });
-  return astToString(ast);
+  const text = astToString(ast);
+  return escape ? unescapePrototypeText(text) : text;
 }
 
 const EMPTY_OBJECT = ts.factory.createTypeLiteralNode([]);
+const BLOB = ts.factory.createTypeReferenceNode('Blob');
+
+/** `format: binary` is a file: a Blob (a File is one) in multipart parts and binary bodies, not a string. */
+function binary(schema: SchemaObject): ts.TypeNode | undefined {
+  if (schema.format !== 'binary') return undefined;
+  return schema.nullable ? tsUnion([BLOB, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : BLOB;
+}
 
 /** `x-extensible-enum: [A, B]` → `'A' | 'B' | (string & {})`: known values autocomplete, new ones still fit. */
 function openEnum(schema: SchemaObject): ts.TypeNode | undefined {

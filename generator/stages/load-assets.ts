@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -13,13 +14,17 @@ export interface Assets {
   generator: { name: string; version: string };
   runtimeDependency: string;
   typescriptVersion: string;
+  /** Every name runtime/index.ts exports: the package's index re-exports them, so no model type may take one. */
+  coreExports: string[];
 }
 
 export function loadAssets(root = ROOT): Assets {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string; devDependencies: Record<string, string> };
+  const runtime = readTree(path.join(root, 'runtime'), (f) => f.endsWith('.ts') && !f.includes('/'));
   return {
     templates: readTree(path.join(root, 'templates'), (f) => f.endsWith('.hbs')),
-    runtime: readTree(path.join(root, 'runtime'), (f) => f.endsWith('.ts') && !f.includes('/')),
+    runtime,
+    coreExports: exportedNames(runtime.get('index.ts') ?? ''),
     generator: { name: pkg.name, version: pkg.version },
     runtimeDependency: `^${pkg.devDependencies['openapi-fetch']}`,
     typescriptVersion: `^${pkg.devDependencies['typescript']}`,
@@ -34,4 +39,20 @@ function readTree(dir: string, keep: (rel: string) => boolean): Map<string, stri
     if (keep(rel)) out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
   }
   return out;
+}
+
+/** Names a module exports, read with the compiler's parser (`export { A, type B } from`, declarations). */
+export function exportedNames(source: string): string[] {
+  const file = ts.createSourceFile('index.ts', source, ts.ScriptTarget.Latest);
+  const names: string[] = [];
+  for (const node of file.statements) {
+    if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+      for (const el of node.exportClause.elements) names.push(el.name.text);
+    } else if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      const name = (node as { name?: ts.Identifier }).name;
+      if (name && ts.isIdentifier(name)) names.push(name.text);
+      if (ts.isVariableStatement(node)) for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+    }
+  }
+  return names;
 }

@@ -2,9 +2,23 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { bundle, createConfig, getLineColLocation, type NormalizedProblem } from '@redocly/openapi-core';
+import { BaseResolver, bundle, createConfig, getLineColLocation, type Document, type NormalizedProblem, type Source } from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.js';
 import type { OpenApiDocument } from '../openapi.js';
+import { escapePrototypeKeys, hasPrototypeKeys, unescapePrototypeKeys } from '../prototype-keys.js';
+
+/** Redocly's resolver, handing it every file with prototype-named keys escaped (see prototype-keys.ts). */
+class EscapingResolver extends BaseResolver {
+  escaped = false;
+  override parseDocument(source: Source, isRoot?: boolean): Document {
+    const document = super.parseDocument(source, isRoot);
+    if (hasPrototypeKeys(document.parsed)) {
+      this.escaped = true;
+      document.parsed = escapePrototypeKeys(document.parsed);
+    }
+    return document;
+  }
+}
 
 export interface LoadedSpec {
   file: string;
@@ -17,15 +31,17 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   const abs = path.resolve(file);
   if (!existsSync(abs)) throw new GeneratorError(`spec file not found`, { file: abs });
   const config = await createConfig({});
+  const resolver = new EscapingResolver();
   let result;
   try {
-    result = await bundle({ ref: abs, config, dereference: false });
+    result = await bundle({ ref: abs, config, dereference: false, externalRefResolver: resolver });
   } catch (err) {
     throw parseFailure(err, abs);
   }
   const problem = result.problems.find((p) => p.severity === 'error');
   if (problem) throw fromProblem(problem, abs);
-  const document = result.bundle.parsed as OpenApiDocument;
+  const parsed = result.bundle.parsed as OpenApiDocument;
+  const document = resolver.escaped ? unescapePrototypeKeys(parsed) : parsed;
   if (!document || typeof document !== 'object') throw new GeneratorError('spec is empty', { file: abs });
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
   return { file: abs, document, hash };

@@ -2,7 +2,7 @@
 // earlier stage leaves OUT untouched; here the new tree is staged beside OUT and swapped in by rename.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { FileMap } from './render.js';
+import type { FileMap } from './render/index.js';
 
 /** Entries in OUT the generator does not own: kept across regenerations. */
 const PRESERVED = new Set(['node_modules', 'dist']);

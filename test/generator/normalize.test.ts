@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument, SchemaObject } from '../../generator/openapi.js';
-import { normalizeSpec } from '../../generator/stages/normalize.js';
+import { normalizeSpec } from '../../generator/stages/normalize/index.js';
 
 function docWith(schemas: Record<string, SchemaObject>, request: SchemaObject, response: SchemaObject = { $ref: '#/components/schemas/Thing' }): OpenApiDocument {
   return {

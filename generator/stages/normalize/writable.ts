@@ -3,7 +3,7 @@
 // loses list items), give request bodies concrete schemas without readOnly properties:
 // - a schema reached only from request bodies is stripped in place (same name);
 // - a schema reached from requests and responses gets a `<Name>Writable` sibling, as hey-api names it.
-import { deref, schemaName, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
+import { deref, isReadOnly, schemaName, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
 
 const REF_PREFIX = '#/components/schemas/';
 
@@ -99,12 +99,6 @@ function stripReadOnly(s: SchemaObject, ctx: StripContext): SchemaObject {
     out.discriminator = { ...s.discriminator, mapping };
   }
   return out;
-}
-
-export function isReadOnly(p: SchemaObject, doc: OpenApiDocument): boolean {
-  if (p.readOnly) return true;
-  if (deref(doc, p)?.readOnly) return true;
-  return !!p.allOf?.length && p.allOf.some((m) => deref(doc, m)?.readOnly === true);
 }
 
 function containsReadOnly(s: SchemaObject | undefined, named: (n: string) => boolean, doc: OpenApiDocument): boolean {

@@ -1,14 +1,10 @@
 // Markdown docs from the model: one page per resource, a models page and the package README.
 // Tables and links are computed here; the templates only lay them out.
-import { firstLine, mdCell } from '../helpers.js';
-import type { BuiltModel } from '../model/build.js';
-import type { RawMethod } from '../model/operations.js';
-import type { TypeModel } from '../model/types.js';
-import { methodCall, requiredQuery } from '../model/examples.js';
-import { tsKey, tsString } from '../helpers.js';
+import { firstLine, mdCell, tsKey, tsString } from '../../helpers.js';
+import type { MethodModel, SdkModel, TypeModel } from '../model/index.js';
 
 export interface DocsInput {
-  model: BuiltModel;
+  model: SdkModel;
   render: (template: string, data: object) => string;
 }
 
@@ -20,7 +16,14 @@ const AUTH_KIND: Record<string, string> = {
   other: 'a custom scheme',
 };
 
-const SIGNATURE_NAMES = (m: RawMethod): string => [...m.pathParams.map((p) => p.name), ...(m.bodyType ? ['body'] : []), ...(m.queryType ? ['query'] : []), 'options?'].join(', ');
+const SIGNATURE_NAMES = (m: MethodModel): string => [...m.args.map((a) => `${a.name}${a.optional ? '?' : ''}`), 'options?'].join(', ');
+
+/** Query object literal with the required parameters, or `undefined` when the method takes no query. */
+function requiredQuery(m: MethodModel): string | undefined {
+  if (!m.queryType) return undefined;
+  const required = m.queryParams.filter((p) => p.required);
+  return required.length ? `{ ${required.map((p) => `${tsKey(p.name)}: ${tsString(String(p.example ?? `${p.name}-123`))}`).join(', ')} }` : '{}';
+}
 
 export function docsFiles({ model, render }: DocsInput): Map<string, string> {
   const files = new Map<string, string>();
@@ -53,11 +56,13 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
       params: [
         ...m.pathParams.map((p) => ({ ...p, where: 'path' })),
         ...m.queryParams.map((p) => ({ ...p, where: 'query' })),
+        ...m.headerParams.map((p) => ({ ...p, where: 'header' })),
+        ...m.cookieParams.map((p) => ({ ...p, where: 'cookie' })),
         ...(m.bodyType ? [{ name: 'body', where: 'body', type: m.bodyType, description: 'The request body.', required: m.bodyRequired, default: undefined, deprecated: false }] : []),
       ].map((p) => `| \`${p.name}\` | ${p.where} | ${p.name === 'body' ? link(p.type, 'docs') : `\`${mdCell(p.type)}\``} | ${mdCell(p.description)}${p.deprecated ? ' **Deprecated.**' : ''} | ${p.required ? 'required' : p.default !== undefined ? `default \`${p.default}\`` : 'optional'} |`),
       returns: returns(m, (t) => link(t, 'docs')),
       auth: m.security.length ? m.security.map((s) => `\`${s}\``).join(' or ') : 'None',
-      headers: [...m.headerParams.map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`), '`User-Agent`', ...(m.bodyType ? ['`Content-Type: application/json`'] : []), ...(m.security.length ? ['`Authorization`'] : [])].join(', '),
+      headers: [...m.headerParams.map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`), '`User-Agent`', ...(m.body ? [`\`Content-Type: ${m.body.mediaType}\``] : []), ...(m.security.length ? ['`Authorization`'] : [])].join(', '),
       responses: m.responses.map((res) => `| ${res.status} | ${mdCell(res.description)} | ${res.bodyType ? link(res.bodyType, 'docs') : ''} | ${res.headers.map((h) => `\`${h}\``).join(', ')} |`),
       paginate: m.pageItemType && m.name === 'list',
       pageItem: m.pageItemType,
@@ -88,7 +93,7 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
   return files;
 }
 
-function returns(m: RawMethod, link: (type: string) => string): string {
+function returns(m: MethodModel, link: (type: string) => string): string {
   if (m.returnType === 'void') return 'Nothing (`void`).';
   const shape = m.responses.find((r) => r.status === m.successStatus)?.bodyType;
   const named = link(m.returnType);
@@ -97,13 +102,12 @@ function returns(m: RawMethod, link: (type: string) => string): string {
 }
 
 /** Prose examples for the README: a get call, listAll, waitFor and a raw call. */
-function resourceExamples(property: string, methods: RawMethod[], model: BuiltModel) {
-  const ctx = { doc: {}, packageName: model.packageName, clientName: model.clientName, resource: property };
+function resourceExamples(property: string, methods: MethodModel[], model: SdkModel) {
   const get = methods.find((m) => m.name === 'get') ?? methods[0]!;
   const list = methods.find((m) => m.pageItemType && m.name === 'list');
   const waitable = methods.find((m) => m.name === 'get' && m.phases?.length);
   const target = waitable?.readyPhase ?? waitable?.phases?.[0];
-  const pathArgs = (m: RawMethod) => m.pathParams.map((p) => tsString(String(p.example ?? `${p.name}-123`)));
+  const pathArgs = (m: MethodModel) => m.pathParams.map((p) => tsString(String(p.example ?? `${p.name}-123`)));
   const rawTarget = list ?? get;
   const rawQuery = requiredQuery(rawTarget);
   const rawParams = [
@@ -112,7 +116,7 @@ function resourceExamples(property: string, methods: RawMethod[], model: BuiltMo
   ];
   const needsBody = !!rawTarget.bodyType;
   return {
-    getCall: `const result = await ${methodCall(get, ctx)};\n  console.log(result);`,
+    getCall: `const result = await ${get.call};\n  console.log(result);`,
     listAllExample: list ? `for await (const item of client.${property}.listAll(${requiredQuery(list) ?? ''})) {\n  console.log(item);\n}` : undefined,
     waitForExample: waitable
       ? `const ready = await client.${property}.waitFor(${[...pathArgs(waitable), ...(waitable.queryType ? [requiredQuery(waitable)!] : [])].join(', ')}, {\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n});\nconsole.log(ready);`

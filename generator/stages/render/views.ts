@@ -1,11 +1,7 @@
 // Turns the model into the exact strings templates print (signatures, calls, doc blocks),
 // so templates stay free of logic and every string is testable here.
-import { camelCase, jsdoc, tsKey, tsString } from '../helpers.js';
-import type { BuiltModel } from '../model/build.js';
-import type { RawMethod } from '../model/operations.js';
-import type { ResourceModel } from '../model/types.js';
-
-type Resource = Omit<ResourceModel, 'methods'> & { methods: RawMethod[] };
+import { jsdoc, tsKey, tsString } from '../../helpers.js';
+import type { MethodModel, ResourceModel, SdkModel } from '../model/index.js';
 
 export interface MethodView {
   doc: string;
@@ -25,7 +21,9 @@ export interface ResourceView {
   methods: MethodView[];
 }
 
-export function resourceView(resource: Resource): ResourceView {
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+export function resourceView(resource: ResourceModel): ResourceView {
   const methods: MethodView[] = [];
   for (const m of resource.methods) {
     methods.push(methodView(m));
@@ -36,9 +34,8 @@ export function resourceView(resource: Resource): ResourceView {
 
   const types = new Set<string>();
   for (const m of resource.methods) {
-    for (const t of [m.bodyType, m.queryType, m.returnType === 'void' ? undefined : m.returnType, m.pageItemType]) {
-      if (t && /^[A-Za-z_$][\w$]*$/.test(t)) types.add(t);
-    }
+    const named = [...m.args.map((a) => a.type), m.returnType, m.pageItemType].flatMap((t) => (t ?? '').split(' | '));
+    for (const t of named) if (IDENT.test(t) && !BUILTIN.has(t)) types.add(t);
   }
   const core = ['APIResource', 'type RequestOptions'];
   if (get) core.push('type WaitOptions');
@@ -53,45 +50,44 @@ export function resourceView(resource: Resource): ResourceView {
   };
 }
 
-function methodView(m: RawMethod): MethodView {
-  const args: string[] = m.pathParams.map((p) => `${camelCase(p.name)}: ${p.type.startsWith('integer') || p.type.startsWith('number') ? 'number' : 'string'}`);
-  if (m.bodyType) args.push(`body${m.bodyRequired ? '' : '?'}: ${m.bodyType}`);
-  if (m.queryType) args.push(`query${m.queryRequired ? '' : '?'}: ${m.queryType}`);
-  args.push('options?: RequestOptions');
+/** Type names the language or the platform provides: never imported from models. */
+const BUILTIN = new Set(['void', 'undefined', 'string', 'number', 'boolean', 'unknown', 'Blob', 'ArrayBuffer', 'ArrayBufferView']);
+
+function argList(m: MethodModel): string[] {
+  return m.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`);
+}
+
+function methodView(m: MethodModel): MethodView {
   return {
     doc: jsdoc(
       [
         m.summary,
         m.description && m.description !== m.summary ? firstParagraph(m.description) : undefined,
         `\`${m.httpMethod} ${m.path}\``,
+        m.body && m.body.mediaTypes.length > 1 ? `Sends \`${m.body.mediaType}\`; pass \`options.contentType\` for ${m.body.mediaTypes.slice(1).map((t) => `\`${t.mediaType}\``).join(', ')}.` : undefined,
         m.deprecated && '@deprecated The API marks this operation as deprecated.',
       ],
       '  ',
     ),
     name: m.name,
-    signature: args.join(', '),
+    signature: [...argList(m), 'options?: RequestOptions'].join(', '),
     returnType: `Promise<${m.returnType}>`,
     call: `this._client.request<${m.returnType}>(${requestLiteral(m)}, options)`,
   };
 }
 
-function listAllView(m: RawMethod): MethodView {
-  const q = m.queryType ? `query${m.queryRequired ? '' : '?'}: ${m.queryType}, ` : '';
+function listAllView(m: MethodModel): MethodView {
+  const args = argList(m).filter((a) => !a.startsWith('body'));
   return {
     doc: jsdoc([`Every ${m.pageItemType} across all pages: follows \`metadata.next\` and repeats your filters.`, `\`${m.httpMethod} ${m.path}\``], '  '),
     name: 'listAll',
-    signature: `${q}options?: RequestOptions`,
+    signature: [...args, 'options?: RequestOptions'].join(', '),
     returnType: `AsyncIterable<${m.pageItemType}>`,
     call: `this._client.paginate<${m.pageItemType}>(${requestLiteral(m)}, options)`,
   };
 }
 
-function waitForView(get: RawMethod): MethodView {
-  const pathArgs = get.pathParams.map((p) => camelCase(p.name));
-  const args = [...get.pathParams.map((p) => `${camelCase(p.name)}: string`)];
-  const passQuery = get.queryType ? ['query'] : [];
-  if (get.queryType) args.push(`query${get.queryRequired ? '' : '?'}: ${get.queryType}`);
-  args.push(`wait: WaitOptions<${get.returnType}>`);
+function waitForView(get: MethodModel): MethodView {
   const phases = get.phases?.length ? `Known phases: ${get.phases.join(', ')}.${get.readyPhase ? ` Usually wait for ${get.readyPhase}.` : ''}` : undefined;
   return {
     doc: jsdoc(
@@ -102,25 +98,30 @@ function waitForView(get: RawMethod): MethodView {
       '  ',
     ),
     name: 'waitFor',
-    signature: args.join(', '),
+    signature: [...argList(get), `wait: WaitOptions<${get.returnType}>`].join(', '),
     returnType: `Promise<${get.returnType}>`,
-    call: `this._client.waitFor((o) => this.get(${[...pathArgs, ...passQuery, 'o'].join(', ')}), wait)`,
+    call: `this._client.waitFor((o) => this.get(${[...get.args.map((a) => a.name), 'o'].join(', ')}), wait)`,
   };
 }
 
-function requestLiteral(m: RawMethod): string {
+/** The one-line request the method hands the core; JSON bodies and JSON responses are the core's defaults. */
+function requestLiteral(m: MethodModel): string {
   const parts = [`method: ${tsString(m.httpMethod)}`, `path: ${tsString(m.path)}`];
   const params: string[] = [];
-  if (m.pathParams.length) params.push(`path: { ${m.pathParams.map((p) => pair(p.name)).join(', ')} }`);
+  const pathArgs = m.args.filter((a) => a.kind === 'path');
+  if (pathArgs.length) params.push(`path: { ${pathArgs.map((a) => pair(a.wireName!, a.name)).join(', ')} }`);
   if (m.queryType) params.push('query');
+  if (m.headerType) params.push('header: headers');
+  if (m.cookieType) params.push('cookie: cookies');
   if (params.length) parts.push(`params: { ${params.join(', ')} }`);
-  if (m.bodyType) parts.push('body');
+  if (m.body) parts.push('body');
+  if (m.body && m.body.mediaType !== 'application/json') parts.push(`contentType: ${tsString(m.body.mediaType)}`);
+  if (m.parseAs !== 'json' && m.parseAs !== 'void') parts.push(`parseAs: ${tsString(m.parseAs)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
-function pair(name: string): string {
-  const local = camelCase(name);
-  return local === name ? name : `${tsKey(name)}: ${local}`;
+function pair(wireName: string, local: string): string {
+  return local === wireName ? local : `${tsKey(wireName)}: ${local}`;
 }
 
 function firstParagraph(text: string): string {
@@ -134,7 +135,7 @@ export interface ClientView {
   sdk: string;
 }
 
-export function clientView(model: BuiltModel): ClientView {
+export function clientView(model: SdkModel): ClientView {
   const sdk = [
     `packageName: ${tsString(model.packageName)}`,
     `packageVersion: ${tsString(model.packageVersion)}`,

@@ -1,14 +1,14 @@
 // Stage 6: fill the templates from the model. Produces file path → content; writes nothing.
 import Handlebars from 'handlebars';
-import { indexAccess, jsdoc } from '../helpers.js';
-import type { BuiltModel } from '../model/build.js';
-import type { OpenApiDocument } from '../openapi.js';
-import { clientView, resourceView } from '../render/view.js';
-import { docsFiles } from '../render/docs.js';
-import type { Assets } from './load-assets.js';
+import { indexAccess, jsdoc } from '../../helpers.js';
+import type { SdkModel } from '../model/index.js';
+import type { OpenApiDocument } from '../../openapi.js';
+import { clientView, resourceView } from './views.js';
+import { docsFiles } from './docs.js';
+import type { Assets } from '../load-assets.js';
 
 export interface RenderInput {
-  model: BuiltModel;
+  model: SdkModel;
   /** openapi-typescript output. */
   schemaTs: string;
   /** The bundled spec as written by its authors (before normalisation). */
@@ -75,7 +75,7 @@ export function renderPackage(input: RenderInput): FileMap {
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function modelTypes(model: BuiltModel): { name: string; type: string; doc: string }[] {
+function modelTypes(model: SdkModel): { name: string; type: string; doc: string }[] {
   const schemas = model.types.map((t) => ({
     name: t.name,
     type: indexAccess('components', 'schemas', t.schema),

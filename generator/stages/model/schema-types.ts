@@ -1,8 +1,7 @@
 // One TypeModel per component schema: what docs list and what index.ts exports.
-import { deref, schemaName, type OpenApiDocument, type SchemaObject } from '../openapi.js';
+import { deref, isReadOnly, schemaName, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
 import type { PropertyModel, TypeModel } from './types.js';
 import { enumValues, schemaText } from './schema-text.js';
-import { isReadOnly } from '../stages/normalize/writable.js';
 
 export function buildTypes(doc: OpenApiDocument, names: Map<string, string>): TypeModel[] {
   const out: TypeModel[] = [];

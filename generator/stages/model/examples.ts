@@ -1,40 +1,45 @@
 // Synthesises the TypeScript example each method's docs show. Values come from the spec's own examples
 // where it has them; otherwise the smallest value that satisfies the schema (required properties only),
 // so every example compiles against the generated types (a test type-checks them all).
-import { camelCase, singular, tsKey, tsString } from '../helpers.js';
-import { deref, type Json, type OpenApiDocument, type SchemaObject } from '../openapi.js';
-import { isReadOnly } from '../stages/normalize/writable.js';
-import type { RawMethod } from './operations.js';
+import { camelCase, singular, tsKey, tsString } from '../../helpers.js';
+import { deref, isReadOnly, type Json, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
+import { successResponses, type OperationSource } from './sources.js';
+import type { MethodModel, ParamModel } from './types.js';
 
 export interface ExampleContext {
   doc: OpenApiDocument;
   packageName: string;
   clientName: string;
   resource: string;
+  source: OperationSource;
 }
 
 /** `client.networks.get('n-123', { environment: 'env-123' })`: the call alone, for prose examples. */
-export function methodCall(m: RawMethod, ctx: ExampleContext): string {
-  const args: string[] = m.pathParams.map((p) => tsString(String(p.example ?? `${p.name}-123`)));
-  const op = ctx.doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'get'];
-  if (m.bodyType && op) {
-    const body = deref(ctx.doc, op.requestBody);
-    const media = Object.entries(body?.content ?? {}).find(([k]) => k.includes('json'))?.[1];
-    args.push(value(media?.schema, { doc: ctx.doc, indent: 0, depth: 0 }));
+export function methodCall(m: MethodModel, ctx: ExampleContext): string {
+  const args: string[] = [];
+  for (const a of m.args) {
+    if (a.kind === 'path') args.push(tsString(String(m.pathParams.find((p) => p.name === a.wireName)?.example ?? `${a.wireName}-123`)));
+    else if (a.optional) continue;
+    else if (a.kind === 'body') args.push(bodyExample(m, ctx));
+    else args.push(requiredObject(a.kind === 'query' ? m.queryParams : a.kind === 'header' ? m.headerParams : m.cookieParams));
   }
-  const query = requiredQuery(m);
-  if (query) args.push(query);
   return `client.${ctx.resource}.${m.name}(${args.join(', ')})`;
 }
 
-/** Query object literal with the required parameters, or `undefined` when the method takes no query. */
-export function requiredQuery(m: RawMethod): string | undefined {
-  if (!m.queryType) return undefined;
-  const required = m.queryParams.filter((p) => p.required);
+function bodyExample(m: MethodModel, ctx: ExampleContext): string {
+  const media = ctx.source.body?.content[0];
+  if (!media || media.kind === 'binary') return `new Blob(['example'])`;
+  if (media.kind === 'text') return tsString('example');
+  return value(media.schema, { doc: ctx.doc, indent: 0, depth: 0 });
+}
+
+/** Object literal with the required parameters of one location. */
+function requiredObject(params: ParamModel[]): string {
+  const required = params.filter((p) => p.required);
   return required.length ? `{ ${required.map((p) => `${tsKey(p.name)}: ${tsString(String(p.example ?? `${p.name}-123`))}`).join(', ')} }` : '{}';
 }
 
-export function methodExample(m: RawMethod, ctx: ExampleContext): string {
+export function methodExample(m: MethodModel, ctx: ExampleContext): string {
   const call = methodCall(m, ctx);
   const result = m.pageItemType ? 'page' : camelCase(singular(ctx.resource));
   const lines = [`import { ${ctx.clientName} } from ${tsString(ctx.packageName)};`, '', `const client = new ${ctx.clientName}();`];
@@ -116,11 +121,9 @@ export function schemaExample(doc: OpenApiDocument, node: SchemaObject | undefin
 }
 
 /** The `id` in a method's success response example, so examples use ids that look like the API's. */
-export function exampleId(doc: OpenApiDocument, m: RawMethod): string | undefined {
-  const op = doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'get'];
-  const res = deref(doc, op?.responses?.[m.successStatus]);
-  const media = Object.entries(res?.content ?? {}).find(([k]) => k.includes('json'))?.[1];
-  const example = schemaExample(doc, media?.schema);
+export function exampleId(doc: OpenApiDocument, source: OperationSource): string | undefined {
+  const media = successResponses(source)[0]?.preferred;
+  const example = media?.kind === 'json' ? schemaExample(doc, media.schema) : undefined;
   const id = example && typeof example === 'object' && !Array.isArray(example) ? example.id : undefined;
   return typeof id === 'string' ? id : undefined;
 }

@@ -1,5 +1,5 @@
 // A short, human-readable type for a schema, as docs and tables show it (`string[]`, `Network`, `'AWS' | 'GCP'`).
-import { schemaName, type SchemaObject } from '../openapi.js';
+import { schemaName, type SchemaObject } from '../../openapi.js';
 
 export function schemaText(s: SchemaObject | undefined, names: Map<string, string>, depth = 0): string {
   if (!s || depth > 6) return 'unknown';

@@ -1,0 +1,117 @@
+// Stage 4: the intermediate model. Every name, type reference and doc fact the templates print is decided here.
+import { kebabCase, pascalCase } from '../../helpers.js';
+import type { OpenApiDocument } from '../../openapi.js';
+import { exampleId, methodCall, methodExample } from './examples.js';
+import { buildMethod } from './methods.js';
+import { assignOperationNames } from './naming.js';
+import { buildTypes } from './schema-types.js';
+import { collectOperations } from './sources.js';
+import { NameRegistry, assignTypeNames } from './type-names.js';
+import type { AliasModel, MethodModel, ResourceModel, SdkModel, SecurityModel } from './types.js';
+
+export interface ModelOptions {
+  /** Names the package exports besides the model's (the core's exports): no generated type may take one. */
+  reservedNames: Iterable<string>;
+}
+
+const DEFAULT_BASE_URL = 'https://api.example.com';
+/** Exported by every package's index.ts beside the model's types. */
+const PACKAGE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
+/** Alias names end with one of these; a resource class that would too gets `Resource` appended, so they never meet. */
+const ALIAS_SUFFIXES = /(Params|Headers|Cookies|Body|Response|Item)$/;
+
+/** Build from a normalised document (see stages/normalize). */
+export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkModel {
+  const info = doc.info ?? {};
+  const sdk = info['x-sdk'] ?? {};
+  const title = typeof info.title === 'string' && info.title.trim() ? info.title : 'API';
+  const packageName = sdk.package ?? (kebabCase(title) || 'api-client');
+  const clientName = sdk.client ?? (pascalCase(title) || 'Client');
+  const reserved = new Set([...options.reservedNames, ...PACKAGE_NAMES, clientName]);
+  const typeNames = assignTypeNames(Object.keys(doc.components?.schemas ?? {}), reserved);
+
+  const sources = collectOperations(doc);
+  const { names, notes } = assignOperationNames(sources);
+  const registry = new NameRegistry([...reserved, ...typeNames.values()]);
+  const resourceOrder: string[] = [];
+  for (const n of names) if (!resourceOrder.includes(n.resource)) resourceOrder.push(n.resource);
+  const classNames = new Map(
+    resourceOrder.map((property) => {
+      const wanted = pascalCase(property) || 'Default';
+      const name = registry.has(wanted) || ALIAS_SUFFIXES.test(wanted) ? `${wanted}Resource` : wanted;
+      return [property, registry.claim(name, `the resource class of ${property}`)];
+    }),
+  );
+
+  const aliases: AliasModel[] = [];
+  const methods = sources.map((source, i) => ({ resource: names[i]!.resource, tag: source.op.tags?.[0], method: buildMethod({ doc, source, names: names[i]!, typeNames, registry, aliases }), source }));
+  const ids = new Map<string, string>();
+  for (const { resource, method, source } of methods) {
+    const id = method.name === 'get' || method.name === 'create' ? exampleId(doc, source) : undefined;
+    if (id && !ids.has(resource)) ids.set(resource, id);
+  }
+  for (const { resource, method, source } of methods) {
+    const id = ids.get(resource);
+    const last = method.pathParams[method.pathParams.length - 1];
+    if (id && last && last.example === undefined) last.example = id;
+    const ctx = { doc, packageName, clientName, resource, source };
+    method.example = methodExample(method, ctx);
+    method.call = methodCall(method, ctx);
+  }
+
+  const tagDescriptions = new Map((Array.isArray(doc.tags) ? doc.tags : []).map((t) => [t.name, t.description]));
+  const resources: ResourceModel[] = resourceOrder.map((property) => {
+    const list = methods.filter((m) => m.resource === property);
+    const tag = list.find((m) => typeof m.tag === 'string')?.tag;
+    return {
+      property,
+      className: classNames.get(property)!,
+      fileName: kebabCase(property) || 'default',
+      description: tag ? tagDescriptions.get(tag) : undefined,
+      tag,
+      methods: list.map((m) => m.method).sort((a, b) => methodOrder(a) - methodOrder(b) || (a.name < b.name ? -1 : 1)),
+    };
+  });
+  uniqueFileNames(resources);
+
+  return {
+    packageName,
+    packageVersion: sdk.version ?? '0.0.0',
+    clientName,
+    envPrefix: sdk.envPrefix,
+    defaultBaseUrl: typeof doc.servers?.[0]?.url === 'string' ? doc.servers[0].url : DEFAULT_BASE_URL,
+    title,
+    description: typeof info.description === 'string' ? info.description : undefined,
+    resources,
+    types: buildTypes(doc, typeNames),
+    aliases: aliases.sort((a, b) => (a.name < b.name ? -1 : 1)),
+    typeNames,
+    security: security(doc),
+    notes: [...notes, ...registry.notes],
+  };
+}
+
+const ORDER = ['create', 'get', 'list', 'update', 'delete'];
+function methodOrder(m: MethodModel): number {
+  const i = ORDER.indexOf(m.name);
+  return i === -1 ? ORDER.length : i;
+}
+
+/** Two resources whose names differ only in case would share a file on case-insensitive disks. */
+function uniqueFileNames(resources: ResourceModel[]): void {
+  const seen = new Set<string>();
+  for (const r of resources) {
+    let name = r.fileName;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${r.fileName}-${n}`;
+    seen.add(name.toLowerCase());
+    r.fileName = name;
+  }
+}
+
+function security(doc: OpenApiDocument): SecurityModel[] {
+  return Object.entries(doc.components?.securitySchemes ?? {}).map(([name, s]) => ({
+    name,
+    kind: s.type === 'http' && s.scheme === 'basic' ? 'basic' : s.type === 'http' && s.scheme === 'bearer' ? 'bearer' : s.type === 'oauth2' ? 'oauth2' : s.type === 'apiKey' ? 'apiKey' : 'other',
+    description: s.description,
+  }));
+}
