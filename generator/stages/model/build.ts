@@ -15,8 +15,9 @@ export interface ModelOptions {
 }
 
 const DEFAULT_BASE_URL = 'https://api.example.com';
-/** Exported by every package's index.ts beside the model's types. */
+/** Exported by every package's index.ts beside the model's types, or used by generated code: no type may take one. */
 const PACKAGE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
+const LANGUAGE_NAMES = 'string number boolean bigint symbol object any unknown never void undefined null Promise AsyncIterable Blob ArrayBuffer ArrayBufferView ReadableStream Uint8Array NonNullable Record'.split(' ');
 /** Alias names end with one of these; a resource class that would too gets `Resource` appended, so they never meet. */
 const ALIAS_SUFFIXES = /(Params|Headers|Cookies|Body|Response|Item)$/;
 
@@ -27,7 +28,7 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
   const title = typeof info.title === 'string' && info.title.trim() ? info.title : 'API';
   const packageName = sdk.package ?? (kebabCase(title) || 'api-client');
   const clientName = sdk.client ?? (pascalCase(title) || 'Client');
-  const reserved = new Set([...options.reservedNames, ...PACKAGE_NAMES, clientName]);
+  const reserved = new Set([...options.reservedNames, ...PACKAGE_NAMES, ...LANGUAGE_NAMES, clientName]);
   const typeNames = assignTypeNames(Object.keys(doc.components?.schemas ?? {}), reserved);
 
   const sources = collectOperations(doc);

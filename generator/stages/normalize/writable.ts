@@ -58,6 +58,8 @@ export function splitWritableSchemas(doc: OpenApiDocument): Map<string, string> 
 }
 
 function replaceContents(target: SchemaObject, next: SchemaObject): void {
+  // stripReadOnly hands back its input when nothing changes (a $ref to a schema without readOnly parts).
+  if (target === next) return;
   for (const key of Object.keys(target)) delete target[key];
   Object.assign(target, next);
 }
