@@ -27,7 +27,9 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
   const sdk = info['x-sdk'] ?? {};
   const title = typeof info.title === 'string' && info.title.trim() ? info.title : 'API';
   const packageName = sdk.package ?? (kebabCase(title) || 'api-client');
-  const clientName = sdk.client ?? (pascalCase(title) || 'Client');
+  const wantedClient = sdk.client ?? (pascalCase(title) || 'Client');
+  // The client class is exported beside the core's names; `Api Error` must not become the core's ApiError.
+  const clientName = [...options.reservedNames, ...LANGUAGE_NAMES].includes(wantedClient) || !/^[A-Za-z_$]/.test(wantedClient) ? `${wantedClient.replace(/^_/, '')}Client` : wantedClient;
   const reserved = new Set([...options.reservedNames, ...PACKAGE_NAMES, ...LANGUAGE_NAMES, clientName]);
   const typeNames = assignTypeNames(Object.keys(doc.components?.schemas ?? {}), reserved);
 
