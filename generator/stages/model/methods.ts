@@ -63,7 +63,7 @@ export function buildMethod(input: MethodInput): MethodModel {
     queryParams: query.list,
     headerParams: header.list,
     cookieParams: cookie.list,
-    args: signature({ pathParams, body, query, header, cookie }),
+    args: signature({ pathParams, pathTypes: pathArgTypes(source.params), body, query, header, cookie }),
     body,
     bodyType: body?.type,
     bodyRequired: body?.required ?? false,
@@ -113,8 +113,21 @@ function orderedPathParams(path: string, params: ParamModel[]): ParamModel[] {
   return [...new Set(order)].map((n) => params.find((p) => p.in === 'path' && p.name === n)!).filter(Boolean);
 }
 
+/** A path argument is a string, or a number when the schema allows numbers (both when it allows both). */
+function pathArgTypes(params: ParameterObject[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of params.filter((x) => x.in === 'path')) {
+    const raw = p.schema?.type;
+    const types = (Array.isArray(raw) ? raw : [raw]).filter((t) => t && t !== 'null');
+    const numeric = types.filter((t) => t === 'integer' || t === 'number').length;
+    out.set(p.name, numeric === 0 ? 'string' : numeric === types.length ? 'number' : 'string | number');
+  }
+  return out;
+}
+
 interface SignatureInput {
   pathParams: ParamModel[];
+  pathTypes: Map<string, string>;
   body: BodyModel | undefined;
   query: { type: string | undefined; required: boolean };
   header: { type: string | undefined; required: boolean };
@@ -122,12 +135,12 @@ interface SignatureInput {
 }
 
 /** Path parameters first, by position; then body, query, headers and cookies, the required ones before the optional. */
-function signature({ pathParams, body, query, header, cookie }: SignatureInput): ArgModel[] {
+function signature({ pathParams, pathTypes, body, query, header, cookie }: SignatureInput): ArgModel[] {
   const taken = new Set(['body', 'query', 'headers', 'cookies', 'options', 'wait', 'o']);
   const args: ArgModel[] = pathParams.map((p) => {
     const name = localName(p.name, taken);
     taken.add(name);
-    return { name, kind: 'path', type: /^(integer|number)/.test(p.type) ? 'number' : 'string', optional: false, wireName: p.name };
+    return { name, kind: 'path', type: pathTypes.get(p.name) ?? 'string', optional: false, wireName: p.name };
   });
   const objects: ArgModel[] = [];
   if (body) objects.push({ name: 'body', kind: 'body', type: body.type, optional: !body.required });
