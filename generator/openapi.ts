@@ -122,7 +122,7 @@ export function resolveLocal<T>(doc: OpenApiDocument, ref: string): T | undefine
   let cur: unknown = doc;
   for (const raw of ref.slice(2).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, token)) return undefined;
     cur = (cur as Record<string, unknown>)[token];
   }
   return cur as T | undefined;
