@@ -1,9 +1,13 @@
 import createClient, { createQuerySerializer, removeTrailingSlash, type Client } from 'openapi-fetch';
 import { resolveAuth, type Credentials } from './auth.js';
+import { readError, readOk } from './body.js';
+import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
 import { paginate, type Page } from './pagination.js';
-import { Prepared, retrying, type CallState, type FetchLike } from './retry.js';
+import { Prepared, retrying, type CallState } from './retry.js';
+import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
 import { LAST, waitFor, type Traced, type WaitOptions } from './wait.js';
+
 
 export interface ClientOptions extends Credentials {
   /** Default: the API's own (for Confluent Cloud, https://api.confluent.cloud). */
@@ -20,27 +24,12 @@ export interface ClientOptions extends Credentials {
   userAgent?: string;
 }
 
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
-  headers?: Record<string, string>;
-}
-
 export interface SdkInfo {
   packageName: string;
   packageVersion: string;
   defaultBaseUrl: string;
   /** `${envPrefix}_API_KEY` / `${envPrefix}_API_SECRET` are the credentials' fallback. */
   envPrefix?: string;
-}
-
-export interface ApiRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** The path template, e.g. `/networking/v1/networks/{id}`. */
-  path: string;
-  params?: { path?: Record<string, string | number>; query?: object };
-  body?: unknown;
 }
 
 /** openapi-fetch's own query serializer (arrays repeated under their names: `spec.cloud=AWS&spec.cloud=GCP`). */
@@ -51,21 +40,6 @@ const lowerCased = (into: Record<string, string>, headers: Record<string, string
   for (const name in headers) into[name.toLowerCase()] = headers[name];
   return into;
 };
-
-/**
- * The body as openapi-fetch would give it: nothing for 204 or an empty body; JSON; for an error status, the
- * text when it is not JSON (a proxy's HTML page, say).
- */
-async function readBody(res: Response): Promise<unknown> {
-  const text = res.status == 204 ? '' : await res.text();
-  if (!text) return undefined;
-  if (res.ok) return JSON.parse(text);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /**
  * Fills `{name}` with the encoded value, so an id such as `a/../b?c` stays one segment; a missing value, '', '.'
@@ -121,24 +95,35 @@ export class BaseClient<Paths extends {}> {
    */
   async request<T>(req: ApiRequest, options?: RequestOptions): Promise<T> {
     const traced: Traced = options || {};
-    const state: CallState = { options: traced };
     const method = req.method;
     const path = fillPath(req.path, req.params?.path, method);
+    const call: CallInfo = [method, path];
     const query = serializeQuery(req.params?.query ?? {});
-    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
-    const headers = lowerCased(body === undefined ? { ...this.#headers } : { 'content-type': 'application/json', ...this.#headers }, traced.headers);
-    let res, data;
-    try {
-      res = await this.#send(new Prepared(this.#baseUrl + path + (query && '?' + query), { method, headers, body }), state);
-      data = await readBody(res);
-    } catch (e) {
-      throw traced.signal?.aborted ? traced.signal.reason : noResponse([method, path], e);
-    } finally {
-      state.done?.();
+    const headers = headerParams({ ...this.#headers }, req.params?.header);
+    const cookie = cookieHeader(req.params?.cookie);
+    if (cookie) headers.cookie = cookie;
+    const init: Prepared['init'] = { method, headers };
+    const state: CallState = { options: traced, read: (res) => (res.ok ? readOk(call, res, req.parseAs) : readError(res)) };
+    if (req.body !== undefined) {
+      const encoded = encodeBody(req.body, traced.contentType || req.contentType || 'application/json');
+      init.body = encoded.body;
+      if (encoded.contentType) headers['content-type'] = encoded.contentType;
+      if (encoded.stream) {
+        init.duplex = 'half';
+        state.once = true;
+      }
     }
-    if (!res.ok) throw apiError([method, path], res, data);
+    if (req.parseAs == 'stream') state.keepOpen = true;
+    lowerCased(headers, traced.headers);
+    let res;
+    try {
+      res = await this.#send(new Prepared(this.#baseUrl + path + (query && '?' + query), init), state);
+    } catch (e) {
+      throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e);
+    }
+    if (!res.ok) throw apiError(call, res, state.data);
     if (LAST in traced) traced[LAST] = [method, path, res.headers.get('x-request-id')];
-    return data as T;
+    return state.data as T;
   }
 
   /** Every item of every page of a list call; see pagination.ts. */

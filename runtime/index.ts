@@ -1,8 +1,8 @@
-export { BaseClient, type ApiRequest, type ClientOptions, type RequestOptions, type SdkInfo } from './client.js';
+export { BaseClient, type ClientOptions, type SdkInfo } from './client.js';
+export type { ApiRequest, FetchLike, HttpMethod, ParseAs, RequestOptions } from './types.js';
 export { APIResource } from './resource.js';
 export type { AccessToken } from './auth.js';
 export type { Page } from './pagination.js';
-export type { FetchLike } from './retry.js';
 export type { WaitOptions } from './wait.js';
 export {
   APIClientError,
@@ -13,6 +13,7 @@ export {
   ConnectionError,
   CredentialsError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
   PaymentRequiredError,
   PermissionDeniedError,
