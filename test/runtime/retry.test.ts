@@ -99,7 +99,8 @@ describe('retries', () => {
     const s = await serve((_, res, n) =>
       json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: n === 1 ? { 'retry-after': '120' } : { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3600' } }),
     );
-    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    // Pacing off: each call is sent and fails on its own answer.
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, pacing: false });
     const t = Date.now();
     const e1 = await cc.networks.get('n-1', env).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(RateLimitError);
@@ -108,7 +109,31 @@ describe('retries', () => {
     const e2 = await cc.networks.create(body).catch((e: unknown) => e);
     expect((e2 as RateLimitError).retryAfter).toBe(3600);
     expect(s.hits.length).toBe(2);
-    expect(Date.now() - t).toBeLessThan(500);
+    expect(Date.now() - t).toBeLessThan(1000);
+  });
+
+  it('with pacing, fails later calls at once without sending them while the limit holds longer than maxRateLimitWaitMs', async () => {
+    const s = await serve((_, res) => json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: { 'retry-after': '120' } }));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    const t = Date.now();
+    await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', retryAfter: 120 });
+    const e = (await cc.networks.create(body).catch((e: unknown) => e)) as RateLimitError;
+    expect(e).toBeInstanceOf(RateLimitError);
+    expect(e.message).toBe('POST /networking/v1/networks → rate limited: would wait 120 s, more than maxRateLimitWaitMs (request id none)');
+    expect(e.retryAfter).toBeGreaterThanOrEqual(119);
+    expect(e.retryAfter).toBeLessThanOrEqual(120);
+    expect(s.hits.length).toBe(1);
+    expect(Date.now() - t).toBeLessThan(1000);
+  });
+
+  it('takes a caller-set bound: a wait over maxRateLimitWaitMs fails fast, one under it is waited out', async () => {
+    const s = await serve((_, res, n) => (n <= 2 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))));
+    const strict = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRateLimitWaitMs: 500 });
+    await expect(strict.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', status: 429, retryAfter: 1 });
+    expect(s.hits.length).toBe(1);
+    const patient = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRateLimitWaitMs: 5000 });
+    await expect(patient.networks.get('n-1', env)).resolves.toMatchObject({ id: 'n-1' });
+    expect(s.hits.length).toBe(3);
   });
 
   it('gives RateLimitError.retryAfter after retries run out', async () => {

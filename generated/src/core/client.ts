@@ -4,6 +4,8 @@ import { resolveAuth, type Credentials } from './auth.js';
 import { readError, readOk } from './body.js';
 import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
+import { makeLog, type Logger, type LogLevel } from './log.js';
+import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
 import { paginate, type Page } from './pagination.js';
 import { Prepared, retrying, type CallState } from './retry.js';
 import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
@@ -23,6 +25,22 @@ export interface ClientOptions extends Credentials {
   headers?: Record<string, string>;
   /** Appended to the User-Agent: `<package>/<version> <userAgent>`. */
   userAgent?: string;
+  /**
+   * Pacing at the server's rate limit, shared by all calls of this client: on by default (in memory); `false`
+   * turns it off (each call then retries on its own); or a Pacer, e.g. `bottleneckPacer(limiter)` to share
+   * one budget between processes through Redis.
+   */
+  pacing?: boolean | Pacer;
+  /** Attempts in flight at once with the default pacing. Default 10 (see README.md "Pacing"). */
+  maxConcurrency?: number;
+  /** A wait for the rate limit (Retry-After, reset) longer than this fails the call with RateLimitError. Default 60000. */
+  maxRateLimitWaitMs?: number;
+  /** Called when calls start waiting for the rate limit: how many wait, and when they resume. */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
+  /** Where log lines go. Default: console. */
+  logger?: Logger;
+  /** Default: the `<ENV_PREFIX>_LOG` environment variable (e.g. CONFLUENT_CLOUD_LOG=debug), else 'warn'. */
+  logLevel?: LogLevel;
 }
 
 export interface SdkInfo {
@@ -78,7 +96,17 @@ export class BaseClient<Paths extends {}> {
     );
     this.#headers = lowerCased(headers, options.headers);
     this.#baseUrl = removeTrailingSlash(options.baseUrl || sdk.defaultBaseUrl);
-    this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 60_000, auth });
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env || {};
+    const secrets = [options.apiSecret, typeof options.accessToken == 'string' ? options.accessToken : undefined, sdk.envPrefix && env[sdk.envPrefix + '_API_SECRET']];
+    const log = makeLog({ logger: options.logger, level: options.logLevel, envPrefix: sdk.envPrefix, secrets: secrets.filter((x): x is string => !!x), prefix: sdk.packageName });
+    const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+    const onWait = (wait: RateLimitWait) => {
+      log.info?.(`rate limit: ${wait.queued} calls waiting, resuming in ${(wait.resumesInMs / 1000).toFixed(2)} s (${wait.reason})`);
+      options.onRateLimitWait?.(wait);
+    };
+    const pacer =
+      options.pacing === false ? undefined : typeof options.pacing == 'object' ? options.pacing : new LocalPacer({ maxConcurrency: options.maxConcurrency ?? 10, maxWaitMs, onWait });
+    this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 60_000, auth, pacer, maxWaitMs, log });
     this.raw = createClient<Paths>({
       baseUrl: this.#baseUrl,
       fetch: this.#send,
