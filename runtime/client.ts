@@ -3,7 +3,7 @@ import { resolveAuth, type Credentials } from './auth.js';
 import { readError, readOk } from './body.js';
 import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
-import { makeLog, type Logger, type LogLevel } from './log.js';
+import { makeLog, redact, type Logger, type LogLevel } from './log.js';
 import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
 import { paginate, type Page } from './pagination.js';
 import { Prepared, retrying, type CallState } from './retry.js';
@@ -75,7 +75,8 @@ function noResponse(call: CallInfo, e: unknown): APIClientError {
   if (e instanceof APIClientError) return e;
   const name = (e as Error).name;
   if (name == 'TimeoutError') return new TimeoutError(describe(call, 'timed out'), { cause: e });
-  const reason = 'failed: ' + ((e as { cause?: { code?: string } }).cause?.code || (e as Error).message);
+  // fetch's own messages may quote the URL, credentials included (`http://user:password@host`).
+  const reason = 'failed: ' + redact((e as { cause?: { code?: string } }).cause?.code || (e as Error).message);
   return new (name == 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
 }
 
