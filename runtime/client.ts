@@ -1,9 +1,15 @@
 import createClient, { createQuerySerializer, removeTrailingSlash, type Client } from 'openapi-fetch';
 import { resolveAuth, type Credentials } from './auth.js';
+import { readError, readOk } from './body.js';
+import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
+import { makeLog, redact, type Logger, type LogLevel } from './log.js';
+import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
 import { paginate, type Page } from './pagination.js';
-import { Prepared, retrying, type CallState, type FetchLike } from './retry.js';
+import { Prepared, retrying, type CallState } from './retry.js';
+import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
 import { LAST, waitFor, type Traced, type WaitOptions } from './wait.js';
+
 
 export interface ClientOptions extends Credentials {
   /** Default: the API's own (for Confluent Cloud, https://api.confluent.cloud). */
@@ -18,13 +24,22 @@ export interface ClientOptions extends Credentials {
   headers?: Record<string, string>;
   /** Appended to the User-Agent: `<package>/<version> <userAgent>`. */
   userAgent?: string;
-}
-
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  maxRetries?: number;
-  headers?: Record<string, string>;
+  /**
+   * Pacing at the server's rate limit, shared by all calls of this client: on by default (in memory); `false`
+   * turns it off (each call then retries on its own); or a Pacer, e.g. `bottleneckPacer(limiter)` to share
+   * one budget between processes through Redis.
+   */
+  pacing?: boolean | Pacer;
+  /** Attempts in flight at once with the default pacing. Default 10 (see README.md "Pacing"). */
+  maxConcurrency?: number;
+  /** A wait for the rate limit (Retry-After, reset) longer than this fails the call with RateLimitError. Default 60000. */
+  maxRateLimitWaitMs?: number;
+  /** Called when calls start waiting for the rate limit: how many wait, and when they resume. */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
+  /** Where log lines go. Default: console. */
+  logger?: Logger;
+  /** Default: the `<ENV_PREFIX>_LOG` environment variable (e.g. CONFLUENT_CLOUD_LOG=debug), else 'warn'. */
+  logLevel?: LogLevel;
 }
 
 export interface SdkInfo {
@@ -35,14 +50,6 @@ export interface SdkInfo {
   envPrefix?: string;
 }
 
-export interface ApiRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** The path template, e.g. `/networking/v1/networks/{id}`. */
-  path: string;
-  params?: { path?: Record<string, string | number>; query?: object };
-  body?: unknown;
-}
-
 /** openapi-fetch's own query serializer (arrays repeated under their names: `spec.cloud=AWS&spec.cloud=GCP`). */
 const serializeQuery = createQuerySerializer();
 
@@ -51,21 +58,6 @@ const lowerCased = (into: Record<string, string>, headers: Record<string, string
   for (const name in headers) into[name.toLowerCase()] = headers[name];
   return into;
 };
-
-/**
- * The body as openapi-fetch would give it: nothing for 204 or an empty body; JSON; for an error status, the
- * text when it is not JSON (a proxy's HTML page, say).
- */
-async function readBody(res: Response): Promise<unknown> {
-  const text = res.status == 204 ? '' : await res.text();
-  if (!text) return undefined;
-  if (res.ok) return JSON.parse(text);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /**
  * Fills `{name}` with the encoded value, so an id such as `a/../b?c` stays one segment; a missing value, '', '.'
@@ -83,7 +75,8 @@ function noResponse(call: CallInfo, e: unknown): APIClientError {
   if (e instanceof APIClientError) return e;
   const name = (e as Error).name;
   if (name == 'TimeoutError') return new TimeoutError(describe(call, 'timed out'), { cause: e });
-  const reason = 'failed: ' + ((e as { cause?: { code?: string } }).cause?.code || (e as Error).message);
+  // fetch's own messages may quote the URL, credentials included (`http://user:password@host`).
+  const reason = 'failed: ' + redact((e as { cause?: { code?: string } }).cause?.code || (e as Error).message);
   return new (name == 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
 }
 
@@ -103,7 +96,17 @@ export class BaseClient<Paths extends {}> {
     );
     this.#headers = lowerCased(headers, options.headers);
     this.#baseUrl = removeTrailingSlash(options.baseUrl || sdk.defaultBaseUrl);
-    this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 60_000, auth });
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env || {};
+    const secrets = [options.apiSecret, typeof options.accessToken == 'string' ? options.accessToken : undefined, sdk.envPrefix && env[sdk.envPrefix + '_API_SECRET']];
+    const log = makeLog({ logger: options.logger, level: options.logLevel, envPrefix: sdk.envPrefix, secrets: secrets.filter((x): x is string => !!x), prefix: sdk.packageName });
+    const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+    const onWait = (wait: RateLimitWait) => {
+      log.info?.(`rate limit: ${wait.queued} calls waiting, resuming in ${(wait.resumesInMs / 1000).toFixed(2)} s (${wait.reason})`);
+      options.onRateLimitWait?.(wait);
+    };
+    const pacer =
+      options.pacing === false ? undefined : typeof options.pacing == 'object' ? options.pacing : new LocalPacer({ maxConcurrency: options.maxConcurrency ?? 10, maxWaitMs, onWait });
+    this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 60_000, auth, pacer, maxWaitMs, log });
     this.raw = createClient<Paths>({
       baseUrl: this.#baseUrl,
       fetch: this.#send,
@@ -121,24 +124,35 @@ export class BaseClient<Paths extends {}> {
    */
   async request<T>(req: ApiRequest, options?: RequestOptions): Promise<T> {
     const traced: Traced = options || {};
-    const state: CallState = { options: traced };
     const method = req.method;
     const path = fillPath(req.path, req.params?.path, method);
+    const call: CallInfo = [method, path];
     const query = serializeQuery(req.params?.query ?? {});
-    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
-    const headers = lowerCased(body === undefined ? { ...this.#headers } : { 'content-type': 'application/json', ...this.#headers }, traced.headers);
-    let res, data;
-    try {
-      res = await this.#send(new Prepared(this.#baseUrl + path + (query && '?' + query), { method, headers, body }), state);
-      data = await readBody(res);
-    } catch (e) {
-      throw traced.signal?.aborted ? traced.signal.reason : noResponse([method, path], e);
-    } finally {
-      state.done?.();
+    const headers = headerParams({ ...this.#headers }, req.params?.header);
+    const cookie = cookieHeader(req.params?.cookie);
+    if (cookie) headers.cookie = cookie;
+    const init: Prepared['init'] = { method, headers };
+    const state: CallState = { options: traced, read: (res) => (res.ok ? readOk(call, res, req.parseAs) : readError(res)) };
+    if (req.body !== undefined) {
+      const encoded = encodeBody(req.body, traced.contentType || req.contentType || 'application/json');
+      init.body = encoded.body;
+      if (encoded.contentType) headers['content-type'] = encoded.contentType;
+      if (encoded.stream) {
+        init.duplex = 'half';
+        state.once = true;
+      }
     }
-    if (!res.ok) throw apiError([method, path], res, data);
+    if (req.parseAs == 'stream') state.keepOpen = true;
+    lowerCased(headers, traced.headers);
+    let res;
+    try {
+      res = await this.#send(new Prepared(this.#baseUrl + path + (query && '?' + query), init), state);
+    } catch (e) {
+      throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e);
+    }
+    if (!res.ok) throw apiError(call, res, state.data);
     if (LAST in traced) traced[LAST] = [method, path, res.headers.get('x-request-id')];
-    return data as T;
+    return state.data as T;
   }
 
   /** Every item of every page of a list call; see pagination.ts. */

@@ -12,13 +12,25 @@ export interface ApiErrorDetail {
  * The one base class of every error this client throws. Named generically because this core is shared by
  * every generated client; a package may re-export it under its own name.
  */
-export class APIClientError extends Error {}
+export class APIClientError extends Error {
+  // Set per class rather than read from the constructor, which a minifier may rename.
+  static {
+    this.prototype.name = 'APIClientError';
+  }
+}
 
 /** Missing, half-given or conflicting credentials. Thrown by the client's constructor, before any request. */
-export class CredentialsError extends APIClientError {}
+export class CredentialsError extends APIClientError {
+  static {
+    this.prototype.name = 'CredentialsError';
+  }
+}
 
 /** The server answered with a non-2xx status. */
 export class ApiError extends APIClientError {
+  static {
+    this.prototype.name = 'ApiError';
+  }
   declare readonly status: number;
   /** The `X-Request-Id` response header. */
   declare readonly requestId: string | undefined;
@@ -28,53 +40,97 @@ export class ApiError extends APIClientError {
   /** The `errors` array of a JSON:API `Failure` body, or `[]`. */
   declare readonly errors: ApiErrorDetail[];
 }
-export class BadRequestError extends ApiError {}
-export class AuthenticationError extends ApiError {}
-export class PaymentRequiredError extends ApiError {}
-export class PermissionDeniedError extends ApiError {}
-export class NotFoundError extends ApiError {}
-export class ConflictError extends ApiError {}
-export class UnprocessableEntityError extends ApiError {}
+export class BadRequestError extends ApiError {
+  static {
+    this.prototype.name = 'BadRequestError';
+  }
+}
+export class AuthenticationError extends ApiError {
+  static {
+    this.prototype.name = 'AuthenticationError';
+  }
+}
+export class PaymentRequiredError extends ApiError {
+  static {
+    this.prototype.name = 'PaymentRequiredError';
+  }
+}
+export class PermissionDeniedError extends ApiError {
+  static {
+    this.prototype.name = 'PermissionDeniedError';
+  }
+}
+export class NotFoundError extends ApiError {
+  static {
+    this.prototype.name = 'NotFoundError';
+  }
+}
+export class ConflictError extends ApiError {
+  static {
+    this.prototype.name = 'ConflictError';
+  }
+}
+export class UnprocessableEntityError extends ApiError {
+  static {
+    this.prototype.name = 'UnprocessableEntityError';
+  }
+}
 export class RateLimitError extends ApiError {
-  /** Seconds the server asked us to wait (`Retry-After`, or `X-RateLimit-Reset` when nothing remains). */
+  static {
+    this.prototype.name = 'RateLimitError';
+  }
+  /** Set when the client's pacing refused to wait longer than `maxRateLimitWaitMs`. */
+  declare readonly waitSeconds?: number;
+  /**
+   * Seconds to wait before trying again: the server's `Retry-After` (or `X-RateLimit-Reset` when nothing
+   * remains), or the wait the client's pacing refused.
+   */
   get retryAfter(): number | undefined {
-    return serverDelay(this.headers);
+    return this.waitSeconds ?? serverDelay(this.headers);
   }
 }
 /** Any 5xx. */
-export class InternalServerError extends ApiError {}
+export class InternalServerError extends ApiError {
+  static {
+    this.prototype.name = 'InternalServerError';
+  }
+}
 /** No response: the connection failed (DNS, refused, reset...). `cause` holds the underlying error. */
-export class ConnectionError extends APIClientError {}
+export class ConnectionError extends APIClientError {
+  static {
+    this.prototype.name = 'ConnectionError';
+  }
+}
 /** No response within the per-attempt `timeoutMs`, or `waitFor` ran out of time. */
-export class TimeoutError extends APIClientError {}
+export class TimeoutError extends APIClientError {
+  static {
+    this.prototype.name = 'TimeoutError';
+  }
+}
 /** `waitFor` saw `status.phase === 'FAILED'`; `resource` is what the last poll returned. */
 export class ResourceFailedError extends APIClientError {
+  static {
+    this.prototype.name = 'ResourceFailedError';
+  }
   declare readonly resource: unknown;
 }
+/** A 2xx whose body is not what the operation promises (e.g. not JSON). `body` holds the text. */
+export class InvalidResponseError extends APIClientError {
+  static {
+    this.prototype.name = 'InvalidResponseError';
+  }
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly headers: Headers;
+  /** The body's text. */
+  declare readonly body: string;
 
-// Minifiers rename classes, so the names are set here, once.
-'APIClient Credentials Api BadRequest Authentication PaymentRequired PermissionDenied NotFound Conflict UnprocessableEntity RateLimit InternalServer Connection Timeout ResourceFailed'
-  .split(' ')
-  .map(
-    (n, i) =>
-      [
-        APIClientError,
-        CredentialsError,
-        ApiError,
-        BadRequestError,
-        AuthenticationError,
-        PaymentRequiredError,
-        PermissionDeniedError,
-        NotFoundError,
-        ConflictError,
-        UnprocessableEntityError,
-        RateLimitError,
-        InternalServerError,
-        ConnectionError,
-        TimeoutError,
-        ResourceFailedError,
-      ][i].prototype.name = n + 'Error',
-  );
+  static of(call: CallInfo, res: Response, body: string, cause: unknown): InvalidResponseError {
+    const requestId = res.headers.get('x-request-id') || undefined;
+    const error = new InvalidResponseError(describe([call[0], call[1], requestId], `${res.status} with a body that is not JSON`), { cause });
+    return Object.assign(error, { status: res.status, requestId, headers: res.headers, body });
+  }
+}
 
 const byStatus: Record<number, typeof ApiError> = {
   400: BadRequestError,

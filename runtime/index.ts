@@ -1,9 +1,11 @@
-export { BaseClient, type ApiRequest, type ClientOptions, type RequestOptions, type SdkInfo } from './client.js';
+export { BaseClient, type ClientOptions, type SdkInfo } from './client.js';
+export type { ApiRequest, FetchLike, HttpMethod, ParseAs, RequestOptions } from './types.js';
 export { APIResource } from './resource.js';
 export type { AccessToken } from './auth.js';
 export type { Page } from './pagination.js';
-export type { FetchLike } from './retry.js';
 export type { WaitOptions } from './wait.js';
+export { LocalPacer, type LocalPacerOptions, type Pacer, type RateLimitWait, type Slot } from './pacing.js';
+export type { Logger, LogLevel } from './log.js';
 export {
   APIClientError,
   ApiError,
@@ -13,6 +15,7 @@ export {
   ConnectionError,
   CredentialsError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
   PaymentRequiredError,
   PermissionDeniedError,

@@ -1,4 +1,4 @@
-import type { ApiRequest, RequestOptions } from './client.js';
+import type { ApiRequest, RequestOptions } from './types.js';
 import { APIClientError, describe } from './errors.js';
 
 /** A Confluent list body: items in `data`, the next page's URL in `metadata.next`. */

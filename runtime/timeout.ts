@@ -39,7 +39,9 @@ export function startAttempt(ms: number, caller?: AbortSignal): Attempt {
   const live = window.live;
   const abort = () => controller.abort(caller!.reason);
   live.add(controller);
-  caller?.addEventListener('abort', abort);
+  // A listener added to an already-aborted signal never fires.
+  if (caller?.aborted) abort();
+  else caller?.addEventListener('abort', abort);
   return {
     signal: controller.signal,
     end: () => {

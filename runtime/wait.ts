@@ -1,4 +1,4 @@
-import type { RequestOptions } from './client.js';
+import type { RequestOptions } from './types.js';
 import { ResourceFailedError, TimeoutError, describe } from './errors.js';
 import { sleep } from './retry.js';
 

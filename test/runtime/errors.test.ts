@@ -11,8 +11,8 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
-} from '../../runtime/index.js';
-import { ConfluentCloud } from './fixtures/client.js';
+} from '../../generated/src/index.js';
+import { ConfluentCloud } from '../../generated/src/index.js';
 import { failure, json, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret', maxRetries: 0 };

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionError, InternalServerError, RateLimitError } from '../../runtime/index.js';
+import { ConnectionError, InternalServerError, RateLimitError } from '../../generated/src/index.js';
 import { backoff } from '../../runtime/retry.js';
 import { serverDelay } from '../../runtime/errors.js';
-import { ConfluentCloud } from './fixtures/client.js';
+import { ConfluentCloud } from '../../generated/src/index.js';
 import { deadPort, json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };
 const env = { environment: 'env-1' };
-const body = { spec: { cloud: 'AWS', region: 'us-east-1', environment: { id: 'env-1' } } };
+const body = { spec: { cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], environment: { id: 'env-1' } } };
 
 describe('retries', () => {
   it('retries a GET on 503 and stops after maxRetries', async () => {
@@ -26,22 +26,26 @@ describe('retries', () => {
     expect(s.hits.map((h) => h.method)).toEqual(['DELETE', 'DELETE', 'DELETE']);
   });
 
-  it('backs off exponentially when the server gives no hint', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 503 }) : json(res, network('n-1'))));
-    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 1 });
-    const t = Date.now();
+  it('backs off exponentially when the server gives no hint: each wait longer than the last', async () => {
+    const times: number[] = [];
+    const s = await serve((_, res, n) => (times.push(Date.now()), n <= 2 ? json(res, {}, { status: 503 }) : json(res, network('n-1'))));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 2 });
     await cc.networks.get('n-1', env);
-    expect(Date.now() - t).toBeGreaterThanOrEqual(360); // 0.5 s less up to 25 % jitter
-    expect(s.hits.length).toBe(2);
+    expect(s.hits.length).toBe(3);
+    const [first, second] = [times[1] - times[0], times[2] - times[1]];
+    // 0.5 s then 1 s, each less up to 25 % jitter: 375-500 ms, then 750-1000 ms (a constant 0.5 s fails here).
+    expect(first).toBeGreaterThanOrEqual(330);
+    expect(second).toBeGreaterThanOrEqual(700);
+    expect(second).toBeGreaterThan(first * 1.4);
   });
 
   it('does not retry a POST on 503, nor a PATCH on 500', async () => {
-    const s = await serve((_, res) => json(res, {}, { status: 503, headers: { 'retry-after': '0' } }));
+    const s = await serve((h, res) => json(res, {}, { status: h.method == 'PATCH' ? 500 : 503, headers: { 'retry-after': '0' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
-    await expect(cc.networks.create(body)).rejects.toBeInstanceOf(InternalServerError);
+    await expect(cc.networks.create(body)).rejects.toMatchObject({ name: 'InternalServerError', status: 503 });
     expect(s.hits.length).toBe(1);
-    await expect(cc.networks.update('n-1', { spec: { environment: { id: 'env-1' } } })).rejects.toMatchObject({ status: 503 });
-    expect(s.hits.length).toBe(2);
+    await expect(cc.networks.update('n-1', { spec: { environment: { id: 'env-1' } } })).rejects.toMatchObject({ name: 'InternalServerError', status: 500 });
+    expect(s.hits.map((h) => h.method)).toEqual(['POST', 'PATCH']);
   });
 
   it('retries a POST on 429 and re-sends the same body', async () => {
@@ -95,7 +99,8 @@ describe('retries', () => {
     const s = await serve((_, res, n) =>
       json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: n === 1 ? { 'retry-after': '120' } : { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3600' } }),
     );
-    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    // Pacing off: each call is sent and fails on its own answer.
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, pacing: false });
     const t = Date.now();
     const e1 = await cc.networks.get('n-1', env).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(RateLimitError);
@@ -104,7 +109,31 @@ describe('retries', () => {
     const e2 = await cc.networks.create(body).catch((e: unknown) => e);
     expect((e2 as RateLimitError).retryAfter).toBe(3600);
     expect(s.hits.length).toBe(2);
-    expect(Date.now() - t).toBeLessThan(500);
+    expect(Date.now() - t).toBeLessThan(1000);
+  });
+
+  it('with pacing, fails later calls at once without sending them while the limit holds longer than maxRateLimitWaitMs', async () => {
+    const s = await serve((_, res) => json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: { 'retry-after': '120' } }));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    const t = Date.now();
+    await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', retryAfter: 120 });
+    const e = (await cc.networks.create(body).catch((e: unknown) => e)) as RateLimitError;
+    expect(e).toBeInstanceOf(RateLimitError);
+    expect(e.message).toBe('POST /networking/v1/networks → rate limited: would wait 120 s, more than maxRateLimitWaitMs (request id none)');
+    expect(e.retryAfter).toBeGreaterThanOrEqual(119);
+    expect(e.retryAfter).toBeLessThanOrEqual(120);
+    expect(s.hits.length).toBe(1);
+    expect(Date.now() - t).toBeLessThan(1000);
+  });
+
+  it('takes a caller-set bound: a wait over maxRateLimitWaitMs fails fast, one under it is waited out', async () => {
+    const s = await serve((_, res, n) => (n <= 2 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))));
+    const strict = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRateLimitWaitMs: 500 });
+    await expect(strict.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', status: 429, retryAfter: 1 });
+    expect(s.hits.length).toBe(1);
+    const patient = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRateLimitWaitMs: 5000 });
+    await expect(patient.networks.get('n-1', env)).resolves.toMatchObject({ id: 'n-1' });
+    expect(s.hits.length).toBe(3);
   });
 
   it('gives RateLimitError.retryAfter after retries run out', async () => {

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { APIClientError } from '../../runtime/index.js';
-import { ConfluentCloud, type Network } from './fixtures/client.js';
+import { APIClientError } from '../../generated/src/index.js';
+import { ConfluentCloud, type Network } from '../../generated/src/index.js';
 import { json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };
+const pkg = JSON.parse(readFileSync(new URL('../../generated/package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+const UA = `${pkg.name}/${pkg.version}`;
 const env = { environment: 'env-1' };
 
 describe('wire', () => {
@@ -42,13 +45,13 @@ describe('wire', () => {
     const s = await serve((_, res) => json(res, network('x')));
     await new ConfluentCloud({ ...creds, baseUrl: s.url }).networks.get('n-1', env);
     await new ConfluentCloud({ ...creds, baseUrl: s.url, userAgent: 'my-app/2.0' }).networks.get('n-1', env);
-    expect(s.hits.map((h) => h.headers['user-agent'])).toEqual(['@test/confluent-cloud/1.2.3', '@test/confluent-cloud/1.2.3 my-app/2.0']);
+    expect(s.hits.map((h) => h.headers['user-agent'])).toEqual([UA, `${UA} my-app/2.0`]);
   });
 
   it('sends client and per-call headers, and JSON bodies', async () => {
     const s = await serve((_, res) => json(res, network('n-2', 'PROVISIONING'), { status: 202 }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url + '/', headers: { 'x-client': 'c' } });
-    const body = { spec: { cloud: 'GCP', region: 'us-central1', environment: { id: 'env-1' } } };
+    const body = { spec: { cloud: 'GCP', region: 'us-central1', connection_types: ['PEERING'], environment: { id: 'env-1' } } };
     const n: Network = await cc.networks.create(body, { headers: { 'x-call': 'k' } });
     expect(n.status?.phase).toBe('PROVISIONING');
     const h = s.hits[0];
@@ -71,7 +74,7 @@ describe('wire', () => {
     expect(id).toBe('n-1');
     expect(s.hits.length).toBe(2);
     expect(s.hits[1].headers.authorization).toMatch(/^Basic /);
-    expect(s.hits[1].headers['user-agent']).toBe('@test/confluent-cloud/1.2.3');
+    expect(s.hits[1].headers['user-agent']).toBe(UA);
   });
 
   it("honours the signal given to `raw`", async () => {
@@ -83,21 +86,28 @@ describe('wire', () => {
   });
 
   it('works with a stub fetch (no network): resource calls pass a URL and init, raw calls a Request', async () => {
-    const seen: Request[] = [];
+    const seen: [RequestInfo | URL, RequestInit | undefined][] = [];
     const cc = new ConfluentCloud({
       ...creds,
-      fetch: async (input, init) => (
-        seen.push(new Request(input, init)), new Response(JSON.stringify(network('n-7')), { headers: { 'content-type': 'application/json' } })
-      ),
+      fetch: async (input, init) => (seen.push([input, init]), new Response(JSON.stringify(network('n-7')), { headers: { 'content-type': 'application/json' } })),
     });
     await expect(cc.networks.get('n-7', env)).resolves.toMatchObject({ id: 'n-7' });
     await cc.raw.GET('/networking/v1/networks/{id}', { params: { path: { id: 'n-7' }, query: env } });
-    for (const r of seen) {
-      expect(r.url).toBe('https://api.confluent.cloud/networking/v1/networks/n-7?environment=env-1');
-      expect(r.headers.get('authorization')).toBe('Basic ' + btoa(`${creds.apiKey}:${creds.apiSecret}`));
-      expect(r.headers.get('user-agent')).toMatch(/^@test\/confluent-cloud\/1\.2\.3/);
-      expect(r.signal).toBeInstanceOf(AbortSignal);
-    }
     expect(seen).toHaveLength(2);
+    const url = 'https://api.confluent.cloud/networking/v1/networks/n-7?environment=env-1';
+    const authorization = 'Basic ' + btoa(`${creds.apiKey}:${creds.apiSecret}`);
+    // A resource call: a URL string and an init with plain headers and the attempt's signal.
+    const [input, init] = seen[0];
+    expect(typeof input).toBe('string');
+    expect(input).toBe(url);
+    expect(init?.method).toBe('GET');
+    expect(init?.headers).toMatchObject({ authorization, 'user-agent': UA });
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+    // Through raw: openapi-fetch's Request, and an init carrying only the attempt's signal.
+    const [request, rawInit] = seen[1];
+    expect(request).toBeInstanceOf(Request);
+    expect([(request as Request).url, (request as Request).headers.get('authorization')]).toEqual([url, authorization]);
+    expect(Object.keys(rawInit!)).toEqual(['signal']);
+    expect(rawInit?.signal).toBeInstanceOf(AbortSignal);
   });
 });
