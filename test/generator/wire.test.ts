@@ -65,7 +65,7 @@ describe('parameters', () => {
     const members = await c.members.listMembers('acme', 'core team', 7, { role: 'admin', limit: 5, 'filter.name': ['a', 'b'] }, { 'X-Tenant': 't1', 'X-Trace-Id': 'tr-9' }, { session: 's 1;x' });
     expect(members).toEqual(['ann']);
     const req = last();
-    expect(req.url).toBe('/orgs/acme/teams/core%20team/members/7?limit=5&role=admin&filter.name=a&filter.name=b');
+    expect(req.url).toBe('/orgs/acme/teams/core%20team/members/7?role=admin&limit=5&filter.name=a&filter.name=b');
     expect(req.headers['x-tenant']).toBe('t1');
     expect(req.headers['x-trace-id']).toBe('tr-9');
     expect(req.headers.cookie).toBe('session=s%201%3Bx');
@@ -152,6 +152,18 @@ describe('responses', () => {
   });
 });
 
+describe('credentials', () => {
+  it('an API that declares no security needs none; half-given credentials are still refused', async () => {
+    const out = path.join(WORK, 'responses');
+    writePackage(out, await generate({ spec: path.join(ROOT, 'test/fixtures/generator/responses/openapi.yaml'), cwd: ROOT }));
+    const pkg = await import(pathToFileURL(path.join(out, 'src/index.ts')).href);
+    const c = new pkg.ResponsesApi({ baseUrl });
+    await c.empty.purge();
+    expect(last().headers.authorization).toBeUndefined();
+    expect(() => new pkg.ResponsesApi({ baseUrl, apiKey: 'k' })).toThrow(pkg.CredentialsError);
+  });
+});
+
 describe('http methods', () => {
   it('HEAD, OPTIONS, PATCH, PUT and DELETE reach the server as themselves', async () => {
     const c = await client('http-methods', 'MethodsApi');
@@ -168,5 +180,12 @@ describe('http methods', () => {
       expect(last().url).toBe('/items/i1');
     }
     expect(last().headers['content-type']).toBeUndefined();
+  });
+
+  it('TRACE is generated, but fetch refuses to send it (the Fetch standard forbids the method)', async () => {
+    const c = await client('http-methods', 'MethodsApi');
+    const before = seen.length;
+    await expect(c.items.traceItemsById('i1')).rejects.toThrow(/TRACE/);
+    expect(seen.length).toBe(before);
   });
 });

@@ -13,10 +13,10 @@ export interface Credentials {
 /**
  * The `Authorization` value (or a function making it): `Basic` from apiKey + apiSecret, `Bearer` from
  * accessToken; when none of the three is given, `${envPrefix}_API_KEY` + `${envPrefix}_API_SECRET` from the
- * environment. Missing, half-given or conflicting credentials throw CredentialsError, whose message names
+ * environment. Missing (unless the API declares no security), half-given or conflicting credentials throw CredentialsError, whose message names
  * settings, never values.
  */
-export function resolveAuth({ apiKey, apiSecret, accessToken }: Credentials, envPrefix?: string): AccessToken {
+export function resolveAuth({ apiKey, apiSecret, accessToken }: Credentials, envPrefix?: string, optional = false): AccessToken | undefined {
   let keyName = 'apiKey';
   let secretName = 'apiSecret';
   if (accessToken) {
@@ -28,6 +28,8 @@ export function resolveAuth({ apiKey, apiSecret, accessToken }: Credentials, env
     apiKey = env[(keyName = envPrefix + '_API_KEY')];
     apiSecret = env[(secretName = envPrefix + '_API_SECRET')];
   }
+  // An API that declares no security needs no credentials; half-given ones are still a mistake.
+  if (optional && !apiKey && !apiSecret) return undefined;
   if (!apiKey || !apiSecret) {
     const missing = apiKey ? secretName : apiSecret ? keyName : `credentials: pass apiKey + apiSecret, accessToken, or set ${keyName} + ${secretName}`;
     throw new CredentialsError(`Missing ${missing}`);

@@ -49,6 +49,8 @@ export interface SdkInfo {
   defaultBaseUrl: string;
   /** `${envPrefix}_API_KEY` / `${envPrefix}_API_SECRET` are the credentials' fallback. */
   envPrefix?: string;
+  /** 'optional' for an API that declares no security: the client then works without credentials. */
+  credentials?: 'required' | 'optional';
 }
 
 /** openapi-fetch's own query serializer (arrays repeated under their names: `spec.cloud=AWS&spec.cloud=GCP`). */
@@ -90,7 +92,7 @@ export class BaseClient<Paths extends {}> {
   readonly #headers: Record<string, string>;
 
   constructor(options: ClientOptions = {}, sdk: SdkInfo) {
-    const auth = resolveAuth(options, sdk.envPrefix);
+    const auth = resolveAuth(options, sdk.envPrefix, sdk.credentials == 'optional');
     const headers = lowerCased(
       { 'user-agent': `${sdk.packageName}/${sdk.packageVersion}${options.userAgent ? ' ' + options.userAgent : ''}` },
       typeof auth == 'string' ? { Authorization: auth } : {},

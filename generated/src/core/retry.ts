@@ -69,7 +69,7 @@ export interface RetryingOptions {
   fetch: FetchLike | undefined;
   maxRetries: number;
   timeoutMs: number;
-  auth: AccessToken;
+  auth: AccessToken | undefined;
   /** The client's shared pacing state; undefined when pacing is off. */
   pacer: Pacer | undefined;
   /** A server hint (or pacing wait) longer than this is not waited out: the call fails with RateLimitError. */
@@ -104,7 +104,7 @@ export const retrying =
     const idempotent = req.method != 'POST' && req.method != 'PATCH';
     for (let attempt = 0; ; attempt++) {
       caller?.throwIfAborted();
-      if (typeof auth != 'string') {
+      if (auth && typeof auth != 'string') {
         // A token function may take a while (a refresh): an abort meanwhile ends the call, unsent.
         const token = await unlessAborted(auth(), caller);
         if (req instanceof Prepared) req.init.headers.authorization = token;

@@ -141,6 +141,7 @@ export function clientView(model: SdkModel): ClientView {
     `packageVersion: ${tsString(model.packageVersion)}`,
     `defaultBaseUrl: ${tsString(model.defaultBaseUrl)}`,
     ...(model.envPrefix ? [`envPrefix: ${tsString(model.envPrefix)}`] : []),
+    ...(model.resources.some((r) => r.methods.some((m) => m.security.length)) ? [] : [`credentials: 'optional'`]),
   ];
   return {
     className: model.clientName,
