@@ -61,7 +61,8 @@ export function isIdentifier(text: string): boolean {
   return IDENT.test(text);
 }
 
-const RESERVED_WORDS = new Set(
+/** Words no variable or type alias may be named. */
+export const RESERVED_WORDS = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined'.split(
     ' ',
   ),

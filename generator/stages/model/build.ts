@@ -1,5 +1,5 @@
 // Stage 4: the intermediate model. Every name, type reference and doc fact the templates print is decided here.
-import { kebabCase, pascalCase } from '../../helpers.js';
+import { RESERVED_WORDS, kebabCase, pascalCase } from '../../helpers.js';
 import type { OpenApiDocument } from '../../openapi.js';
 import { exampleId, methodCall, methodExample } from './examples.js';
 import { buildMethod } from './methods.js';
@@ -30,7 +30,7 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
   const wantedClient = sdk.client ?? (pascalCase(title) || 'Client');
   // The client class is exported beside the core's names; `Api Error` must not become the core's ApiError.
   const clientName = [...options.reservedNames, ...LANGUAGE_NAMES].includes(wantedClient) || !/^[A-Za-z_$]/.test(wantedClient) ? `${wantedClient.replace(/^_/, '')}Client` : wantedClient;
-  const reserved = new Set([...options.reservedNames, ...PACKAGE_NAMES, ...LANGUAGE_NAMES, clientName]);
+  const reserved = new Set([...options.reservedNames, ...PACKAGE_NAMES, ...LANGUAGE_NAMES, ...RESERVED_WORDS, clientName]);
   const typeNames = assignTypeNames(Object.keys(doc.components?.schemas ?? {}), reserved);
 
   const sources = collectOperations(doc);
