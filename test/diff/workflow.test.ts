@@ -1,6 +1,6 @@
-// GitHub cannot run here: parse the workflow, check its shape, and check that every `make <target>` it
-// runs exists in the Makefile.
-import { readFileSync } from 'node:fs';
+// GitHub cannot run here: parse the workflows, check their shape, and check that every `make <target>` they
+// run exists in the Makefile.
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,49 @@ describe('.github/workflows/api-diff.yml', () => {
     expect(asString(gate?.if)).toContain('breaking');
     expect(asString(asObject(gate?.env)?.APPROVED)).toContain('labels');
     expect(asString(gate?.run)).toContain('exit 1');
+  });
+});
+
+describe('.github/workflows/ci.yml', () => {
+  const ci = asObject(parseYaml(readFileSync(join(ROOT, '.github/workflows/ci.yml'), 'utf8'))) ?? {};
+  const test = asObject(asObject(ci.jobs)?.test) ?? {};
+  const ciSteps = asArray(test.steps).map((s) => asObject(s) ?? {});
+  const ciRuns = ciSteps.map((s) => asString(s.run)).filter((r): r is string => r !== undefined);
+  const ciRun = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+  const commands = ciRun.split('\n').filter((l) => l.trim() && !l.trimStart().startsWith('#'));
+
+  it('runs on pull requests and on pushes to main, read-only', () => {
+    const on = asObject(ci.on);
+    expect(on && 'pull_request' in on).toBe(true);
+    expect(asArray(asObject(on?.push)?.branches)).toEqual(['main']);
+    expect(ci.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('tests on Node 20 and 22', () => {
+    expect(asArray(asObject(asObject(test.strategy)?.matrix)?.node)).toEqual([20, 22]);
+    const node = asObject(ciSteps.find((s) => asString(s.uses)?.startsWith('actions/setup-node@'))?.with);
+    expect(node?.['node-version']).toBe('${{ matrix.node }}');
+    // An npm cache restored by setup-node would hide a missing install step, the very thing .ci/run guards.
+    expect(node?.cache).toBeUndefined();
+    expect(ciSteps.some((s) => asString(s.uses)?.startsWith('actions/checkout@'))).toBe(true);
+  });
+
+  it('runs .ci/run, and nothing else', () => {
+    expect(ciRuns).toEqual(['.ci/run']);
+    expect(statSync(join(ROOT, '.ci/run')).mode & 0o111).not.toBe(0);
+  });
+
+  it('.ci/run installs into an empty npm cache and HOME, then runs the README\'s test command', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const testCommand = /^(make test)\s+#/m.exec(readme)?.[1];
+    expect(testCommand).toBe('make test');
+    expect(commands.at(-1)).toBe(testCommand);
+    expect(ciRun).toMatch(/^scratch="\$\(mktemp -d\)"$/m);
+    expect(ciRun).toMatch(/^export npm_config_cache="\$scratch\/[^"]+"$/m);
+    expect(ciRun).toMatch(/^export HOME="\$scratch\/[^"]+"$/m);
+    const install = commands.findIndex((l) => /^npm ci\b/.test(l));
+    const cache = commands.findIndex((l) => l.startsWith('export npm_config_cache='));
+    expect(install).toBeGreaterThan(cache);
+    expect(cache).toBeGreaterThan(-1);
   });
 });

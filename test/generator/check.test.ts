@@ -6,6 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
+// Each check starts node with tsx and generates the whole package: seconds on a busy 2-core machine.
+const SLOW = 60_000;
+
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let copy: string;
 
@@ -23,7 +26,7 @@ it('passes when the output is current', () => {
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/is up to date/);
-});
+}, SLOW);
 
 it('fails, naming the file and line, when a generated file is edited by hand', () => {
   appendFileSync(path.join(copy, 'src/resources/networks.ts'), '// hand edit\n');
@@ -37,4 +40,4 @@ it('fails, naming the file and line, when a generated file is edited by hand', (
   expect(r.stderr).toMatch(/missing\s+\S+\/docs\/models\.md/);
   expect(r.stderr).toMatch(/Run `make generate`/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
-});
+}, SLOW);

@@ -1,6 +1,7 @@
 // Bad input: one clear line naming the file and the place, exit code 1, no stack trace, OUT untouched.
+// These all fail before the write step; a write that fails midway is test/generator/write.test.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ function generate(spec: string, out: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--spec', spec, '--out', out], { cwd: ROOT, encoding: 'utf8' });
 }
 
-describe('bad input', () => {
+// Each case starts node with tsx: seconds on a busy 2-core machine, well past vitest's 5 s default.
+describe('bad input', { timeout: 60_000 }, () => {
   it.each([
     ['invalid-yaml.yaml', /invalid-yaml\.yaml:\d+:\d+: invalid YAML\/JSON/],
     ['unresolved-ref.yaml', /unresolved-ref\.yaml:11:\d+ \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref/],
@@ -22,16 +24,19 @@ describe('bad input', () => {
     ['swagger-2.yaml', /swagger-2\.yaml \(#\/swagger\): Swagger 2\.0 is not supported/],
     ['does-not-exist.yaml', /does-not-exist\.yaml: spec file not found/],
   ])('%s', (file, message) => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'gen-err-'));
-    mkdirSync(path.join(out, 'src'));
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'gen-err-'));
+    const out = path.join(parent, 'out');
+    mkdirSync(path.join(out, 'src'), { recursive: true });
     writeFileSync(path.join(out, 'src', 'keep.ts'), 'export const before = 1;\n');
     const r = generate(`${FIXTURES}/${file}`, out);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    // Atomic: the previous output is exactly as it was.
+    // Nothing was written: the previous output is as it was, and nothing was staged beside it.
+    expect(readdirSync(out, { recursive: true })).toEqual(['src', path.join('src', 'keep.ts')]);
     expect(readFileSync(path.join(out, 'src', 'keep.ts'), 'utf8')).toBe('export const before = 1;\n');
+    expect(readdirSync(parent)).toEqual(['out']);
   });
 
   it('an unknown flag is a usage error (exit 2)', () => {

@@ -1,9 +1,11 @@
 // The generated package installs and works in someone else's project: npm pack, install the tarball into a
-// fresh project outside the repository (offline, from npm's cache), compile a consumer with tsc --strict under
-// two module resolutions, and run it against a local server. Then publint and arethetypeswrong.
+// fresh project outside the repository, compile a consumer with tsc --strict under two module resolutions, and
+// run it against a local server. Then publint and arethetypeswrong.
+// The install is offline and needs nothing in npm's cache: every runtime dependency of the generated package
+// (transitively) is packed from the repository's own node_modules and installed together with the tarball.
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,16 +27,76 @@ function run(cmd: string, args: string[], cwd: string) {
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`.trim() };
 }
 
+interface Manifest {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  optionalDependencies?: Record<string, string>;
+}
+
+const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
+
+/** Where Node would find `name` from a package in `from`: its own node_modules, then each parent's. */
+function installedDir(name: string, from: string): string | undefined {
+  for (let dir = from; dir.startsWith(ROOT); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The folders in the repository's node_modules of every package the generated package needs at run time:
+ * its dependencies, theirs, and so on (required peers included, optional ones when installed).
+ */
+export function runtimeDependencyDirs(packageDir: string): string[] {
+  const found = new Map<string, string>();
+  const queue = [packageDir];
+  while (queue.length) {
+    const dir = queue.shift()!;
+    const manifest = readManifest(dir);
+    const optionalPeers = Object.entries(manifest.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => n);
+    const required = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !optionalPeers.includes(n))];
+    const optional = [...Object.keys(manifest.optionalDependencies ?? {}), ...optionalPeers];
+    for (const name of new Set([...required, ...optional])) {
+      const at = installedDir(name, dir === packageDir ? ROOT : dir);
+      if (!at) {
+        if (optional.includes(name)) continue;
+        throw new Error(`${name} (needed by ${path.relative(ROOT, dir)}) is not in the repository's node_modules: add it to the root devDependencies`);
+      }
+      if (found.has(at)) continue;
+      found.set(at, name);
+      queue.push(at);
+    }
+  }
+  return [...found.keys()].sort();
+}
+
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), 'consumer-'));
   const packed = run(NPM, ['pack', '--pack-destination', work, '--silent'], GENERATED);
   expect(packed.code, packed.out).toBe(0);
   tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+
+  const deps = path.join(work, 'deps');
+  mkdirSync(deps);
+  const depDirs = runtimeDependencyDirs(GENERATED);
+  expect(depDirs.map((d) => path.relative(ROOT, d))).toContain('node_modules/openapi-fetch');
+  for (const dir of depDirs) {
+    // --ignore-scripts: these are published packages, already built; their own build scripts need their repo.
+    const r = run(NPM, ['pack', dir, '--pack-destination', deps, '--ignore-scripts', '--silent'], work);
+    expect(r.code, r.out).toBe(0);
+  }
+  const depTarballs = readdirSync(deps).map((f) => path.join(deps, f));
+  expect(depTarballs).toHaveLength(depDirs.length);
+
   const app = path.join(work, 'app');
-  run('mkdir', ['-p', app], work);
+  mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  const installed = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball], app);
+  // --offline: nothing may come from the registry or the cache, so a dependency missing here fails the test.
+  const installed = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball, ...depTarballs], app);
   expect(installed.code, installed.out).toBe(0);
+  expect(readManifest(path.join(app, 'node_modules/confluent-cloud-client'))).toMatchObject({ name: 'confluent-cloud-client' });
 
   server = createServer((req, res) => {
     seen.push({ url: req.url!, auth: req.headers.authorization, ua: req.headers['user-agent'] });

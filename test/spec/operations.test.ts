@@ -180,7 +180,9 @@ describe('spec/openapi.yaml operations', () => {
 });
 
 describe('seed table (test/spec/seed-operations.ts)', () => {
-  it.skipIf(!existsSync(SEEDS_DIR))('agrees with the seed documents in ../shared/seeds', () => {
+  it('agrees with the seed documents in ../shared/seeds', ({ skip }) => {
+    // ../shared sits beside the project's main checkout and its CI clone; a lone clone goes without it.
+    skip(!existsSync(SEEDS_DIR), `${SEEDS_DIR} is not there (optional: the project's shared folder beside the clone)`);
     const parsed: Array<Omit<SeedOperation, 'sdkResource' | 'sdkMethod'>> = [];
     for (const file of readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
       const text = readFileSync(path.join(SEEDS_DIR, file), 'utf8');
