@@ -32,7 +32,14 @@ async function main(argv: string[]): Promise<number> {
 async function run(spec: string, out: string): Promise<number> {
   const started = performance.now();
   const files = await generate({ spec, onNote: (note) => console.error(`note: ${note}`) });
-  writePackage(out, files);
+  try {
+    writePackage(out, files);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (!e.code) throw err;
+    // A folder that cannot be made or written is the user's to fix, not a crash.
+    throw new GeneratorError(`cannot write ${path.resolve(out)}: ${e.code}${e.path ? ` (${e.path})` : ''}`);
+  }
   console.log(`generated ${files.size} files in ${out} from ${spec} (${Math.round(performance.now() - started)} ms)`);
   return 0;
 }

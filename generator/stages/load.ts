@@ -50,10 +50,12 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
 }
 
 function parseFailure(err: unknown, file: string): GeneratorError {
-  const e = err as { message?: string; source?: { absoluteRef?: string }; originalError?: { mark?: { line: number; column: number } } };
+  const e = err as { name?: string; message?: string; source?: { absoluteRef?: string }; originalError?: { mark?: { line: number; column: number } } };
   const message = String(e.message ?? err).replace(/ in "[^"]*"/, '');
   const mark = e.originalError?.mark;
-  return new GeneratorError(`invalid YAML/JSON: ${message}`, {
+  // Only a parser's error is about the syntax; Redocly also throws for documents it will not take (a version).
+  const syntax = !!mark || /YAML|JSON/.test(e.name ?? '') || /YAMLException|Unexpected token/.test(message);
+  return new GeneratorError(syntax ? `invalid YAML/JSON: ${message}` : message, {
     file: e.source?.absoluteRef ?? file,
     line: mark ? mark.line + 1 : undefined,
     column: mark ? mark.column + 1 : undefined,

@@ -18,9 +18,9 @@ describe('bad input', { timeout: 60_000 }, () => {
   it.each([
     ['invalid-yaml.yaml', /invalid-yaml\.yaml:\d+:\d+: invalid YAML\/JSON/],
     ['unresolved-ref.yaml', /unresolved-ref\.yaml:11:\d+ \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref/],
-    ['duplicate-operation-id.yaml', /duplicate-operation-id\.yaml \(#\/paths\/~1b\/get\/operationId\): duplicate operationId "readThing" \(first used at #\/paths\/~1a\/get\)/],
-    ['method-clash.yaml', /method-clash\.yaml \(#\/paths\/~1b\/get\): two operations map to the same client method things\.get/],
-    ['unsupported-body.yaml', /unsupported-body\.yaml \(#\/paths\/~1upload\/post\/requestBody\): request body media types multipart\/form-data are not supported/],
+    ['unresolved-ref.json', /unresolved-ref\.json \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref: #\/components\/schemas\/Gone/],
+    ['parameter-in-body.yaml', /parameter-in-body\.yaml \(#\/paths\/~1a\/post\/parameters\/0\): a parameter needs a name and an "in" of path, query, header or cookie \(got "body"\)/],
+    ['openapi-version.yaml', /openapi-version\.yaml: Unsupported OpenAPI version: 2\.5\.0$/m],
     ['swagger-2.yaml', /swagger-2\.yaml \(#\/swagger\): Swagger 2\.0 is not supported/],
     ['does-not-exist.yaml', /does-not-exist\.yaml: spec file not found/],
   ])('%s', (file, message) => {
@@ -37,6 +37,15 @@ describe('bad input', { timeout: 60_000 }, () => {
     expect(readdirSync(out, { recursive: true })).toEqual(['src', path.join('src', 'keep.ts')]);
     expect(readFileSync(path.join(out, 'src', 'keep.ts'), 'utf8')).toBe('export const before = 1;\n');
     expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it('an output folder that cannot be written is one line too', () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'gen-err-'));
+    writeFileSync(path.join(parent, 'a-file'), 'not a folder\n');
+    const r = generate('test/fixtures/generator/responses/openapi.yaml', path.join(parent, 'a-file', 'out'));
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^error: cannot write .*a-file\/out: E[A-Z]+ /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('an unknown flag is a usage error (exit 2)', () => {
