@@ -2,10 +2,10 @@
 // Named types for every schema, plus the query, body and response shapes the methods use.
 import type { components, paths } from './schema.js';
 
-export type Thing = components['schemas']['Thing'];
+/** Request body of `createThing` on `things`. */
+export type CreateThingBody = NonNullable<paths['/things']['post']['requestBody']>['content']['application/json'];
 
-/** Request body of `create` on `things`. */
-export type ThingCreateBody = NonNullable<paths['/things']['post']['requestBody']>['content']['application/json'];
+export type Thing = components['schemas']['Thing'];
 
 export type ThingSpec = components['schemas']['ThingSpec'];
 

@@ -2,9 +2,9 @@
 // Named types for every schema, plus the query, body and response shapes the methods use.
 import type { components, paths } from './schema.js';
 
+/** Query parameters of `listWidgets` on `widgets`. */
+export type ListWidgetsParams = NonNullable<paths['/widgets']['get']['parameters']['query']>;
+
 export type Widget = components['schemas']['Widget'];
 
 export type WidgetList = components['schemas']['WidgetList'];
-
-/** Query parameters of `list` on `widgets`. */
-export type WidgetListParams = NonNullable<paths['/widgets']['get']['parameters']['query']>;

@@ -2,11 +2,11 @@
 // Named types for every schema, plus the query, body and response shapes the methods use.
 import type { components, paths } from './schema.js';
 
+/** Query parameters of `getLegacy` on `legacy`. */
+export type GetLegacyParams = NonNullable<paths['/legacy']['get']['parameters']['query']>;
+
 /**
  * A shape kept for old clients.
  * @deprecated
  */
 export type Legacy = components['schemas']['Legacy'];
-
-/** Query parameters of `list` on `legacy`. */
-export type LegacyListParams = NonNullable<paths['/legacy']['get']['parameters']['query']>;

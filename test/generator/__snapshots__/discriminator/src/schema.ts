@@ -56,7 +56,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": unknown;
+                "application/json": components["schemas"]["Pet"];
             };
         };
         responses: {

@@ -2,8 +2,8 @@
 // Named types for every schema, plus the query, body and response shapes the methods use.
 import type { components, paths } from './schema.js';
 
+/** Query parameters of `getOddThing` on `oddThings`. */
+export type GetOddThingParams = NonNullable<paths['/odd-things/{odd-id}']['get']['parameters']['query']>;
+
 /** Has *\/ inside and a quote " too */
 export type OddThing = components['schemas']['Odd-Thing'];
-
-/** Query parameters of `get` on `oddThings`. */
-export type OddThingGetParams = NonNullable<paths['/odd-things/{odd-id}']['get']['parameters']['query']>;

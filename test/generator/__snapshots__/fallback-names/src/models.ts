@@ -4,11 +4,5 @@ import type { components, paths } from './schema.js';
 
 export type Bucket = components['schemas']['Bucket'];
 
-/** Request body of `create` on `storageBuckets`. */
-export type StorageBucketCreateBody = NonNullable<paths['/storage/v1/buckets']['post']['requestBody']>['content']['application/json'];
-
-/** Response of `list` on `storageBuckets`. */
-export type StorageBucketListResponse = paths['/storage/v1/buckets']['get']['responses']['200']['content']['application/json'];
-
-/** Request body of `update` on `storageBuckets`. */
-export type StorageBucketUpdateBody = NonNullable<paths['/storage/v1/buckets/{name}']['put']['requestBody']>['content']['application/json'];
+/** Response of `getStorageV1Buckets` on `storageBuckets`. */
+export type StorageBucketGetStorageV1BucketsResponse = paths['/storage/v1/buckets']['get']['responses']['200']['content']['application/json'];

@@ -37,7 +37,7 @@ export interface paths {
             };
             requestBody?: {
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Bucket"];
                 };
             };
             responses: {
@@ -100,7 +100,7 @@ export interface paths {
             };
             requestBody?: {
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Bucket"];
                 };
             };
             responses: {

@@ -4,7 +4,7 @@ import { APIResource, type RequestOptions } from '../core/index.js';
 /** Operations on health. */
 export class Health extends APIResource {
   /** `GET /health` */
-  list(options?: RequestOptions): Promise<void> {
+  checkHealth(options?: RequestOptions): Promise<void> {
     return this._client.request<void>({ method: 'GET', path: '/health' }, options);
   }
 }

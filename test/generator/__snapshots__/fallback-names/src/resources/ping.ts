@@ -4,7 +4,7 @@ import { APIResource, type RequestOptions } from '../core/index.js';
 /** Operations on ping. */
 export class Ping extends APIResource {
   /** `POST /health/ping` */
-  create(options?: RequestOptions): Promise<void> {
+  pingHealth(options?: RequestOptions): Promise<void> {
     return this._client.request<void>({ method: 'POST', path: '/health/ping' }, options);
   }
 }

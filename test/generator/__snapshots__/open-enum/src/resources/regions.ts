@@ -5,7 +5,7 @@ import type { Region } from '../models.js';
 /** Operations on regions. */
 export class Regions extends APIResource {
   /** `GET /regions` */
-  list(options?: RequestOptions): Promise<Region> {
+  listRegions(options?: RequestOptions): Promise<Region> {
     return this._client.request<Region>({ method: 'GET', path: '/regions' }, options);
   }
 }

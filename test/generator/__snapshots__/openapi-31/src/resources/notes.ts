@@ -5,7 +5,7 @@ import type { Note } from '../models.js';
 /** Operations on notes. */
 export class Notes extends APIResource {
   /** `GET /notes/{id}` */
-  get(id: string, options?: RequestOptions): Promise<Note> {
+  getNote(id: string, options?: RequestOptions): Promise<Note> {
     return this._client.request<Note>({ method: 'GET', path: '/notes/{id}', params: { path: { id } } }, options);
   }
 }

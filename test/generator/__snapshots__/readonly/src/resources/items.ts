@@ -4,13 +4,13 @@ import type { Item, ItemSettings, ItemWritable } from '../models.js';
 
 /** Operations on items. */
 export class Items extends APIResource {
-  /** `POST /items` */
-  create(body: ItemWritable, options?: RequestOptions): Promise<Item> {
-    return this._client.request<Item>({ method: 'POST', path: '/items', body }, options);
-  }
-
   /** `PATCH /items` */
   configure(body: ItemSettings, options?: RequestOptions): Promise<void> {
     return this._client.request<void>({ method: 'PATCH', path: '/items', body }, options);
+  }
+
+  /** `POST /items` */
+  createItem(body: ItemWritable, options?: RequestOptions): Promise<Item> {
+    return this._client.request<Item>({ method: 'POST', path: '/items', body }, options);
   }
 }
