@@ -2,6 +2,7 @@
 // Each pass fixes one measured trap; the spec itself is never required to avoid them.
 import type { OpenApiDocument } from '../../openapi.js';
 import { hoistAllOfRequired } from './allof-required.js';
+import { inlineDeepRefs } from './deep-refs.js';
 import { uniqueOperationIds } from './operation-ids.js';
 import { splitWritableSchemas } from './writable.js';
 
@@ -15,7 +16,7 @@ export interface NormalizedSpec {
 
 export function normalizeSpec(input: OpenApiDocument): NormalizedSpec {
   const document = structuredClone(input);
-  const notes = uniqueOperationIds(document);
+  const notes = [...uniqueOperationIds(document), ...inlineDeepRefs(document)];
   hoistAllOfRequired(document);
   const writable = splitWritableSchemas(document);
   return { document, writable, notes };
