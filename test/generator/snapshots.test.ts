@@ -5,8 +5,8 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../generator/pipeline.js';
-import type { FileMap } from '../../generator/stages/render.js';
+import { generate } from '../../generator/index.js';
+import type { FileMap } from '../../generator/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/generator');

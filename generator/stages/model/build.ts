@@ -1,7 +1,7 @@
 // Stage 4: the intermediate model. Every name, type reference and doc fact the templates print is decided here.
 import { RESERVED_WORDS, kebabCase, pascalCase } from '../../helpers.js';
 import type { OpenApiDocument } from '../../openapi.js';
-import { exampleId, methodCall, methodExample } from './examples.js';
+import { exampleArgs, exampleId, methodCall, methodExample } from './examples.js';
 import { buildMethod } from './methods.js';
 import { assignOperationNames } from './naming.js';
 import { buildTypes } from './schema-types.js';
@@ -60,6 +60,7 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
     const ctx = { doc, packageName, clientName, resource, source };
     method.example = methodExample(method, ctx);
     method.call = methodCall(method, ctx);
+    method.exampleArgs = exampleArgs(method);
   }
 
   const tagDescriptions = new Map((Array.isArray(doc.tags) ? doc.tags : []).map((t) => [t.name, t.description]));

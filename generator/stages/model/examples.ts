@@ -14,11 +14,16 @@ export interface ExampleContext {
   source: OperationSource;
 }
 
+/** The literals examples pass for path parameters and the required query parameters. */
+export function exampleArgs(m: MethodModel): MethodModel['exampleArgs'] {
+  return { path: m.pathParams.map((p) => paramLiteral(p, p.name)), query: m.queryType ? requiredObject(m.queryParams) : undefined };
+}
+
 /** `client.networks.get('n-123', { environment: 'env-123' })`: the call alone, for prose examples. */
 export function methodCall(m: MethodModel, ctx: ExampleContext): string {
   const args: string[] = [];
   for (const a of m.args) {
-    if (a.kind === 'path') args.push(tsString(String(m.pathParams.find((p) => p.name === a.wireName)?.example ?? `${a.wireName}-123`)));
+    if (a.kind === 'path') args.push(paramLiteral(m.pathParams.find((p) => p.name === a.wireName), a.wireName!));
     else if (a.optional) continue;
     else if (a.kind === 'body') args.push(bodyExample(m, ctx));
     else args.push(requiredObject(a.kind === 'query' ? m.queryParams : a.kind === 'header' ? m.headerParams : m.cookieParams));
@@ -36,7 +41,15 @@ function bodyExample(m: MethodModel, ctx: ExampleContext): string {
 /** Object literal with the required parameters of one location. */
 function requiredObject(params: ParamModel[]): string {
   const required = params.filter((p) => p.required);
-  return required.length ? `{ ${required.map((p) => `${tsKey(p.name)}: ${tsString(String(p.example ?? `${p.name}-123`))}`).join(', ')} }` : '{}';
+  return required.length ? `{ ${required.map((p) => `${tsKey(p.name)}: ${paramLiteral(p, p.name)}`).join(', ')} }` : '{}';
+}
+
+/** A value the parameter's type accepts: its example, else a made-up string (`org-123`). */
+function paramLiteral(p: ParamModel | undefined, name: string): string {
+  const v = p?.example;
+  if (v === undefined || v === null) return tsString(`${name}-123`);
+  if (p?.type.endsWith('[]') || p?.type.startsWith('(')) return Array.isArray(v) ? JSON.stringify(v) : `[${literal(v)}]`;
+  return typeof v === 'object' ? tsString(`${name}-123`) : literal(v);
 }
 
 export function methodExample(m: MethodModel, ctx: ExampleContext): string {

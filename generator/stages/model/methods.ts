@@ -90,6 +90,7 @@ export function buildMethod(input: MethodInput): MethodModel {
     readyPhase: knownPhases?.find((p) => READY.test(p)),
     example: '',
     call: '',
+    exampleArgs: { path: [], query: undefined },
   };
 }
 
@@ -104,7 +105,7 @@ function param(p: ParameterObject, names: Map<string, string>): ParamModel {
     description: typeof p.description === 'string' ? p.description : undefined,
     default: s.default === undefined ? undefined : JSON.stringify(s.default),
     deprecated: p.deprecated === true,
-    example: p.example ?? s.example ?? (s.items as SchemaObject | undefined)?.example,
+    example: p.example ?? s.example ?? (s.items as SchemaObject | undefined)?.example ?? enumValues(s).values[0] ?? (s.type === 'integer' || s.type === 'number' ? 1 : s.type === 'boolean' ? true : undefined),
   };
 }
 

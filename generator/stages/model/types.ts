@@ -87,6 +87,8 @@ export interface MethodModel {
   example: string;
   /** The call alone (`client.networks.get('n-123', { environment: 'env-123' })`), for prose examples. */
   call: string;
+  /** Literals the examples pass: one per path parameter, and the query object with the required parameters. */
+  exampleArgs: { path: string[]; query: string | undefined };
 }
 
 export type ArgKind = 'path' | 'body' | 'query' | 'header' | 'cookie';

@@ -18,12 +18,7 @@ const AUTH_KIND: Record<string, string> = {
 
 const SIGNATURE_NAMES = (m: MethodModel): string => [...m.args.map((a) => `${a.name}${a.optional ? '?' : ''}`), 'options?'].join(', ');
 
-/** Query object literal with the required parameters, or `undefined` when the method takes no query. */
-function requiredQuery(m: MethodModel): string | undefined {
-  if (!m.queryType) return undefined;
-  const required = m.queryParams.filter((p) => p.required);
-  return required.length ? `{ ${required.map((p) => `${tsKey(p.name)}: ${tsString(String(p.example ?? `${p.name}-123`))}`).join(', ')} }` : '{}';
-}
+const requiredQuery = (m: MethodModel): string | undefined => m.exampleArgs.query;
 
 export function docsFiles({ model, render }: DocsInput): Map<string, string> {
   const files = new Map<string, string>();
@@ -98,7 +93,9 @@ function returns(m: MethodModel, link: (type: string) => string): string {
   const shape = m.responses.find((r) => r.status === m.successStatus)?.bodyType;
   const named = link(m.returnType);
   if (!shape || shape === m.returnType || named.startsWith('[')) return `${named} (HTTP ${m.successStatus}).`;
-  return `\`${m.returnType}\`: ${link(shape)}, with every field the response always carries marked required (HTTP ${m.successStatus}).`;
+  // `Network & object`: normalisation made the fields the response always carries required.
+  if (shape.includes(' & ')) return `\`${m.returnType}\`: ${link(shape)}, with every field the response always carries marked required (HTTP ${m.successStatus}).`;
+  return `\`${m.returnType}\`: \`${shape}\` (HTTP ${m.successStatus}).`;
 }
 
 /** Prose examples for the README: a get call, listAll, waitFor and a raw call. */
@@ -107,7 +104,7 @@ function resourceExamples(property: string, methods: MethodModel[], model: SdkMo
   const list = methods.find((m) => m.pageItemType && m.name === 'list');
   const waitable = methods.find((m) => m.name === 'get' && m.phases?.length);
   const target = waitable?.readyPhase ?? waitable?.phases?.[0];
-  const pathArgs = (m: MethodModel) => m.pathParams.map((p) => tsString(String(p.example ?? `${p.name}-123`)));
+  const pathArgs = (m: MethodModel) => m.exampleArgs.path;
   const rawTarget = list ?? get;
   const rawQuery = requiredQuery(rawTarget);
   const rawParams = [
