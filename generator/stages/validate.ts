@@ -21,14 +21,17 @@ export function validateSpec(doc: OpenApiDocument, file: string): void {
       if (op === undefined) continue;
       const at = pointer('paths', path, method);
       if (!op || typeof op !== 'object' || Array.isArray(op)) fail('an operation must be an object', at);
-      const params = [...list(item.parameters), ...list(op.parameters)];
-      params.forEach((p, i) => {
+      const params = [
+        ...list(item.parameters).map((p, i) => ({ p, at: `${pointer('paths', path)}/parameters/${i}` })),
+        ...list(op.parameters).map((p, i) => ({ p, at: `${at}/parameters/${i}` })),
+      ];
+      for (const { p, at: where } of params) {
         const r = deref<ParameterObject>(doc, p);
-        if (!r || typeof r !== 'object') fail('unresolved parameter reference', `${at}/parameters/${i}`);
+        if (!r || typeof r !== 'object') fail('unresolved parameter reference', where);
         if (typeof r!.name !== 'string' || !['path', 'query', 'header', 'cookie'].includes(r!.in)) {
-          fail(`a parameter needs a name and an "in" of path, query, header or cookie (got ${JSON.stringify(r!.in)})`, `${at}/parameters/${i}`);
+          fail(`a parameter needs a name and an "in" of path, query, header or cookie (got ${JSON.stringify(r!.in)})`, where);
         }
-      });
+      }
     }
   }
 }
