@@ -13,6 +13,7 @@ export interface Assets {
   generator: { name: string; version: string };
   runtimeDependency: string;
   typescriptVersion: string;
+  standIn: StandInAssets;
 }
 
 export function loadAssets(root = ROOT): Assets {
@@ -23,6 +24,20 @@ export function loadAssets(root = ROOT): Assets {
     generator: { name: pkg.name, version: pkg.version },
     runtimeDependency: `^${pkg.devDependencies['openapi-fetch']}`,
     typescriptVersion: `^${pkg.devDependencies['typescript']}`,
+    standIn: loadStandIn(root, pkg.devDependencies),
+  };
+}
+
+/** The stand-in server (stand-in/ → src/testing/) and the packages its testing entry needs at run time. */
+export interface StandInAssets {
+  files: Map<string, string>;
+  dependencies: { backend: string; formats: string; sampler: string; nodeTypes: string };
+}
+
+function loadStandIn(root: string, dev: Record<string, string>): StandInAssets {
+  return {
+    files: readTree(path.join(root, 'stand-in'), (f) => f.endsWith('.ts') && !f.includes('/')),
+    dependencies: { backend: `^${dev['openapi-backend']}`, formats: `^${dev['ajv-formats']}`, sampler: `^${dev['openapi-sampler']}`, nodeTypes: `^${dev['@types/node']}` },
   };
 }
 
