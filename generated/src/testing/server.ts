@@ -63,7 +63,8 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
   const doc = { ...spec };
   delete doc['x-generated-by'];
   // readOnly properties are required in responses only (OpenAPI 3.0); the validator sees requests through that lens.
-  const api = new OpenAPIBackend({ definition: requestView(doc) as unknown as Document, quick: false, validate: true, customizeAjv: (ajv) => (addFormats(ajv), ajv) });
+  // quick: validators are compiled on first use; compiling all of them up front takes seconds.
+  const api = new OpenAPIBackend({ definition: requestView(doc) as unknown as Document, quick: true, validate: true, customizeAjv: (ajv) => (addFormats(ajv), ajv) });
   await api.init();
   const random: Random = options.seed === undefined ? Math.random : seededRandom(options.seed);
   const store = new Store(options.phases ?? {});
