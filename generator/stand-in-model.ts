@@ -38,8 +38,14 @@ export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, do
   const unmodelled = model.resources
     .flatMap((r) => r.methods)
     .filter((m) => !served.has(m))
-    .map((m) => `${m.httpMethod} ${m.path} (${STANDARD.includes(m.name as never) ? 'no collection X with X/{id} around it' : `custom method ${m.name}`})`);
+    .map((m) => `${m.httpMethod} ${m.path} (${whyNot(m)})`);
   return { collections, unmodelled, challenges: challenges(model.security) };
+}
+
+function whyNot(m: MethodModel): string {
+  if (!STANDARD.includes(m.name as never)) return `custom method ${m.name}`;
+  const item = /^(.*)\/\{[^}]+\}$/.exec(m.path);
+  return item ? `no collection: no GET or POST on ${item[1] || '/'}` : `no collection: no GET ${m.path}/{id} to read an item back`;
 }
 
 interface CollectionInput {
