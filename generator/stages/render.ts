@@ -7,6 +7,7 @@ import { clientView, resourceView } from '../render/view.js';
 import { docsFiles } from '../render/docs.js';
 import type { Assets } from './load-assets.js';
 import { standInModel, type StandInModel } from '../stand-in-model.js';
+import { methodCall, requiredQuery } from '../model/examples.js';
 
 export interface RenderInput {
   model: BuiltModel;
@@ -29,7 +30,7 @@ export function renderPackage(input: RenderInput): FileMap {
   for (const [name, text] of assets.templates) {
     if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length, -'.hbs'.length), text);
   }
-  const base = { source, generator: assets.generator };
+  const base = { source, generator: assets.generator, testing: testingView(model), testingBin: standInBin(model.packageName) };
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const render = (name: string, data: object): string => {
     let template = compiled.get(name);
@@ -112,4 +113,17 @@ function testingFiles({ model, bundled, assets, source }: RenderInput): FileMap 
 
 function standInBin(packageName: string): string {
   return `${packageName.replace(/^@[^/]+\//, '').replace(/-client$/, '')}-stand-in`;
+}
+
+/** The README's "Testing your code" example: a list that starts empty and a get that is not found, on one resource. */
+function testingView(model: BuiltModel): { listCall: string; getCall: string } | undefined {
+  for (const r of model.resources) {
+    const list = r.methods.find((m) => m.name === 'list' && m.pageItemType);
+    const get = r.methods.find((m) => m.name === 'get' && !m.bodyType);
+    if (list && get) {
+      const ctx = { doc: {}, packageName: model.packageName, clientName: model.clientName, resource: r.property };
+      return { listCall: `client.${r.property}.list(${requiredQuery(list) ?? ''})`, getCall: methodCall(get, ctx) };
+    }
+  }
+  return undefined;
 }

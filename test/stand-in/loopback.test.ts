@@ -31,14 +31,14 @@ describe('create and phases', () => {
     expect(n.metadata?.self).toBe(`${stand.url}/networking/v1/networks/${n.id}`);
     expect(n.metadata?.resource_name).toContain(`environment=${ENV}/network=${n.id}`);
     expect(n.spec.environment?.related).toMatch(new RegExp(`/${ENV}$`));
-    const got = await cc.networks.get(n.id, { environment: ENV });
+    const got = await cc.networks.get(n.id!, { environment: ENV });
     expect(got.spec.display_name).toBe('first');
   });
 
   it('a peering walks PROVISIONING → PENDING_ACCEPT → READY on the clock, seen through waitFor', async () => {
     const p = await cc.peerings.create(peering('walk'));
     const seen: string[] = [];
-    const done = await cc.peerings.waitFor(p.id, { environment: ENV }, {
+    const done = await cc.peerings.waitFor(p.id!, { environment: ENV }, {
       intervalMs: 40,
       timeoutMs: 10_000,
       until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === 'READY'),
@@ -53,7 +53,7 @@ describe('create and phases', () => {
       const client = recordingClient(polled.url, { log });
       const p = await client.peerings.create(peering('polled'));
       const phases = [p.status.phase];
-      for (let i = 0; i < 5; i++) phases.push((await client.peerings.get(p.id, { environment: ENV })).status.phase);
+      for (let i = 0; i < 5; i++) phases.push((await client.peerings.get(p.id!, { environment: ENV })).status.phase);
       expect(phases).toEqual(['PROVISIONING', 'PROVISIONING', 'PENDING_ACCEPT', 'PENDING_ACCEPT', 'READY', 'READY']);
     } finally {
       await polled.close();
@@ -62,7 +62,7 @@ describe('create and phases', () => {
 
   it('a resource chosen by phases.fail ends FAILED, which waitFor reports', async () => {
     const n = await cc.networks.create(network('doomed'));
-    const err = await cc.networks.waitFor(n.id, { environment: ENV }, { intervalMs: 40, timeoutMs: 10_000, until: (r) => r.status.phase === 'READY' }).catch((e: unknown) => e);
+    const err = await cc.networks.waitFor(n.id!, { environment: ENV }, { intervalMs: 40, timeoutMs: 10_000, until: (r) => r.status.phase === 'READY' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResourceFailedError);
   });
 });
@@ -71,7 +71,7 @@ describe('lists', () => {
   it('listAll crosses three pages or more, in creation order, following absolute metadata.next links', async () => {
     const env = 'env-pages';
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await cc.networks.create(network(`page-${i}`, 'AWS', env))).id);
+    for (let i = 0; i < 7; i++) ids.push((await cc.networks.create(network(`page-${i}`, 'AWS', env))).id!);
     const first = await cc.networks.list({ environment: env, page_size: 3 });
     expect(first.data.map((n) => n.id)).toEqual(ids.slice(0, 3));
     expect(first.metadata.total_size).toBe(7);
@@ -102,25 +102,25 @@ describe('lists', () => {
 describe('update and delete', () => {
   it('update changes the updatable fields only', async () => {
     const n = await cc.networks.create(network('before'));
-    const updated = await cc.networks.update(n.id, { spec: { display_name: 'after', environment: { id: ENV } } });
+    const updated = await cc.networks.update(n.id!, { spec: { display_name: 'after', environment: { id: ENV } } });
     expect(updated.spec.display_name).toBe('after');
     expect(updated.spec.cloud).toBe('AWS');
-    expect((await cc.networks.get(n.id, { environment: ENV })).spec.display_name).toBe('after');
+    expect((await cc.networks.get(n.id!, { environment: ENV })).spec.display_name).toBe('after');
   });
 
   it('delete goes through DEPROVISIONING, then the resource is gone (404)', async () => {
     const n = await cc.networks.create(network('short-lived'));
-    await cc.networks.delete(n.id, { environment: ENV });
-    expect((await cc.networks.get(n.id, { environment: ENV })).status.phase).toBe('DEPROVISIONING');
+    await cc.networks.delete(n.id!, { environment: ENV });
+    expect((await cc.networks.get(n.id!, { environment: ENV })).status.phase).toBe('DEPROVISIONING');
     await new Promise((resolve) => setTimeout(resolve, 600));
-    const err = await cc.networks.get(n.id, { environment: ENV }).catch((e: unknown) => e);
+    const err = await cc.networks.get(n.id!, { environment: ENV }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     expect((err as NotFoundError).errors[0]?.code).toBe('resource_not_found');
   });
 
   it('an id from another environment is not found', async () => {
     const n = await cc.networks.create(network('elsewhere'));
-    await expect(cc.networks.get(n.id, { environment: 'env-other' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(cc.networks.get(n.id!, { environment: 'env-other' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
