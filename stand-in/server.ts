@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import formats from 'ajv-formats';
 import { OpenAPIBackend, type Document, type Operation, type Request } from 'openapi-backend';
-import { complete, type Doc } from './fill.js';
+import { complete, resolve, type Doc } from './fill.js';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit.js';
 import { randomId, seededRandom, type Random } from './random.js';
 import { Store, type Entry, type PhaseOptions, type Resource } from './store.js';
@@ -263,12 +263,14 @@ function listBody(c: StandInCollection, data: Resource[], metadata: { [key: stri
   return { ...out, metadata, data };
 }
 
+type ResponseObject = { $ref?: string; content?: Record<string, { schema?: object }> };
+
+/** The schema of a get's success response: what every item the stand-in returns must match. */
 function itemSchema(doc: Doc, c: StandInCollection): { [key: string]: unknown } | undefined {
-  const paths = doc.paths as Record<string, Record<string, { responses?: Record<string, { $ref?: string; content?: Record<string, { schema?: object }> }> }>>;
+  const paths = doc.paths as Record<string, Record<string, { responses?: Record<string, ResponseObject> }>>;
   const responses = paths[c.itemPath]?.get?.responses ?? {};
   const status = Object.keys(responses).find((s) => s.startsWith('2'));
-  let response = status ? responses[status] : undefined;
-  if (response?.$ref) response = response.$ref.slice(2).split('/').reduce<any>((n, k) => n?.[k], doc); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const response = resolve(status ? (responses[status] as { [key: string]: unknown }) : undefined, doc) as ResponseObject | undefined;
   return Object.entries(response?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema as { [key: string]: unknown } | undefined;
 }
 

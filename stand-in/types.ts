@@ -38,7 +38,7 @@ export interface StandInCollection {
   environment?: { query?: string; bodyPath?: string[] };
   /** List filters: a repeated query parameter and the item path it matches. */
   filters: { param: string; path: string[] }[];
-  page: { sizeParam: string; tokenParam: string; defaultSize: number; maxSize: number | undefined } | undefined;
+  page?: { sizeParam: string; tokenParam: string; defaultSize: number; maxSize?: number };
 }
 
 export interface StandInPhases {
