@@ -92,3 +92,13 @@ describe('fault injection', () => {
     expect(err).toBeInstanceOf(ConnectionError);
   });
 });
+
+it('a busy port gets a clear message', async () => {
+  const first = await startStandIn();
+  const port = Number(new URL(first.url).port);
+  try {
+    await expect(startStandIn({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`);
+  } finally {
+    await first.close();
+  }
+});
