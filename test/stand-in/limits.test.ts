@@ -102,3 +102,14 @@ it('a busy port gets a clear message', async () => {
     await first.close();
   }
 });
+
+it('reset() forgets every resource; store shows what is kept', async () => {
+  stand = await startStandIn();
+  const cc = recordingClient(stand.url, { log: [] });
+  const created = await cc.clusters.create({ spec: { display_name: 'kept', availability: 'SINGLE_ZONE', cloud: 'GCP', region: 'us-east4', config: { kind: 'Basic' }, environment: { id: ENV } } });
+  expect(stand.store.get(created.id!)?.spec).toMatchObject({ display_name: 'kept' });
+  expect(stand.store.all()).toHaveLength(1);
+  stand.reset();
+  expect(stand.store.all()).toEqual([]);
+  expect((await cc.clusters.list({ environment: ENV })).data).toEqual([]);
+});
