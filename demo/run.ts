@@ -1,62 +1,106 @@
-// The main job's demo: the built, generated client against a local stand-in (Prism mocking the bundled spec
-// with request validation on). Creates, gets, lists, updates and deletes in each of the five groups.
+// The main job's demo: the built, generated client (generated/dist) against the package's own stateful stand-in
+// (its ./testing entry) on 127.0.0.1, with short phase times. For each of the five groups: create, wait through the
+// phases, create enough for listAll to cross three pages, update one, delete one and show the 404 a get then gets.
 // No credentials and no network beyond 127.0.0.1.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ENV, GROUPS } from './calls.js';
-import { startMock } from './prism.js';
+import { DEMO_GROUPS, ENV } from './groups.js';
 
 type Package = typeof import('../generated/src/index.js');
+type Testing = typeof import('../generated/src/testing/index.js');
+type Resource = { id: string; spec: { display_name?: string }; status: { phase: string } };
+/** The five resources share these method shapes; the demo calls them through one type. */
+interface AnyResource {
+  get(id: string, query: { environment: string }): Promise<Resource>;
+  update(id: string, body: { spec: { display_name: string; environment: { id: string } } }): Promise<Resource>;
+  delete(id: string, query: { environment: string }): Promise<void>;
+  listAll(query: { environment: string; page_size: number }): AsyncIterable<Resource>;
+  waitFor(id: string, query: { environment: string }, wait: { until: (r: Resource) => boolean; intervalMs: number; timeoutMs: number }): Promise<Resource>;
+}
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(ROOT, 'generated/dist/index.js');
+const DIST = path.join(ROOT, 'generated/dist');
+const PHASES = { provisionMs: 800, deprovisionMs: 300 };
+const PAGE_SIZE = 2;
 
 async function main(): Promise<number> {
   let pkg: Package;
+  let testing: Testing;
   try {
-    pkg = (await import(pathToFileURL(DIST).href)) as Package;
+    pkg = (await import(pathToFileURL(path.join(DIST, 'index.js')).href)) as Package;
+    testing = (await import(pathToFileURL(path.join(DIST, 'testing/index.js')).href)) as Testing;
   } catch {
     console.error(`demo: ${path.relative(process.cwd(), DIST)} is missing: run \`make generate build\` first (or just \`make\`).`);
     return 1;
   }
   const port = process.env.DEMO_PORT ? Number(process.env.DEMO_PORT) : undefined;
-  const mock = await startMock({ spec: path.join(ROOT, 'generated/openapi.json'), port });
+  const stand = await testing.startStandIn({ port, phases: PHASES });
   const started = performance.now();
   let calls = 0;
+  const counting: typeof fetch = (input, init) => (calls++, fetch(input, init));
   try {
-    console.log(`Confluent Cloud client demo: Prism is mocking generated/openapi.json on ${mock.url} (request validation on).\n`);
+    console.log(`Confluent Cloud client demo against the stateful stand-in on ${stand.url}`);
+    console.log(`(provisioning takes ${PHASES.provisionMs} ms here, deprovisioning ${PHASES.deprovisionMs} ms; pages of ${PAGE_SIZE})\n`);
     // The stand-in checks that credentials are present, not what they are.
-    const cc = new pkg.ConfluentCloud({ baseUrl: mock.url, apiKey: 'demo-key', apiSecret: 'demo-secret', maxRetries: 0 });
-    for (const g of GROUPS) {
-      const resource = cc[g.group];
+    const cc = new pkg.ConfluentCloud({ baseUrl: stand.url, apiKey: 'demo-key', apiSecret: 'demo-secret', fetch: counting });
+    let network = '';
+    for (const g of DEMO_GROUPS) {
+      const resource = cc[g.group] as unknown as AnyResource;
       console.log(g.group);
-      const created = (await g.create(cc)) as { id?: string; status?: { phase?: string } };
-      line('create', `${created.id} (${created.status?.phase})`);
-      const got = (await resource.get(g.id, { environment: ENV })) as { id?: string; spec?: { display_name?: string }; status?: { phase?: string } };
-      line('get', `${got.id} "${got.spec?.display_name}" ${got.status?.phase}`);
-      const page = await g.list(cc);
-      line('list', `${page.data.length} on this page${page.metadata?.next ? ', more behind metadata.next' : ''}`);
-      const updated = (await g.update(cc)) as { spec?: { display_name?: string } };
-      line('update', `display name "${updated.spec?.display_name}"`);
-      await resource.delete(g.id, { environment: ENV });
-      line('delete', 'accepted');
-      calls += 5;
+      const first = await g.create(cc, `demo-${g.group}-0`, network);
+      const id = first.id;
+      if (!id) throw new Error(`create of ${g.group} returned no id`);
+      network ||= id;
+      line('create', `${id} "${first.spec.display_name}" (${first.status.phase})`);
+
+      const seen = [first.status.phase];
+      const t0 = performance.now();
+      await resource.waitFor(id, { environment: ENV }, {
+        intervalMs: 100,
+        timeoutMs: 30_000,
+        until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === g.ready),
+      });
+      line('waitFor', `${seen.join(' → ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+      for (let i = 1; i <= 2 * PAGE_SIZE + 1; i++) await g.create(cc, `demo-${g.group}-${i}`, network);
+      const before = calls;
+      const ids: string[] = [];
+      for await (const r of resource.listAll({ environment: ENV, page_size: PAGE_SIZE })) ids.push(r.id);
+      line('listAll', `${ids.length} ${g.group} over ${calls - before} pages of ${PAGE_SIZE}`);
+
+      const updated = await resource.update(id, { spec: { display_name: `demo-${g.group}-0-renamed`, environment: { id: ENV } } });
+      line('update', `${updated.id} display name "${updated.spec.display_name}"`);
+
+      const doomed = ids.at(-1)!;
+      await resource.delete(doomed, { environment: ENV });
+      const during = await resource.get(doomed, { environment: ENV }).then((r) => r.status.phase, () => 'gone');
+      line('delete', `${doomed} (${during === 'gone' ? 'gone at once' : during})`);
+      const err = await waitUntilGone(resource, doomed);
+      line('get', `${err.constructor.name}: ${err.message}`);
       console.log('');
     }
-    console.log(`${calls} calls, all accepted by the stand-in, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(`${calls} calls in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   } catch (err) {
     console.error(`demo failed: ${(err as Error).message}`);
-    const violations = mock.log.filter((l) => /violation|error/i.test(l)).slice(-5);
-    if (violations.length) console.error(`Prism said:\n  ${violations.join('\n  ')}`);
     return 1;
   } finally {
-    await mock.stop();
+    await stand.close();
   }
 }
 
+/** Polls a deleted resource until its get fails with the NotFoundError that says it is gone. */
+async function waitUntilGone(resource: AnyResource, id: string): Promise<Error> {
+  for (let i = 0; i < 100; i++) {
+    const err = await resource.get(id, { environment: ENV }).then(() => undefined, (e: unknown) => e as Error);
+    if (err) return err;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${id} was still there 10 s after its delete`);
+}
+
 function line(verb: string, text: string): void {
-  console.log(`  ${verb.padEnd(7)} → ${text}`);
+  console.log(`  ${verb.padEnd(8)} → ${text}`);
 }
 
 main().then(

@@ -16,6 +16,7 @@ export interface Assets {
   typescriptVersion: string;
   /** Every name runtime/index.ts exports: the package's index re-exports them, so no model type may take one. */
   coreExports: string[];
+  standIn: StandInAssets;
 }
 
 export function loadAssets(root = ROOT): Assets {
@@ -28,6 +29,20 @@ export function loadAssets(root = ROOT): Assets {
     generator: { name: pkg.name, version: pkg.version },
     runtimeDependency: `^${pkg.devDependencies['openapi-fetch']}`,
     typescriptVersion: `^${pkg.devDependencies['typescript']}`,
+    standIn: loadStandIn(root, pkg.devDependencies),
+  };
+}
+
+/** The stand-in server (stand-in/ → src/testing/) and the packages its testing entry needs at run time. */
+export interface StandInAssets {
+  files: Map<string, string>;
+  dependencies: { backend: string; formats: string; sampler: string; nodeTypes: string };
+}
+
+function loadStandIn(root: string, dev: Record<string, string>): StandInAssets {
+  return {
+    files: readTree(path.join(root, 'stand-in'), (f) => f.endsWith('.ts') && !f.includes('/')),
+    dependencies: { backend: `^${dev['openapi-backend']}`, formats: `^${dev['ajv-formats']}`, sampler: `^${dev['openapi-sampler']}`, nodeTypes: `^${dev['@types/node']}` },
   };
 }
 

@@ -38,7 +38,7 @@ it('every TypeScript example in the generated docs type-checks', () => {
         lib: ['ES2022', 'DOM'],
         types: [],
         skipLibCheck: true,
-        paths: { [pkg.name]: [path.join(GENERATED, 'src/index.ts')] },
+        paths: { [pkg.name]: [path.join(GENERATED, 'src/index.ts')], [`${pkg.name}/testing`]: [path.join(GENERATED, 'src/testing/index.ts')] },
       },
       include: ['*.ts'],
     }),

@@ -3,6 +3,7 @@ import { RESERVED_WORDS, kebabCase, pascalCase } from '../../helpers.js';
 import type { OpenApiDocument } from '../../openapi.js';
 import { exampleArgs, exampleId, methodCall, methodExample } from './examples.js';
 import { buildMethod } from './methods.js';
+import { standInModel } from './stand-in.js';
 import { assignOperationNames } from './naming.js';
 import { buildTypes } from './schema-types.js';
 import { collectOperations } from './sources.js';
@@ -78,6 +79,7 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
   });
   uniqueFileNames(resources);
 
+  const sec = security(doc);
   return {
     packageName,
     packageVersion: sdk.version ?? '0.0.0',
@@ -90,8 +92,9 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
     types: buildTypes(doc, typeNames),
     aliases: aliases.sort((a, b) => (a.name < b.name ? -1 : 1)),
     typeNames,
-    security: security(doc),
+    security: sec,
     notes: [...notes, ...registry.notes],
+    standIn: standInFacts({ resources, security: sec }, doc),
   };
 }
 
@@ -118,4 +121,13 @@ function security(doc: OpenApiDocument): SecurityModel[] {
     kind: s.type === 'http' && s.scheme === 'basic' ? 'basic' : s.type === 'http' && s.scheme === 'bearer' ? 'bearer' : s.type === 'oauth2' ? 'oauth2' : s.type === 'apiKey' ? 'apiKey' : 'other',
     description: s.description,
   }));
+}
+
+/** Generation never fails because of the stand-in: it then serves nothing and says why when it starts. */
+function standInFacts(model: Pick<SdkModel, 'resources' | 'security'>, doc: OpenApiDocument): SdkModel['standIn'] {
+  try {
+    return standInModel(model, doc);
+  } catch (err) {
+    return { collections: [], unmodelled: [`every operation (the stand-in model could not be built: ${(err as Error).message})`], challenges: ['Basic realm="api"'] };
+  }
 }

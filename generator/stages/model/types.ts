@@ -4,6 +4,7 @@
 
 import type { MediaKind, ParseAs } from '../../media.js';
 import type { Json } from '../../openapi.js';
+import type { StandInModel } from '../../../stand-in/types.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -25,6 +26,8 @@ export interface SdkModel {
   security: SecurityModel[];
   /** One line per name the generator had to disambiguate, saying why. */
   notes: string[];
+  /** What the package's local stand-in (src/testing) serves: collections, ids, phases, paging. */
+  standIn: StandInModel;
 }
 
 export interface ResourceModel {

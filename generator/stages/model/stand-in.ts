@@ -1,0 +1,211 @@
+// What the local stand-in (stand-in/, shipped as src/testing/) needs to serve a spec: its collections, ids, phases,
+// list filters and paging. Read from the generator's model where it holds the fact, from the normalised document
+// for the rest. Pure: never throws for an odd spec; what it cannot model goes to `unmodelled`.
+import { deref, findProperty, type Json, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
+import type { MethodModel, SdkModel } from './types.js';
+import type { StandInCollection, StandInModel, StandInPhases } from '../../../stand-in/types.js';
+
+export type { StandInCollection, StandInModel, StandInPhases };
+
+const STANDARD = ['create', 'get', 'list', 'update', 'delete'] as const;
+const FAILED = /^(FAILED|ERROR)$/;
+const DEPROVISIONING = /^(DEPROVISIONING|DELETING)$/;
+const OFF_PATH = /^(FAILED|ERROR|DEPROVISIONING|DELETING|DISCONNECTED|DELETED)$/;
+const PAGE_SIZE = /^(page_size|pageSize|limit)$/;
+const PAGE_TOKEN = /^(page_token|pageToken|cursor)$/;
+
+export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, doc: OpenApiDocument): StandInModel {
+  const collections: StandInCollection[] = [];
+  const served = new Set<MethodModel>();
+  for (const resource of model.resources) {
+    const byPath = new Map<string, MethodModel[]>();
+    for (const m of resource.methods) byPath.set(m.path, [...(byPath.get(m.path) ?? []), m]);
+    for (const [itemPath, itemMethods] of byPath) {
+      const match = /^(.*)\/\{([^}]+)\}$/.exec(itemPath);
+      const get = itemMethods.find((m) => m.httpMethod === 'GET');
+      if (!match || !get) continue;
+      const [, path, idParam] = match as unknown as [string, string, string];
+      const outer = byPath.get(path) ?? [];
+      const create = outer.find((m) => m.httpMethod === 'POST');
+      const list = outer.find((m) => m.httpMethod === 'GET');
+      if (!create && !list) continue;
+      const update = itemMethods.find((m) => m.httpMethod === 'PATCH' || m.httpMethod === 'PUT');
+      const del = itemMethods.find((m) => m.httpMethod === 'DELETE');
+      for (const m of [get, create, list, update, del]) if (m) served.add(m);
+      collections.push(collection({ doc, name: resource.property, path, itemPath, idParam, ops: { get, create, list, update, del } }));
+    }
+  }
+  const unmodelled = model.resources
+    .flatMap((r) => r.methods)
+    .filter((m) => !served.has(m))
+    .map((m) => `${m.httpMethod} ${m.path} (${whyNot(m)})`);
+  return { collections, unmodelled, challenges: challenges(model.security) };
+}
+
+function whyNot(m: MethodModel): string {
+  if (!STANDARD.includes(m.name as never)) return `custom method ${m.name}`;
+  const item = /^(.*)\/\{[^}]+\}$/.exec(m.path);
+  return item ? `no collection: no GET or POST on ${item[1] || '/'}` : `no collection: no GET ${m.path}/{id} to read an item back`;
+}
+
+interface CollectionInput {
+  doc: OpenApiDocument;
+  name: string;
+  path: string;
+  itemPath: string;
+  idParam: string;
+  ops: Record<'get' | 'create' | 'list' | 'update' | 'del', MethodModel | undefined>;
+}
+
+function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput): StandInCollection {
+  const item = responseSchema(doc, ops.get!);
+  const listSchema = ops.list ? responseSchema(doc, ops.list) : undefined;
+  const example = deref(doc, item)?.example ?? undefined;
+  const exampleId = ops.get!.pathParams.find((p) => p.name === idParam)?.example ?? field(example, ['id']);
+  const env = ops.list?.queryParams.find((p) => p.name === 'environment') ?? ops.get!.queryParams.find((p) => p.name === 'environment');
+  const envBody = environmentPath(doc, ops.create ? bodySchema(doc, ops.create) : undefined);
+  const query = ops.list?.queryParams ?? [];
+  const size = query.find((p) => PAGE_SIZE.test(p.name));
+  const token = query.find((p) => PAGE_TOKEN.test(p.name));
+  const sizeSchema = size ? paramSchema(doc, ops.list!, size.name) : undefined;
+  return {
+    name,
+    path,
+    itemPath,
+    idParam,
+    idPrefix: typeof exampleId === 'string' && /^[a-z]+-/.test(exampleId) ? /^[a-z]+-/.exec(exampleId)![0] : `${initials(path)}-`,
+    crnKey: crnKey(field(example, ['metadata', 'resource_name'])) ?? singularSegment(path),
+    apiVersion: constant(doc, findProperty(doc, item, 'api_version')),
+    kind: constant(doc, findProperty(doc, item, 'kind')),
+    listKind: listSchema ? constant(doc, findProperty(doc, listSchema, 'kind')) : undefined,
+    operations: { create: !!ops.create, get: true, list: !!ops.list, update: !!ops.update, delete: !!ops.del },
+    serverOwned: topLevelReadOnly(doc, item),
+    updatable: ops.update ? writableLeaves(doc, bodySchema(doc, ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1))) : [],
+    phases: phases(ops.get!),
+    environment: env || envBody ? { query: env?.name, bodyPath: envBody } : undefined,
+    filters: query.filter((p) => p.name.includes('.')).map((p) => ({ param: p.name, path: p.name.split('.') })),
+    page:
+      size && token
+        ? {
+            sizeParam: size.name,
+            tokenParam: token.name,
+            defaultSize: typeof sizeSchema?.default === 'number' ? sizeSchema.default : 10,
+            maxSize: typeof sizeSchema?.maximum === 'number' ? sizeSchema.maximum : undefined,
+          }
+        : undefined,
+  };
+}
+
+function phases(get: MethodModel): StandInPhases | undefined {
+  if (!get.phases?.length) return undefined;
+  const onPath = get.phases.filter((p) => !OFF_PATH.test(p));
+  const end = get.readyPhase ? onPath.indexOf(get.readyPhase) : onPath.length - 1;
+  return {
+    provisioning: onPath.slice(0, end + 1),
+    failed: get.phases.find((p) => FAILED.test(p)),
+    deprovisioning: get.phases.find((p) => DEPROVISIONING.test(p)),
+  };
+}
+
+function challenges(security: SdkModel['security']): string[] {
+  const out = new Set<string>();
+  for (const s of security) {
+    if (s.kind === 'basic') out.add('Basic realm="api"');
+    else if (s.kind === 'bearer' || s.kind === 'oauth2') out.add('Bearer realm="api"');
+  }
+  return out.size ? [...out] : ['Basic realm="api"'];
+}
+
+function responseSchema(doc: OpenApiDocument, m: MethodModel): SchemaObject | undefined {
+  const op = doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'get'];
+  const res = deref(doc, op?.responses?.[m.successStatus]);
+  return Object.entries(res?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema;
+}
+
+function bodySchema(doc: OpenApiDocument, m: MethodModel): SchemaObject | undefined {
+  const op = doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'post'];
+  return Object.entries(deref(doc, op?.requestBody)?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema;
+}
+
+function paramSchema(doc: OpenApiDocument, m: MethodModel, name: string): SchemaObject | undefined {
+  const item = doc.paths?.[m.path];
+  const op = item?.[m.httpMethod.toLowerCase() as 'get'];
+  const param = [...(op?.parameters ?? []), ...(item?.parameters ?? [])].map((p) => deref(doc, p)).find((p) => p?.name === name);
+  return deref(doc, param?.schema);
+}
+
+/** Where a create body names its environment: `environment` at the top or under `spec`, as an id or a reference. */
+function environmentPath(doc: OpenApiDocument, body: SchemaObject | undefined): string[] | undefined {
+  for (const prefix of [[], ['spec']]) {
+    const parent = prefix.reduce<SchemaObject | undefined>((s, k) => findProperty(doc, s, k), body);
+    const env = findProperty(doc, parent, 'environment');
+    if (!env) continue;
+    return findProperty(doc, env, 'id') ? [...prefix, 'environment', 'id'] : [...prefix, 'environment'];
+  }
+  return undefined;
+}
+
+function writableLeaves(doc: OpenApiDocument, schema: SchemaObject | undefined, at: string[]): string[][] {
+  const s = deref(doc, schema);
+  const names = new Set<string>();
+  const collect = (n: SchemaObject | undefined, depth: number): void => {
+    const d = deref(doc, n);
+    if (!d || depth > 8) return;
+    for (const k of Object.keys(d.properties ?? {})) names.add(k);
+    for (const m of d.allOf ?? []) collect(m, depth + 1);
+  };
+  collect(s, 0);
+  const out: string[][] = [];
+  for (const k of names) {
+    const prop = deref(doc, findProperty(doc, s, k));
+    if (!prop || prop.readOnly) continue;
+    const nested = at.length < 3 && isPlainObject(doc, prop) ? writableLeaves(doc, prop, [...at, k]) : [];
+    out.push(...(nested.length ? nested : [[...at, k]]));
+  }
+  return out;
+}
+
+function isPlainObject(doc: OpenApiDocument, s: SchemaObject): boolean {
+  if (s.oneOf || s.anyOf || s.additionalProperties) return false;
+  return !!(s.properties || s.allOf?.some((m) => deref(doc, m)?.properties));
+}
+
+function topLevelReadOnly(doc: OpenApiDocument, item: SchemaObject | undefined): string[] {
+  return ['id', 'api_version', 'kind', 'metadata', 'status'].filter((k) => {
+    const prop = findProperty(doc, item, k);
+    return prop && (prop.readOnly || deref(doc, prop)?.readOnly);
+  });
+}
+
+function constant(doc: OpenApiDocument, s: SchemaObject | undefined): string | undefined {
+  const d = deref(doc, s);
+  const values = d?.enum ?? (d?.const !== undefined ? [d.const as Json] : undefined);
+  return values?.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
+}
+
+function field(value: Json | undefined, path: string[]): Json | undefined {
+  let cur: Json | undefined = value;
+  for (const k of path) cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[k] : undefined;
+  return cur;
+}
+
+function crnKey(crn: Json | undefined): string | undefined {
+  if (typeof crn !== 'string') return undefined;
+  return /\/([\w-]+)=[^/]*$/.exec(crn)?.[1];
+}
+
+function singularSegment(path: string): string {
+  const last = path.split('/').filter(Boolean).at(-1) ?? 'resource';
+  return last.replace(/ies$/, 'y').replace(/s$/, '').replace(/-/g, '_') || 'resource';
+}
+
+function initials(path: string): string {
+  return singularSegment(path)
+    .split('_')
+    .map((w) => w[0])
+    .join('');
+}
+
+function startsWith(path: string[], prefix: string[]): boolean {
+  return prefix.length > 0 && prefix.every((k, i) => path[i] === k);
+}

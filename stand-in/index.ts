@@ -1,0 +1,19 @@
+/// <reference types="node" />
+// The package's testing entry (`<package>/testing`): a local, stateful stand-in for the API, driven by the package's
+// bundled openapi.json and the facts the generator derived from it (./model.ts).
+import { readFile } from 'node:fs/promises';
+import { model } from './model.js';
+import { serve, type StandIn, type StandInOptions } from './server.js';
+
+export type { StandIn, StandInOptions, FaultOptions } from './server.js';
+export type { PhaseOptions, Resource } from './store.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type { StandInModel, StandInCollection } from './types.js';
+export { model };
+
+/** Starts the stand-in on 127.0.0.1; point the client's `baseUrl` at `url`. */
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  // src/testing/ and dist/testing/ both sit two levels below the package root, where openapi.json is.
+  const spec = JSON.parse(await readFile(new URL('../../openapi.json', import.meta.url), 'utf8')) as { [key: string]: unknown };
+  return serve(model, spec, options);
+}

@@ -1,0 +1,49 @@
+// The facts the stand-in serves a spec by, decided by the generator (generator/stages/model/stand-in.ts) and written into
+// the package as src/testing/model.ts. Plain JSON, so it can move onto another intermediate model unchanged.
+
+export interface StandInModel {
+  collections: StandInCollection[];
+  /** Operations the stand-in does not serve, as `METHOD /path (why)`; printed when it starts. */
+  unmodelled: string[];
+  /** Authentication challenges for `WWW-Authenticate`, from the spec's security schemes. */
+  challenges: string[];
+}
+
+/** A collection `X` with items at `X/{id}`. */
+export interface StandInCollection {
+  /** The client property, for messages: `networks`. */
+  name: string;
+  /** `/networking/v1/networks`. */
+  path: string;
+  /** `/networking/v1/networks/{id}`. */
+  itemPath: string;
+  /** Name of the path parameter holding the id. */
+  idParam: string;
+  /** Prefix of new ids, as the spec's examples show them: `n-`, `lkc-`. */
+  idPrefix: string;
+  /** Key of the resource in its CRN: `network` in `.../network=n-abcde1`. */
+  crnKey: string;
+  /** `api_version` and `kind` constants of an item and of a list page, when the spec fixes them. */
+  apiVersion?: string;
+  kind?: string;
+  listKind?: string;
+  /** Which of the five operations the spec has. */
+  operations: { create: boolean; get: boolean; list: boolean; update: boolean; delete: boolean };
+  /** Top-level properties of an item that the server owns (readOnly): dropped from what a create stores. */
+  serverOwned: string[];
+  /** Property paths an update may change (the update body's writable leaves, less the scoping environment). */
+  updatable: string[][];
+  phases?: StandInPhases;
+  /** How a request names its environment: a query parameter, and where a body carries it. */
+  environment?: { query?: string; bodyPath?: string[] };
+  /** List filters: a repeated query parameter and the item path it matches. */
+  filters: { param: string; path: string[] }[];
+  page?: { sizeParam: string; tokenParam: string; defaultSize: number; maxSize?: number };
+}
+
+export interface StandInPhases {
+  /** The walk from creation to ready, e.g. PROVISIONING, PENDING_ACCEPT, READY. */
+  provisioning: string[];
+  failed?: string;
+  deprovisioning?: string;
+}
