@@ -17,7 +17,7 @@ export interface Exchange {
 }
 
 /** A client whose every exchange is kept, so a test can check the responses against the spec afterwards. */
-export function recordingClient(url: string, options: { log: Exchange[]; auth?: boolean; maxRetries?: number }): ConfluentCloud {
+export function recordingClient(url: string, options: { log: Exchange[]; auth?: boolean; maxRetries?: number; pacing?: false }): ConfluentCloud {
   const record = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const headers = new Headers(request.headers);
@@ -26,7 +26,7 @@ export function recordingClient(url: string, options: { log: Exchange[]; auth?: 
     options.log.push({ method: request.method, url: request.url, status: res.status, headers: Object.fromEntries(res.headers), body: await res.clone().text() });
     return res;
   };
-  return new ConfluentCloud({ baseUrl: url, apiKey: 'key', apiSecret: 'secret', maxRetries: options.maxRetries ?? 0, fetch: record });
+  return new ConfluentCloud({ baseUrl: url, apiKey: 'key', apiSecret: 'secret', maxRetries: options.maxRetries ?? 0, pacing: options.pacing, fetch: record });
 }
 
 /** Checks responses against the bundled spec as written (readOnly fields required), with openapi-backend. */

@@ -15,7 +15,8 @@ describe('rate limit', () => {
   it('a token bucket per credential: headers on every answer, then 429 with Retry-After', async () => {
     stand = await startStandIn({ rateLimit: { perSecond: 1, burst: 3 } });
     const log: Exchange[] = [];
-    const cc = recordingClient(stand.url, { log });
+    // Pacing off: this client fires into the empty bucket, so the stand-in's refusal shows.
+    const cc = recordingClient(stand.url, { log, pacing: false });
     for (let i = 0; i < 3; i++) await cc.networks.list({ environment: ENV });
     expect(log.map((e) => e.headers['x-ratelimit-remaining'])).toEqual(['2', '1', '0']);
     expect(log.every((e) => e.headers['x-ratelimit-limit'] === '3')).toBe(true);
@@ -33,15 +34,26 @@ describe('rate limit', () => {
     expect(log.flatMap(check)).toEqual([]);
   });
 
-  it('the client waits out a 429 by Retry-After and then succeeds', async () => {
+  it('without pacing, the client waits out a 429 by Retry-After and then succeeds', async () => {
+    stand = await startStandIn({ rateLimit: { perSecond: 2, burst: 1 } });
+    const log: Exchange[] = [];
+    const cc = recordingClient(stand.url, { log, maxRetries: 2, pacing: false });
+    await cc.networks.list({ environment: ENV });
+    const started = performance.now();
+    await cc.networks.list({ environment: ENV });
+    expect(log.map((e) => e.status)).toEqual([200, 429, 200]);
+    expect(performance.now() - started).toBeGreaterThan(800);
+  });
+
+  it('with pacing (the default), the client holds the call until the reset: no 429 at all', async () => {
     stand = await startStandIn({ rateLimit: { perSecond: 2, burst: 1 } });
     const log: Exchange[] = [];
     const cc = recordingClient(stand.url, { log, maxRetries: 2 });
     await cc.networks.list({ environment: ENV });
     const started = performance.now();
     await cc.networks.list({ environment: ENV });
-    expect(log.map((e) => e.status)).toEqual([200, 429, 200]);
-    expect(performance.now() - started).toBeGreaterThan(800);
+    expect(log.map((e) => e.status)).toEqual([200, 200]);
+    expect(performance.now() - started).toBeGreaterThan(300);
   });
 
   it('is off when not asked for: no rate-limit headers', async () => {

@@ -7,7 +7,6 @@ import type { StandInCollection, StandInModel, StandInPhases } from '../../../st
 
 export type { StandInCollection, StandInModel, StandInPhases };
 
-const STANDARD = ['create', 'get', 'list', 'update', 'delete'] as const;
 const FAILED = /^(FAILED|ERROR)$/;
 const DEPROVISIONING = /^(DEPROVISIONING|DELETING)$/;
 const OFF_PATH = /^(FAILED|ERROR|DEPROVISIONING|DELETING|DISCONNECTED|DELETED)$/;
@@ -43,7 +42,6 @@ export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, do
 }
 
 function whyNot(m: MethodModel): string {
-  if (!STANDARD.includes(m.name as never)) return `custom method ${m.name}`;
   const item = /^(.*)\/\{[^}]+\}$/.exec(m.path);
   return item ? `no collection: no GET or POST on ${item[1] || '/'}` : `no collection: no GET ${m.path}/{id} to read an item back`;
 }

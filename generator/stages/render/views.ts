@@ -34,7 +34,8 @@ export function resourceView(resource: ResourceModel): ResourceView {
 
   const types = new Set<string>();
   for (const m of resource.methods) {
-    const named = [...m.args.map((a) => a.type), m.returnType, m.pageItemType].flatMap((t) => (t ?? '').split(' | '));
+    const iterates = m.pageItemType && m.name === 'list';
+    const named = [...m.args.map((a) => a.type), m.returnType, iterates ? m.pageItemType : undefined].flatMap((t) => (t ?? '').split(' | '));
     for (const t of named) if (IDENT.test(t) && !BUILTIN.has(t)) types.add(t);
   }
   const core = ['APIResource', 'type RequestOptions'];

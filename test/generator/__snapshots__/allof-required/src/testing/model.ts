@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "POST /things (custom method createThing)"
+    "POST /things (no collection: no GET /things/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

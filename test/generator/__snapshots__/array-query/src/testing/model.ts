@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /widgets (custom method listWidgets)"
+    "GET /widgets (no collection: no GET /widgets/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "POST /pools (custom method createPool)"
+    "POST /pools (no collection: no GET /pools/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /legacy (custom method getLegacy)"
+    "GET /legacy (no collection: no GET /legacy/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

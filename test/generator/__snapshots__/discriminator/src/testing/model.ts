@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "POST /pets (custom method createPet)"
+    "POST /pets (no collection: no GET /pets/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

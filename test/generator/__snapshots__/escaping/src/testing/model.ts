@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /odd-things/{odd-id} (custom method getOddThing)"
+    "GET /odd-things/{odd-id} (no collection: no GET or POST on /odd-things)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -27,8 +27,8 @@ export const model: StandInModel = {
     }
   ],
   "unmodelled": [
-    "GET /health (custom method checkHealth)",
-    "POST /health/ping (custom method pingHealth)"
+    "GET /health (no collection: no GET /health/{id} to read an item back)",
+    "POST /health/ping (no collection: no GET /health/ping/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,14 +4,14 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "DELETE /items/{id} (custom method deleteItemsById)",
-    "GET /items/{id} (custom method getItemsById)",
-    "HEAD /items/{id} (custom method headItemsById)",
-    "OPTIONS /items/{id} (custom method optionsItemsById)",
-    "PATCH /items/{id} (custom method patchItemsById)",
-    "POST /items/{id} (custom method postItemsById)",
-    "PUT /items/{id} (custom method putItemsById)",
-    "TRACE /items/{id} (custom method traceItemsById)"
+    "DELETE /items/{id} (no collection: no GET or POST on /items)",
+    "GET /items/{id} (no collection: no GET or POST on /items)",
+    "HEAD /items/{id} (no collection: no GET or POST on /items)",
+    "OPTIONS /items/{id} (no collection: no GET or POST on /items)",
+    "PATCH /items/{id} (no collection: no GET or POST on /items)",
+    "POST /items/{id} (no collection: no GET or POST on /items)",
+    "PUT /items/{id} (no collection: no GET or POST on /items)",
+    "TRACE /items/{id} (no collection: no GET or POST on /items)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,10 +4,10 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /a/{x}/b/{y}/c (custom method getAByXBByYC)",
-    "GET /things (custom method listThings)",
-    "GET /things/{id}/parts (custom method listThings2)",
-    "GET /users/{id} (custom method getUser)"
+    "GET /a/{x}/b/{y}/c (no collection: no GET /a/{x}/b/{y}/c/{id} to read an item back)",
+    "GET /things (no collection: no GET /things/{id} to read an item back)",
+    "GET /things/{id}/parts (no collection: no GET /things/{id}/parts/{id} to read an item back)",
+    "GET /users/{id} (no collection: no GET or POST on /users)"
   ],
   "challenges": [
     "Basic realm=\"api\""

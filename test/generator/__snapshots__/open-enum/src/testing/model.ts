@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /regions (custom method listRegions)"
+    "GET /regions (no collection: no GET /regions/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /nodes/{id} (custom method getNode)"
+    "GET /nodes/{id} (no collection: no GET or POST on /nodes)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,7 +4,7 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /notes/{id} (custom method getNote)"
+    "GET /notes/{id} (no collection: no GET or POST on /notes)"
   ],
   "challenges": [
     "Basic realm=\"api\""

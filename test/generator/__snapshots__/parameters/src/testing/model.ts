@@ -4,8 +4,8 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /orgs/{org}/teams/{team-slug}/members/{class} (custom method listMembers)",
-    "GET /providers/{providerId}/regions (custom method listRegions)"
+    "GET /orgs/{org}/teams/{team-slug}/members/{class} (no collection: no GET or POST on /orgs/{org}/teams/{team-slug}/members)",
+    "GET /providers/{providerId}/regions (no collection: no GET /providers/{providerId}/regions/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,8 +4,8 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "PATCH /items (custom method configure)",
-    "POST /items (custom method createItem)"
+    "PATCH /items (no collection: no GET /items/{id} to read an item back)",
+    "POST /items (no collection: no GET /items/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

@@ -4,13 +4,13 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "POST /json (custom method sendJson)",
-    "PATCH /merge (custom method mergeNote)",
-    "POST /token (custom method createToken)",
-    "POST /upload (custom method uploadFile)",
-    "PUT /blobs/{name} (custom method putBlob)",
-    "POST /text (custom method sendText)",
-    "POST /notes (custom method createNote)"
+    "POST /json (no collection: no GET /json/{id} to read an item back)",
+    "PATCH /merge (no collection: no GET /merge/{id} to read an item back)",
+    "POST /token (no collection: no GET /token/{id} to read an item back)",
+    "POST /upload (no collection: no GET /upload/{id} to read an item back)",
+    "PUT /blobs/{name} (no collection: no GET or POST on /blobs)",
+    "POST /text (no collection: no GET /text/{id} to read an item back)",
+    "POST /notes (no collection: no GET /notes/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""

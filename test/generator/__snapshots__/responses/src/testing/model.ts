@@ -4,12 +4,12 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "GET /json (custom method getJson)",
-    "GET /text (custom method getText)",
-    "GET /binary (custom method download)",
-    "DELETE /empty (custom method purge)",
-    "GET /default (custom method getByDefault)",
-    "POST /jobs (custom method startJob)"
+    "GET /json (no collection: no GET /json/{id} to read an item back)",
+    "GET /text (no collection: no GET /text/{id} to read an item back)",
+    "GET /binary (no collection: no GET /binary/{id} to read an item back)",
+    "DELETE /empty (no collection: no GET /empty/{id} to read an item back)",
+    "GET /default (no collection: no GET /default/{id} to read an item back)",
+    "POST /jobs (no collection: no GET /jobs/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""
