@@ -51,10 +51,12 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
         const newRef = `${newOwner}[${JSON.stringify(name)}]`;
         id += 1;
         methods += 1;
-        if (!head.client || !head.resources.get(property)?.methods.has(name)) {
+        const now = head.client ? head.resources.get(property)?.methods.get(name) : undefined;
+        if (!now) {
           emit(`export type m${id} = ${newRef};`, entry('removed'));
           continue;
         }
+        if (now.fingerprint === method.fingerprint) continue;
         const signature = base.checker.getTypeOfSymbol(method.symbol).getCallSignatures()[0];
         const literals = (signature?.getParameters() ?? []).map((p, i) =>
           literalOf({ surface: base, type: base.checker.getTypeOfSymbol(p), expr: `o[${i}]!`, depth: 0, stack: [] }),
@@ -78,10 +80,12 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
     const entry = (check: Check): ProbeEntry => ({ name, kind: 'type', check });
     id += 1;
     types += 1;
-    if (!head.types.has(name)) {
+    const now = head.types.get(name);
+    if (!now) {
       emit(`export type t${id} = New.${name};`, entry('removed'));
       continue;
     }
+    if (now.fingerprint === type.fingerprint) continue;
     if (type.usage.has('input')) {
       emit(`export function t${id}i(o: Old.${name}): New.${name} { return o; }`, entry('input'));
       const literal = literalOf({ surface: base, type: type.type, expr: 'o', depth: 0, stack: [] });

@@ -2,6 +2,7 @@
 // resources and their methods, and the exported named types with the direction they travel in (sent by
 // callers, returned to them, or both).
 import ts from 'typescript';
+import { Fingerprints } from './fingerprint.js';
 
 export type Usage = 'input' | 'output';
 
@@ -10,6 +11,8 @@ export interface MethodSurface {
   /** `(query: NetworkListParams, options?: RequestOptions) => Promise<NetworkList>` */
   signature: string;
   symbol: ts.Symbol;
+  /** Deep structure of the method's type: equal on both sides means nothing to check. */
+  fingerprint: string;
 }
 
 export interface ResourceSurface {
@@ -23,6 +26,7 @@ export interface TypeSurface {
   type: ts.Type;
   usage: Set<Usage>;
   generic: boolean;
+  fingerprint: string;
 }
 
 export interface Surface {
@@ -45,6 +49,7 @@ export function readSurface(program: ts.Program, input: { index: string; root: s
   const moduleSymbol = file && checker.getSymbolAtLocation(file);
   if (!moduleSymbol) throw new Error(`${input.index}: not a module`);
   const surface: Surface = { client: undefined, resources: new Map(), types: new Map(), checker, root: input.root };
+  const fingerprints = new Fingerprints(checker, (type) => isOwn(surface, type));
   const resourceClasses = new Map<ts.Symbol, string>();
   let clientSymbol: ts.Symbol | undefined;
 
@@ -58,7 +63,9 @@ export function readSurface(program: ts.Program, input: { index: string; root: s
       const generic = (symbol.declarations ?? []).some(
         (d) => (ts.isTypeAliasDeclaration(d) || ts.isInterfaceDeclaration(d)) && (d.typeParameters?.length ?? 0) > 0,
       );
-      surface.types.set(exported.name, { name: exported.name, type: checker.getDeclaredTypeOfSymbol(symbol), usage: new Set(), generic });
+      const type = checker.getDeclaredTypeOfSymbol(symbol);
+      const fingerprint = generic ? '' : fingerprints.of(type);
+      surface.types.set(exported.name, { name: exported.name, type, usage: new Set(), generic, fingerprint });
     }
   }
 
@@ -68,7 +75,7 @@ export function readSurface(program: ts.Program, input: { index: string; root: s
       const className = resourceClasses.get(checker.getTypeOfSymbol(property).symbol);
       if (!className) continue;
       const classSymbol = checker.getTypeOfSymbol(property).symbol;
-      surface.resources.set(property.name, { className, methods: ownMethods(checker, classSymbol) });
+      surface.resources.set(property.name, { className, methods: ownMethods(checker, classSymbol, fingerprints) });
     }
   }
   markUsage(surface);
@@ -87,15 +94,16 @@ function baseNames(checker: ts.TypeChecker, symbol: ts.Symbol): string[] {
   return names;
 }
 
-function ownMethods(checker: ts.TypeChecker, classSymbol: ts.Symbol): Map<string, MethodSurface> {
+function ownMethods(checker: ts.TypeChecker, classSymbol: ts.Symbol, fingerprints: Fingerprints): Map<string, MethodSurface> {
   const methods = new Map<string, MethodSurface>();
   const declaration = classSymbol.declarations?.find(ts.isClassDeclaration);
   for (const member of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(classSymbol))) {
     const own = member.declarations?.some((d) => ts.isMethodDeclaration(d) && d.parent === declaration);
     const isPrivate = member.declarations?.some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
     if (!own || isPrivate || member.name.startsWith('_')) continue;
-    const signature = checker.typeToString(checker.getTypeOfSymbol(member), undefined, ts.TypeFormatFlags.NoTruncation);
-    methods.set(member.name, { name: member.name, signature, symbol: member });
+    const type = checker.getTypeOfSymbol(member);
+    const signature = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+    methods.set(member.name, { name: member.name, signature, symbol: member, fingerprint: fingerprints.of(type) });
   }
   return methods;
 }
