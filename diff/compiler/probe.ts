@@ -135,6 +135,11 @@ function child(walk: Walk, property: ts.Symbol, expr: string): Walk {
   return { surface, type: surface.checker.getTypeOfSymbol(property), expr, depth: walk.depth + 1, stack: [...walk.stack, type] };
 }
 
+/** `.name` where it is an identifier, so a missing property reads as TS2339 the way user code would. */
+function access(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `[${JSON.stringify(name)}]`;
+}
+
 function literalOf(walk: Walk): string {
   const properties = objectProperties(walk);
   if (!properties) return walk.expr;
@@ -154,6 +159,6 @@ function readsOf(walk: Walk, out: string[]): void {
     out.push(walk.expr);
     return;
   }
-  for (const p of properties) readsOf(child(walk, p, `${walk.expr}?.[${JSON.stringify(p.name)}]`), out);
+  for (const p of properties) readsOf(child(walk, p, `${walk.expr}?.${access(p.name)}`), out);
 }
 
