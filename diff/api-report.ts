@@ -29,7 +29,8 @@ export function apiReport(packageDir: string): string {
   for (const [property, resource] of [...surface.resources].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`### \`${property}\`: \`${resource.className}\``, '');
     for (const method of [...resource.methods.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-      out.push(`- \`${declared(method.symbol) ?? `${method.name}${method.signature.replace(/ => /, ': ')}`}\``);
+      const signature = () => surface.checker.typeToString(surface.checker.getTypeOfSymbol(method.symbol), undefined, FLAGS);
+      out.push(`- \`${declared(method.symbol) ?? `${method.name}${signature().replace(/ => /, ': ')}`}\``);
     }
     out.push('');
   }

@@ -4,7 +4,7 @@
 // process (the CLI) with the compiler check, target < 15 s, against the rules-only CLI timed in the same run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { diffDocuments } from '../../diff/diff.js';
@@ -94,7 +94,7 @@ export default async function (): Promise<string> {
     '',
     `Target: load + bundle + diff < ${TARGET_MS} ms — **${pass ? 'pass' : 'FAIL'}**.`,
     '',
-    `\`make diff\` as a process (\`node --import tsx diff/cli.ts\`), ${CLI_RUNS} runs each, interleaved, median wall time. With the compiler check: ${cli.summary}.`,
+    `\`make diff\` as a process (\`node --import tsx diff/cli.ts\`), ${CLI_RUNS} runs each, interleaved, median wall time; load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores when done. With the compiler check: ${cli.summary}.`,
     '',
     '| Measure | Median | Ratio to rules only |',
     '|---|---|---|',

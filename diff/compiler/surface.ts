@@ -8,8 +8,6 @@ export type Usage = 'input' | 'output';
 
 export interface MethodSurface {
   name: string;
-  /** `(query: NetworkListParams, options?: RequestOptions) => Promise<NetworkList>` */
-  signature: string;
   symbol: ts.Symbol;
   /** Deep structure of the method's type: equal on both sides means nothing to check. */
   fingerprint: string;
@@ -101,9 +99,7 @@ function ownMethods(checker: ts.TypeChecker, classSymbol: ts.Symbol, fingerprint
     const own = member.declarations?.some((d) => ts.isMethodDeclaration(d) && d.parent === declaration);
     const isPrivate = member.declarations?.some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
     if (!own || isPrivate || member.name.startsWith('_')) continue;
-    const type = checker.getTypeOfSymbol(member);
-    const signature = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
-    methods.set(member.name, { name: member.name, signature, symbol: member, fingerprint: fingerprints.of(type) });
+    methods.set(member.name, { name: member.name, symbol: member, fingerprint: fingerprints.of(checker.getTypeOfSymbol(member)) });
   }
   return methods;
 }
