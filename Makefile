@@ -5,9 +5,11 @@ BASE    ?= origin/main
 HEAD    ?= spec/openapi.yaml
 FORMAT  ?= markdown
 FAIL_ON ?= breaking
+# The exported surface of generated/, committed so a pull request's file diff shows every surface change.
+API_REPORT := api-report.md
 TSX     := node --import tsx
 
-.PHONY: all install generate build check lint typecheck test watch bench diff demo clean
+.PHONY: all install generate build check lint typecheck test watch bench diff api-report demo clean
 
 all: install generate build demo
 
@@ -24,6 +26,7 @@ build: install
 check: install
 	$(TSX) generator/cli.ts --spec spec/openapi.yaml --out generated --check
 	npx tsc -p generated/tsconfig.json --noEmit
+	$(TSX) diff/api-report.ts --package generated --out $(API_REPORT) --check
 	$(MAKE) -s lint
 
 lint: install
@@ -41,8 +44,12 @@ watch: install
 bench: install
 	$(TSX) bench/run.ts
 
+# Rules and the compiler check; fails when the verdict is breaking or the version did not move with it.
 diff: install
-	$(TSX) diff/cli.ts --base "$(BASE)" --head "$(HEAD)" --format "$(FORMAT)" --fail-on "$(FAIL_ON)"
+	$(TSX) diff/cli.ts --base "$(BASE)" --head "$(HEAD)" --format "$(FORMAT)" --fail-on "$(FAIL_ON)" --check-version
+
+api-report: install
+	$(TSX) diff/api-report.ts --package generated --out "$(API_REPORT)"
 
 demo: install
 	$(TSX) demo/run.ts

@@ -8,10 +8,14 @@ import { formatGithub } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatMarkdown } from './format/markdown.js';
 import { checkoutSpec } from './git.js';
+import { compilePackages } from './compiler/check.js';
+import { generatePackages } from './compiler/packages.js';
 import { packageImpact } from './impact.js';
 import { loadSpec, type LoadedSpec } from './load.js';
 import { LEVELS, type Level } from './registry.js';
 import { rulesTable } from './rules-table.js';
+import { combine, type VerdictInput } from './verdict.js';
+import { checkVersion } from './version.js';
 
 const FORMATS = ['markdown', 'json', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -19,6 +23,7 @@ const FAIL_ON = ['breaking', 'warning', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 const USAGE = `usage: diff/cli.ts --base <git ref or file> [--head spec/openapi.yaml] [--format markdown|json|github] [--fail-on breaking|warning|none]
+                   [--rules-only] [--check-version]
        diff/cli.ts --rules   (print the rule table)`;
 
 interface Options {
@@ -26,6 +31,9 @@ interface Options {
   head: string;
   format: Format;
   failOn: FailOn;
+  /** Skip generating and compiling both packages. */
+  rulesOnly: boolean;
+  checkVersion: boolean;
 }
 
 function parse(argv: string[]): Options | 'rules' | 'help' {
@@ -39,6 +47,8 @@ function parse(argv: string[]): Options | 'rules' | 'help' {
         format: { type: 'string', default: 'markdown' },
         'fail-on': { type: 'string', default: 'breaking' },
         rules: { type: 'boolean', default: false },
+        'rules-only': { type: 'boolean', default: false },
+        'check-version': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -54,7 +64,7 @@ function parse(argv: string[]): Options | 'rules' | 'help' {
   if (!values.base) throw new InputError(`--base is required\n${USAGE}`);
   if (!format) throw new InputError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
   if (!failOn) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}")`);
-  return { base: values.base, head: values.head, format, failOn };
+  return { base: values.base, head: values.head, format, failOn, rulesOnly: values['rules-only'], checkVersion: values['check-version'] };
 }
 
 async function loadBase(base: string, head: string): Promise<LoadedSpec> {
@@ -81,17 +91,36 @@ export async function main(argv: string[]): Promise<number> {
   }
   const head = await loadSpec({ file: options.head });
   const base = await loadBase(options.base, options.head);
-  const { report, resources } = diffDocuments(base.doc, head.doc);
+  const { report: rules, resources } = diffDocuments(base.doc, head.doc);
+  const report = combine({ report: rules, compiler: options.rulesOnly ? 'skipped (--rules-only)' : await compilerVerdict(options, base, head) });
+  if (options.checkVersion) {
+    const operationsAdded = rules.changes.some((c) => c.id === 'operation-added');
+    report.version = checkVersion({ base: base.doc, head: head.doc, breaking: report.verdict === 'breaking', operationsAdded });
+  }
 
   let output: string;
   if (options.format === 'json') output = formatJson(report);
   else if (options.format === 'github') output = formatGithub(report);
-  else output = formatMarkdown({ report, resources, impact: await packageImpact(base.doc, head.doc) });
+  else output = formatMarkdown({ report, resources, impact: packageImpact(base.doc, head.doc) });
   process.stdout.write(output);
 
+  if (report.version && !report.version.ok) process.stderr.write(`api-diff: version: ${report.version.message}\n`);
+  const versionFails = report.version !== undefined && !report.version.ok;
+  // --fail-on none reports and never fails, the version check included (the PR workflow gates on the JSON).
   if (options.failOn === 'none') return 0;
   const threshold = LEVELS.indexOf(options.failOn satisfies Level);
-  return report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold) ? 1 : 0;
+  const failing = report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold) || report.compiler.breaking.length > 0;
+  return failing || versionFails ? 1 : 0;
+}
+
+async function compilerVerdict(options: Options, base: LoadedSpec, head: LoadedSpec): Promise<VerdictInput['compiler']> {
+  // A base that is a file is generated from it; a git ref's base only exists as the bundled document.
+  const packages = await generatePackages({
+    base: { file: existsSync(options.base) ? options.base : undefined, doc: base.doc },
+    head: { file: options.head, doc: head.doc },
+  });
+  if (typeof packages === 'string') return packages;
+  return { result: compilePackages(packages), operations: packages.operations };
 }
 
 main(process.argv.slice(2)).then(

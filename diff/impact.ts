@@ -1,7 +1,8 @@
 // Impact on the generated package: build the generator's model for both documents and compare the
-// exported methods (resource.method and their signatures) and types (name, kind and members).
+// exported methods (resource.method and their signatures) and types (name, kind and members). The builder is
+// imported statically from the generator's public entry: if it moves, the diff fails to load, loudly.
 import type { JsonObject } from './json.js';
-import type { MethodModel, ParamModel, PropertyModel, SdkModel, TypeModel } from '../generator/index.js';
+import { buildModel, type MethodModel, type ParamModel, type PropertyModel, type SdkModel, type TypeModel } from '../generator/index.js';
 
 // Only the model fields the comparison reads: the generator's model grows, the impact should not care.
 type ImpactParam = Pick<ParamModel, 'name' | 'required' | 'type'>;
@@ -28,36 +29,12 @@ export interface Impact {
   types: Delta;
 }
 
-export type BuildModel = (doc: object) => SdkModel;
-
-/** The generator's model builder, when it is there; the diff works without it (no impact section). */
-export async function loadBuildModel(): Promise<BuildModel | string> {
-  const url = new URL('../generator/index.ts', import.meta.url);
-  try {
-    const mod: unknown = await import(url.href);
-    if (typeof mod === 'object' && mod !== null && 'buildModel' in mod && typeof mod.buildModel === 'function') {
-      const build = mod.buildModel;
-      if (isBuildModel(build)) return build;
-    }
-    return 'generator/index.ts does not export buildModel';
-  } catch (error) {
-    return `generator/index.ts could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
-  }
-}
-
-// Only the arity can be checked at run time; the return value is typed by generator/model/types.ts.
-function isBuildModel(value: unknown): value is BuildModel {
-  return typeof value === 'function' && value.length <= 1;
-}
-
-/** Impact, or the reason it could not be computed. */
-export async function packageImpact(base: JsonObject, head: JsonObject): Promise<Impact | string> {
-  const build = await loadBuildModel();
-  if (typeof build === 'string') return build;
+/** Impact, or why the generator's model builder could not read one of the documents. */
+export function packageImpact(base: JsonObject, head: JsonObject): Impact | string {
   let models: [SdkModel, SdkModel];
   try {
     // The model builder may annotate the document: give it copies.
-    models = [build(structuredClone(base)), build(structuredClone(head))];
+    models = [buildModel(structuredClone(base)), buildModel(structuredClone(head))];
   } catch (error) {
     return `the generator's model builder failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   }

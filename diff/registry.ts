@@ -228,6 +228,17 @@ const registry = {
     description: 'A header documented on a success response is gone: code reading it still compiles but may get null.',
     message: 'Response header {header} was removed',
   },
+  'request-constraint-tightened': {
+    level: 'breaking',
+    description:
+      'A request constraint tightened (lower maximum, higher minimum, shorter maxLength, fewer maxItems, more minItems, a new or changed pattern or format): values that were accepted are refused. Both packages still compile.',
+    message: '{property}: {constraint} tightened from {from} to {to}',
+  },
+  'request-constraint-loosened': {
+    level: 'info',
+    description: 'A request constraint loosened or dropped: more values are accepted.',
+    message: '{property}: {constraint} loosened from {from} to {to}',
+  },
   'security-changed': {
     level: { narrowed: 'breaking', widened: 'info' },
     description:

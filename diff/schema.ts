@@ -39,7 +39,23 @@ export interface SchemaView {
   description: string | undefined;
   hasDefault: boolean;
   default: Json | undefined;
+  /** Validation keywords that limit what is accepted (maximum, maxLength, pattern, format, ...), as written. */
+  constraints: Partial<Record<ConstraintKey, Json>>;
 }
+
+export const CONSTRAINT_KEYS = [
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'maxItems',
+  'minItems',
+  'pattern',
+  'format',
+] as const;
+export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
 
 /** Everything collected from a schema and its allOf members before it is frozen into a view. */
 interface Parts {
@@ -57,6 +73,7 @@ interface Parts {
   deprecated: boolean;
   description?: string;
   default?: { value: Json | undefined };
+  constraints: Partial<Record<ConstraintKey, Json>>;
 }
 
 const EMPTY: JsonObject = {};
@@ -155,6 +172,10 @@ export class SchemaReader {
     if (s.deprecated === true) parts.deprecated = true;
     if (parts.description === undefined && typeof s.description === 'string') parts.description = s.description;
     if (parts.default === undefined && 'default' in s) parts.default = { value: s.default };
+    for (const key of CONSTRAINT_KEYS) {
+      const value = s[key];
+      if (value !== undefined && parts.constraints[key] === undefined) parts.constraints[key] = value;
+    }
 
     const props = asObject(s.properties);
     if (props) {
@@ -242,6 +263,7 @@ export class SchemaReader {
       items: parts.items,
       additional: parts.additional,
       enumValues: parts.enumValues,
+      constraints: parts.constraints,
       openEnum: parts.openEnum,
       variants,
       readOnly: parts.readOnly,
@@ -296,6 +318,7 @@ function emptyParts(): Parts {
     properties: new Map(),
     required: new Set(),
     openEnum: false,
+    constraints: {},
     readOnly: false,
     writeOnly: false,
     deprecated: false,

@@ -1,17 +1,25 @@
-// GitHub workflow commands: one annotation per change, shown on the run and the pull request.
+// GitHub workflow commands: one annotation per change and per compiler break, shown on the run and the PR.
 import type { Level } from '../registry.js';
-import type { Report } from '../report.js';
+import type { VerdictReport } from '../verdict.js';
 
 const COMMAND: Record<Level, string> = { breaking: 'error', warning: 'warning', info: 'notice' };
 
-export function formatGithub(report: Report): string {
+export function formatGithub(report: VerdictReport): string {
   const lines = report.changes.map((c) => {
     const where = c.location ? `${c.operation} ${c.location}` : c.operation;
     const title = escapeProperty(`API ${c.level}: ${c.id}`);
-    return `::${COMMAND[c.level]} title=${title}::${escapeData(`${where}: ${c.message}`)}`;
+    const note = c.note ? ` (${c.note})` : '';
+    return `::${COMMAND[c.level]} title=${title}::${escapeData(`${where}: ${c.message}${note}`)}`;
   });
-  const { breaking, warning, info } = report.summary;
-  lines.push(`::notice title=API diff::${breaking} breaking, ${warning} warning, ${info} info; suggested bump: ${report.semver}`);
+  for (const b of report.compiler.breaking) {
+    const title = escapeProperty(`API breaking for TypeScript callers: ${b.name}`);
+    lines.push(`::error title=${title}::${escapeData(`${b.kind} ${b.name} (${b.check}): ${b.message}`)}`);
+  }
+  if (report.version && !report.version.ok) lines.push(`::error title=API version::${escapeData(report.version.message)}`);
+  const { breaking, warning, info, compiler } = report.summary;
+  lines.push(
+    `::notice title=API diff::${breaking} breaking, ${warning} warning, ${info} info, ${compiler} breaking for TypeScript callers; suggested bump: ${report.semver}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
-import type { Report } from '../report.js';
+import type { VerdictReport } from '../verdict.js';
 
-export function formatJson(report: Report): string {
+export function formatJson(report: VerdictReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -20,6 +20,8 @@ import propertyBecameReadOnly from './property-became-read-only.js';
 import propertyNullabilityChanged from './property-nullability-changed.js';
 import propertyTypeChanged from './property-type-changed.js';
 import requestBodyAdded from './request-body-added.js';
+import requestConstraintLoosened from './request-constraint-loosened.js';
+import requestConstraintTightened from './request-constraint-tightened.js';
 import requestBodyBecameRequired from './request-body-became-required.js';
 import requestBodyRemoved from './request-body-removed.js';
 import requestMediaTypeRemoved from './request-media-type-removed.js';
@@ -65,6 +67,8 @@ export const rules: readonly Rule[] = [
   requestBodyAdded,
   requestBodyBecameRequired,
   requestBodyRemoved,
+  requestConstraintLoosened,
+  requestConstraintTightened,
   requestMediaTypeRemoved,
   requestPropertyAdded,
   requestPropertyBecameOptional,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../diff/report.js';
+import type { VerdictReport } from '../../diff/verdict.js';
 import { FIXTURES, runCli } from './helpers.js';
 
 let repo = '';
@@ -39,18 +40,44 @@ beforeAll(() => {
   edit('paths/clusters.yaml', 'summary: List clusters', 'summary: List the clusters');
 }, 30_000);
 
+/** The body of a `### heading` section of the markdown report, trimmed. */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`### ${heading}\n`);
+  if (start < 0) return '';
+  const body = markdown.slice(start + heading.length + 5);
+  const end = body.indexOf('\n### ');
+  return (end < 0 ? body : body.slice(0, end)).trim();
+}
+
 afterAll(() => {
   if (repo) rmSync(repo, { recursive: true, force: true });
 });
 
-describe('diff of two commits in a git repository', { timeout: 30_000 }, () => {
+describe('diff of two commits in a git repository', { timeout: 120_000 }, () => {
   it('compares a git ref base (all spec files at that commit) with the working tree', () => {
     const result = runCli(['--base', 'HEAD~1', '--head', head, '--format', 'json']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
-    const report: Report = JSON.parse(result.stdout);
-    expect(report.summary).toEqual({ breaking: 5, warning: 0, info: 2 });
+    const report: VerdictReport = JSON.parse(result.stdout);
+    expect(report.summary).toEqual({ breaking: 5, warning: 0, info: 2, compiler: 10 });
     expect(report.semver).toBe('major');
+    expect(report.verdict).toBe('breaking');
+    // The base package is generated from the bundled document read out of the commit.
+    expect(report.compiler.status).toBe('checked');
+    expect(report.compiler.breaking.map((b) => `${b.kind} ${b.name} ${b.check} TS${b.code}`)).toEqual([
+      'method clusters.create literal TS2353',
+      'method clusters.get reads TS2339',
+      'method clusters.list reads TS2339',
+      'method clusters.update reads TS2339',
+      'method clusters.waitFor reads TS2339',
+      'type Cluster literal TS2353',
+      'type ClusterList reads TS2339',
+      'type ClusterSpec literal TS2353',
+      'type ClusterSpecWritable literal TS2353',
+      'type ClusterWritable literal TS2353',
+    ]);
+    expect(report.compiler.breaking[0]?.operation).toBe('POST /cmk/v2/clusters');
+    expect(report.compiler.breaking[1]?.message).toMatch(/^Property 'cloud' does not exist on type /);
     expect(report.changes.map((c) => `${c.level} ${c.id} ${c.operation} ${c.location}`)).toEqual([
       'breaking response-property-removed GET /cmk/v2/clusters response 200 data[].spec.cloud',
       'info description-changed GET /cmk/v2/clusters summary',
@@ -63,24 +90,44 @@ describe('diff of two commits in a git repository', { timeout: 30_000 }, () => {
   });
 
   it('exit code follows --fail-on', () => {
-    expect(runCli(['--base', 'HEAD~1', '--head', head, '--format', 'json', '--fail-on', 'none']).status).toBe(0);
-    expect(runCli(['--base', 'HEAD~1', '--head', head, '--format', 'json', '--fail-on', 'warning']).status).toBe(1);
+    const rulesOnly = ['--head', head, '--format', 'json', '--rules-only'];
+    expect(runCli(['--base', 'HEAD~1', ...rulesOnly, '--fail-on', 'none']).status).toBe(0);
+    expect(runCli(['--base', 'HEAD~1', ...rulesOnly, '--fail-on', 'warning']).status).toBe(1);
     // HEAD vs working tree: only the summary edit (info).
-    const docsOnly = runCli(['--base', 'HEAD', '--head', head, '--format', 'json', '--fail-on', 'warning']);
+    const docsOnly = runCli(['--base', 'HEAD', ...rulesOnly, '--fail-on', 'warning']);
     expect(docsOnly.status).toBe(0);
     expect((JSON.parse(docsOnly.stdout) as Report).semver).toBe('patch');
   });
 
-  it('markdown groups by resource and ends with the package impact', () => {
-    const result = runCli(['--base', 'HEAD~1', '--head', head]);
+  it('markdown: both verdicts per change, the compiler section, the version check and the package impact', () => {
+    const result = runCli(['--base', 'HEAD~1', '--head', head, '--check-version']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('**Suggested version bump: major** · 5 breaking · 0 warning · 2 info');
-    expect(result.stdout).toContain('### `clusters`');
-    expect(result.stdout.trimEnd().split('\n').slice(-6).join('\n')).toMatch(/### Impact on the generated package/);
+    const md = result.stdout;
+    expect(md).toContain('**Suggested version bump: major** · 5 breaking · 0 warning · 2 info · 10 breaking for TypeScript callers');
+    expect(md).toContain('### `clusters`');
+    expect(md).toContain(
+      '| 🔴 breaking | 🔴 breaks | `POST /cmk/v2/clusters` | `request spec.cloud` | Request property spec.cloud was removed | `request-property-removed` |',
+    );
+    const compiler = section(md, 'Breaking for TypeScript callers');
+    expect(compiler).toContain('Code written against the old package that no longer compiles (6 methods and 23 types of the old package checked)');
+    expect(compiler).toMatch(/\| method `clusters\.create` \| `POST \/cmk\/v2\/clusters` \| literal \| TS2353: Object literal may only specify known properties, and '"cloud"' does not exist in type /);
+    expect(compiler.split('\n').filter((l) => l.startsWith('| method ') || l.startsWith('| type '))).toHaveLength(10);
+    // No x-sdk.version in the fixture: 0.0.0 on both sides, and a breaking change before 1.0 needs a new minor.
+    expect(section(md, 'Version')).toContain('❌ Missing version bump: the change is breaking, so info.x-sdk.version must move to at least 0.1.0');
+    expect(result.stderr).toMatch(/^api-diff: version: the change is breaking/);
+    // The impact table, exactly: the generator's model sees two types change and no method.
+    expect(section(md, 'Impact on the generated package')).toBe(
+      [
+        '| Export | Added | Removed | Changed |',
+        '|---|---|---|---|',
+        '| Methods | — | — | — |',
+        '| Types | — | — | `ClusterSpec`, `ClusterSpecWritable` |',
+      ].join('\n'),
+    );
   });
 
   it('github format emits workflow annotations', () => {
-    const result = runCli(['--base', 'HEAD~1', '--head', head, '--format', 'github', '--fail-on', 'none']);
+    const result = runCli(['--base', 'HEAD~1', '--head', head, '--format', 'github', '--fail-on', 'none', '--rules-only']);
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(5);

@@ -1,6 +1,8 @@
 // GitHub cannot run here: parse the workflows, check their shape, and check that every `make <target>` they
 // run exists in the Makefile.
-import { readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseYaml } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +54,39 @@ describe('.github/workflows/api-diff.yml', () => {
     const gate = steps.find((s) => asString(s.name)?.startsWith('Fail on'));
     expect(asString(gate?.if)).toContain('breaking');
     expect(asString(asObject(gate?.env)?.APPROVED)).toContain('labels');
+    expect(asString(gate?.run)).toContain('exit 1');
+  });
+
+  it('the diff target runs the compiler check and the version check (the comment carries both sections)', () => {
+    const recipe = /^diff:.*\n\t(.*)$/m.exec(makefile)?.[1] ?? '';
+    expect(recipe).toContain('diff/cli.ts');
+    expect(recipe).toContain('--check-version');
+    expect(recipe).not.toContain('--rules-only');
+  });
+
+  it('its verdict step counts compiler breaks and reads the version check from the JSON report', () => {
+    const verdict = steps.find((s) => asString(s.name) === 'API diff (verdict)');
+    const script = asString(verdict?.run) ?? '';
+    const dir = mkdtempSync(join(tmpdir(), 'api-diff-workflow-'));
+    try {
+      // A stand-in for make that prints a report: no rule fired, the compiler found two breaks, no version bump.
+      const report = { summary: { breaking: 0, warning: 0, info: 0, compiler: 2 }, verdict: 'breaking', version: { ok: false, message: 'bump it' } };
+      writeFileSync(join(dir, 'make'), `#!/bin/sh\ncat <<'JSON'\n${JSON.stringify(report)}\nJSON\n`);
+      chmodSync(join(dir, 'make'), 0o755);
+      const output = join(dir, 'out');
+      writeFileSync(output, '');
+      const result = spawnSync('bash', ['-e', '-c', script], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, BASE_REF: 'main', GITHUB_OUTPUT: output },
+      });
+      expect(result.stderr).toBe('');
+      expect(readFileSync(output, 'utf8')).toBe('breaking=2\nversion_ok=false\nversion_message=bump it\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const gate = steps.find((s) => asString(s.name) === 'Fail on a missing version bump');
+    expect(asString(gate?.if)).toBe("steps.verdict.outputs.version_ok != 'true'");
     expect(asString(gate?.run)).toContain('exit 1');
   });
 });

@@ -1,0 +1,75 @@
+// Both verdicts in one report: the rules' (from the spec) and the compiler's (old code against the new
+// package), plus the version check. A compiler break makes the verdict breaking even when no rule fired; a
+// breaking rule the compiler accepts stays breaking, with a note, because the wire changed.
+import type { CompilerBreak, CompilerResult } from './compiler/check.js';
+import type { Level } from './registry.js';
+import type { Change, Report, Semver } from './report.js';
+import type { VersionCheck } from './version.js';
+
+export type CompilerVerdict = 'breaking' | 'compiles' | 'not-checked';
+
+export interface VerdictChange extends Change {
+  /** The compiler's verdict on the change's operation (its methods). */
+  compiler: CompilerVerdict;
+  note?: string;
+}
+
+export interface CompilerEntry extends CompilerBreak {
+  /** The operation of a method (`GET /networking/v1/networks`); absent for types. */
+  operation?: string;
+  /** Whether a breaking rule fired on that operation too. */
+  rules: boolean;
+}
+
+export interface CompilerSection {
+  status: 'checked' | 'not-run';
+  /** Why the check did not run. */
+  reason?: string;
+  checked?: { methods: number; types: number };
+  breaking: CompilerEntry[];
+}
+
+export interface VerdictReport {
+  summary: Record<Level, number> & { compiler: number };
+  verdict: 'breaking' | 'compatible';
+  semver: Semver;
+  changes: VerdictChange[];
+  compiler: CompilerSection;
+  version?: VersionCheck;
+}
+
+export const WIRE_NOTE = 'The TypeScript compiler accepts this, but the wire changed: still breaking.';
+
+export interface VerdictInput {
+  report: Report;
+  /** The compiler's result and the method → operation map, or why it did not run. */
+  compiler: { result: CompilerResult; operations: Map<string, string> } | string;
+}
+
+export function combine({ report, compiler }: VerdictInput): VerdictReport {
+  const ruleBreaking = new Set(report.changes.filter((c) => c.level === 'breaking').map((c) => c.operation));
+  let section: CompilerSection;
+  if (typeof compiler === 'string') {
+    section = { status: 'not-run', reason: compiler, breaking: [] };
+  } else {
+    const breaking = compiler.result.breaks.map((b): CompilerEntry => {
+      const operation = b.kind === 'method' ? compiler.operations.get(b.name) : undefined;
+      return { ...b, ...(operation ? { operation } : {}), rules: operation !== undefined && ruleBreaking.has(operation) };
+    });
+    section = { status: 'checked', checked: compiler.result.checked, breaking };
+  }
+  const broken = new Set(section.breaking.map((b) => b.operation).filter(Boolean));
+  const changes = report.changes.map((c): VerdictChange => {
+    const verdict: CompilerVerdict = section.status !== 'checked' ? 'not-checked' : broken.has(c.operation) ? 'breaking' : 'compiles';
+    const wire = c.level === 'breaking' && verdict === 'compiles';
+    return { ...c, compiler: verdict, ...(wire ? { note: WIRE_NOTE } : {}) };
+  });
+  const breaking = report.summary.breaking > 0 || section.breaking.length > 0;
+  return {
+    summary: { ...report.summary, compiler: section.breaking.length },
+    verdict: breaking ? 'breaking' : 'compatible',
+    semver: section.breaking.length > 0 ? 'major' : report.semver,
+    changes,
+    compiler: section,
+  };
+}
