@@ -26,6 +26,6 @@ describe('API report', { timeout: 120_000 }, () => {
     const after = await lines('revision.yaml', 'head');
     expect(before.filter((l) => !after.includes(l))).toEqual(['- `page_size?: number`']);
     expect(after.filter((l) => !before.includes(l))).toEqual([]);
-    expect(after).toContain('- `list(query: ThingListParams, options?: RequestOptions): Promise<void>`');
+    expect(after).toContain('- `listThings(query: ListThingsParams, options?: RequestOptions): Promise<void>`');
   });
 });

@@ -22,11 +22,11 @@ const breaks = (r: VerdictReport): string[] => r.compiler.breaking.map((b) => `$
 
 describe('compiler check', { timeout: 120_000 }, () => {
   it.each([
-    ['parameter-type-changed', ['method things.list call GET /things', 'type ThingListParams input']],
-    ['parameter-removed', ['method things.list literal GET /things', 'type ThingListParams literal']],
-    ['response-property-became-optional', ['method things.get return GET /things/{id}', 'method things.list return GET /things', 'type Thing output', 'type ThingListResponse output']],
-    ['enum-value-removed', ['method things.list call GET /things', 'type ThingListParams input']],
-    ['operation-removed', ['method things.delete removed DELETE /things/{id}']],
+    ['parameter-type-changed', ['method things.listThings call GET /things', 'type ListThingsParams input']],
+    ['parameter-removed', ['method things.listThings literal GET /things', 'type ListThingsParams literal']],
+    ['response-property-became-optional', ['method things.getThing return GET /things/{id}', 'method things.listThings return GET /things', 'type Thing output', 'type ListThingsResponse output']],
+    ['enum-value-removed', ['method things.listThings call GET /things', 'type ListThingsParams input']],
+    ['operation-removed', ['method things.deleteThing removed DELETE /things/{id}']],
   ])('agrees with the rules on %s', async (fixture, expected) => {
     const report = await verdictOf(join(FIXTURES, fixture));
     expect(report.compiler.status).toBe('checked');
@@ -55,7 +55,7 @@ describe('compiler check', { timeout: 120_000 }, () => {
   it('catches a query parameter narrowed inside a deepObject filter, which no rule sees', async () => {
     const report = await verdictOf(join(FIXTURES, '_compiler/query-parameter-narrowed'));
     expect(report.changes).toEqual([]);
-    expect(breaks(report)).toEqual(['method things.list call GET /things', 'type ThingListParams input']);
+    expect(breaks(report)).toEqual(['method things.listThings call GET /things', 'type ListThingsParams input']);
     expect(report.compiler.breaking[0]?.message).toContain("Type 'string' is not assignable to type 'number'");
     expect(report.compiler.breaking[0]?.rules).toBe(false);
     expect(report).toMatchObject({ verdict: 'breaking', semver: 'major', summary: { breaking: 0, compiler: 2 } });
@@ -65,7 +65,7 @@ describe('compiler check', { timeout: 120_000 }, () => {
     const report = await verdictOf(join(FIXTURES, '_compiler/union-variant-widened'));
     expect(report.changes.map((c) => `${c.level} ${c.id}`)).toEqual(['warning enum-value-added']);
     expect(report.changes[0]?.compiler).toBe('breaking');
-    expect(breaks(report)).toEqual(['method things.get return GET /things/{id}', 'type Large output', 'type Thing output']);
+    expect(breaks(report)).toEqual(['method things.getThing return GET /things/{id}', 'type Large output', 'type Thing output']);
     expect(report.compiler.breaking[0]?.message).toMatch(/"g"/);
     expect(report).toMatchObject({ verdict: 'breaking', semver: 'major' });
   });

@@ -58,7 +58,7 @@ describe('package impact', () => {
       loadSpec({ file: join(dir, 'revision.yaml') }),
     ]);
     expect(packageImpact(base.doc, head.doc)).toEqual({
-      methods: { added: [], removed: ['things.delete'], changed: [] },
+      methods: { added: [], removed: ['things.deleteThing'], changed: [] },
       types: { added: [], removed: [], changed: [] },
     });
   });

@@ -1,6 +1,6 @@
 // One MethodModel per operation: its signature (arguments in a valid, pleasant order), the named types it
 // needs, how its body is sent and its response read, and its documentation facts.
-import { firstLine, indexAccess, localName } from '../../helpers.js';
+import { firstLine, indexAccess, localName, pascalCase } from '../../helpers.js';
 import { parseAsFor, type MediaKind } from '../../media.js';
 import { findProperty, schemaName, deref, type OpenApiDocument, type ParameterObject, type SchemaObject } from '../../openapi.js';
 import { aliasPrefix, type OperationNames } from './naming.js';
@@ -49,6 +49,7 @@ export function buildMethod(input: MethodInput): MethodModel {
   const success = successResponses(source)[0];
   const successSchema = success?.preferred?.kind === 'json' ? success.preferred.schema : undefined;
   const knownPhases = method === 'get' && /\}$/.test(path) ? phases(input.doc, successSchema) : undefined;
+  const pageItemType = pageItem({ doc: input.doc, schema: successSchema, typeNames, query: query.list, listType: result.type, alias });
   return {
     name: names.method,
     operationId: typeof op.operationId === 'string' ? op.operationId : `${method} ${path}`,
@@ -85,7 +86,9 @@ export function buildMethod(input: MethodInput): MethodModel {
       kind: r.preferred?.kind,
     })),
     security: (op.security ?? input.doc.security ?? []).map((alt) => Object.keys(alt ?? {}).join(' + ')).filter(Boolean),
-    pageItemType: pageItem({ doc: input.doc, schema: successSchema, typeNames, query: query.list, listType: result.type, alias }),
+    pageItemType,
+    iterator: pageItemType ? (names.method === 'list' ? 'listAll' : `${names.method}All`) : undefined,
+    waiter: knownPhases ? (names.method === 'get' ? 'waitFor' : `waitFor${pascalCase(names.method)}`) : undefined,
     phases: knownPhases,
     readyPhase: knownPhases?.find((p) => READY.test(p)),
     example: '',

@@ -82,6 +82,10 @@ export interface MethodModel {
   security: string[];
   /** Set when the list response has a `data` array and a `page_token` query: the element type. */
   pageItemType: string | undefined;
+  /** The all-pages iterator beside a paged method: `listAll` for `list`, else `<name>All`. */
+  iterator: string | undefined;
+  /** The poller beside a GET by id with phases: `waitFor` for `get`, else `waitFor<Name>`. */
+  waiter: string | undefined;
   /** Set when a GET by id returns `status.phase`: its known values. */
   phases: string[] | undefined;
   /** The phase a caller usually waits for (READY, PROVISIONED, ...), when the phases name one. */

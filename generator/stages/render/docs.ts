@@ -35,8 +35,8 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
     descriptionText: r.description?.trim(),
     table: r.methods.map((m) => `| [\`${m.name}\`](#${m.name.toLowerCase()}) | \`${m.httpMethod} ${m.path}\` | ${mdCell(m.summary)} |`),
     extraMethods: [
-      ...(r.methods.some((m) => m.pageItemType && m.name === 'list') ? [`| \`listAll\` | follows \`metadata.next\` | Iterate every item across all pages |`] : []),
-      ...(r.methods.some((m) => m.name === 'get' && m.phases) ? [`| \`waitFor\` | polls \`get\` | Wait until a condition holds (phases: ${r.methods.find((m) => m.phases)!.phases!.join(', ')}) |`] : []),
+      ...r.methods.filter((m) => m.iterator).map((m) => `| \`${m.iterator}\` | follows \`metadata.next\` | Iterate every item across all pages |`),
+      ...r.methods.filter((m) => m.waiter).map((m) => `| \`${m.waiter}\` | polls \`${m.name}\` | Wait until a condition holds (phases: ${m.phases!.join(', ')}) |`),
     ],
     ...resourceExamples(r.property, r.methods, model),
     operations: r.methods.map((m) => ({
@@ -59,7 +59,8 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
       auth: m.security.length ? m.security.map((s) => `\`${s}\``).join(' or ') : 'None',
       headers: [...m.headerParams.map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`), '`User-Agent`', ...(m.body ? [`\`Content-Type: ${m.body.mediaType}\``] : []), ...(m.security.length ? ['`Authorization`'] : [])].join(', '),
       responses: m.responses.map((res) => `| ${res.status} | ${mdCell(res.description)} | ${res.bodyType ? link(res.bodyType, 'docs') : ''} | ${res.headers.map((h) => `\`${h}\``).join(', ')} |`),
-      paginate: m.pageItemType && m.name === 'list',
+      paginate: !!m.iterator,
+      iterator: m.iterator,
       pageItem: m.pageItemType,
     })),
   }));
@@ -101,8 +102,8 @@ function returns(m: MethodModel, link: (type: string) => string): string {
 /** Prose examples for the README: a get call, listAll, waitFor and a raw call. */
 function resourceExamples(property: string, methods: MethodModel[], model: SdkModel) {
   const get = methods.find((m) => m.name === 'get') ?? methods[0]!;
-  const list = methods.find((m) => m.pageItemType && m.name === 'list');
-  const waitable = methods.find((m) => m.name === 'get' && m.phases?.length);
+  const list = methods.find((m) => m.iterator);
+  const waitable = methods.find((m) => m.waiter && m.phases?.length);
   const target = waitable?.readyPhase ?? waitable?.phases?.[0];
   const pathArgs = (m: MethodModel) => m.exampleArgs.path;
   const rawTarget = list ?? get;
@@ -114,9 +115,9 @@ function resourceExamples(property: string, methods: MethodModel[], model: SdkMo
   const needsBody = !!rawTarget.bodyType;
   return {
     getCall: `const result = await ${get.call};\n  console.log(result);`,
-    listAllExample: list ? `for await (const item of client.${property}.listAll(${requiredQuery(list) ?? ''})) {\n  console.log(item);\n}` : undefined,
+    listAllExample: list ? `for await (const item of client.${property}.${list.iterator}(${requiredQuery(list) ?? ''})) {\n  console.log(item);\n}` : undefined,
     waitForExample: waitable
-      ? `const ready = await client.${property}.waitFor(${[...pathArgs(waitable), ...(waitable.queryType ? [requiredQuery(waitable)!] : [])].join(', ')}, {\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n});\nconsole.log(ready);`
+      ? `const ready = await client.${property}.${waitable.waiter}(${[...pathArgs(waitable), ...(waitable.queryType ? [requiredQuery(waitable)!] : [])].join(', ')}, {\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n});\nconsole.log(ready);`
       : undefined,
     waitPhases: waitable?.phases && `${waitable.phases.map((p) => `\`${p}\``).join(', ')}${waitable.readyPhase ? `; ready at \`${waitable.readyPhase}\`` : ''}`,
     rawExample: needsBody

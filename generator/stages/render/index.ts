@@ -109,9 +109,9 @@ function standInBin(packageName: string): string {
 /** The README's "Testing your code" example: a list that starts empty and a get that is not found, on one resource. */
 function testingView(model: SdkModel): { listCall: string; getCall: string } | undefined {
   for (const r of model.resources) {
-    const list = r.methods.find((m) => m.name === 'list' && m.pageItemType);
-    const get = r.methods.find((m) => m.name === 'get' && !m.bodyType);
-    if (list && get) return { listCall: `client.${r.property}.list(${list.exampleArgs.query ?? ''})`, getCall: get.call };
+    const list = r.methods.find((m) => m.iterator);
+    const get = r.methods.find((m) => m.httpMethod === 'GET' && /\}$/.test(m.path) && !m.bodyType);
+    if (list && get) return { listCall: `client.${r.property}.${list.name}(${list.exampleArgs.query ?? ''})`, getCall: get.call };
   }
   return undefined;
 }

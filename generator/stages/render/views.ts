@@ -27,19 +27,18 @@ export function resourceView(resource: ResourceModel): ResourceView {
   const methods: MethodView[] = [];
   for (const m of resource.methods) {
     methods.push(methodView(m));
-    if (m.pageItemType && m.name === 'list') methods.push(listAllView(m));
+    if (m.iterator) methods.push(listAllView(m));
   }
-  const get = resource.methods.find((m) => m.name === 'get' && m.phases);
-  if (get) methods.push(waitForView(get));
+  const waiters = resource.methods.filter((m) => m.waiter);
+  for (const get of waiters) methods.push(waitForView(get));
 
   const types = new Set<string>();
   for (const m of resource.methods) {
-    const iterates = m.pageItemType && m.name === 'list';
-    const named = [...m.args.map((a) => a.type), m.returnType, iterates ? m.pageItemType : undefined].flatMap((t) => (t ?? '').split(' | '));
+    const named = [...m.args.map((a) => a.type), m.returnType, m.iterator ? m.pageItemType : undefined].flatMap((t) => (t ?? '').split(' | '));
     for (const t of named) if (IDENT.test(t) && !BUILTIN.has(t)) types.add(t);
   }
   const core = ['APIResource', 'type RequestOptions'];
-  if (get) core.push('type WaitOptions');
+  if (waiters.length) core.push('type WaitOptions');
   return {
     className: resource.className,
     property: resource.property,
@@ -81,7 +80,7 @@ function listAllView(m: MethodModel): MethodView {
   const args = argList(m).filter((a) => !a.startsWith('body'));
   return {
     doc: jsdoc([`Every ${m.pageItemType} across all pages: follows \`metadata.next\` and repeats your filters.`, `\`${m.httpMethod} ${m.path}\``], '  '),
-    name: 'listAll',
+    name: m.iterator!,
     signature: [...args, 'options?: RequestOptions'].join(', '),
     returnType: `AsyncIterable<${m.pageItemType}>`,
     call: `this._client.paginate<${m.pageItemType}>(${requestLiteral(m)}, options)`,
@@ -93,15 +92,15 @@ function waitForView(get: MethodModel): MethodView {
   return {
     doc: jsdoc(
       [
-        `Polls \`get\` until \`wait.until\` returns true; throws TimeoutError after \`wait.timeoutMs\` and ResourceFailedError when \`status.phase\` is FAILED.`,
+        `Polls \`${get.name}\` until \`wait.until\` returns true; throws TimeoutError after \`wait.timeoutMs\` and ResourceFailedError when \`status.phase\` is FAILED.`,
         phases,
       ],
       '  ',
     ),
-    name: 'waitFor',
+    name: get.waiter!,
     signature: [...argList(get), `wait: WaitOptions<${get.returnType}>`].join(', '),
     returnType: `Promise<${get.returnType}>`,
-    call: `this._client.waitFor((o) => this.get(${[...get.args.map((a) => a.name), 'o'].join(', ')}), wait)`,
+    call: `this._client.waitFor((o) => this.${get.name}(${[...get.args.map((a) => a.name), 'o'].join(', ')}), wait)`,
   };
 }
 
