@@ -5,6 +5,7 @@ import { ConfluentCloud } from '../../generated/src/index.js';
 import type { paths } from '../../generated/src/index.js';
 
 import { createServer } from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 
@@ -118,7 +119,7 @@ export default async function (): Promise<string> {
     '|---|---:|---:|',
     ...Object.entries(http).map(([n, t]) => `| ${n} | ${us(median(t))} | ${(median(t) / raw).toFixed(2)}× |`),
     '',
-    `In-process stub fetch (canned Response), ${STUB_ROUNDS} rounds × ${STUB_PER_ROUND} calls per variant; median of the rounds' mean time per call (client-side CPU); the difference is the median of the per-round differences.`,
+    `In-process stub fetch (canned Response), load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores, ${STUB_ROUNDS} rounds × ${STUB_PER_ROUND} calls per variant; median of the rounds' mean time per call (client-side CPU); the difference is the median of the per-round differences.`,
     '',
     '| variant | µs / call |',
     '|---|---:|',

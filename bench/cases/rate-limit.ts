@@ -2,6 +2,7 @@
 // 100), which answers 429 with Retry-After and X-RateLimit-* headers in whole seconds, as real servers do.
 // Variants, interleaved in rounds, each against a fresh (full) bucket: bare openapi-fetch; the Stainless policy
 // (each call retried on its own, twice, after Retry-After); our generated client with its default options.
+import os from 'node:os';
 import createClient from 'openapi-fetch';
 import { ConfluentCloud, type paths } from '../../generated/src/index.js';
 import { bucketServer } from '../../test/runtime/fixtures/bucket.js';
@@ -87,7 +88,8 @@ export default async function (): Promise<string> {
     '## Rate limit: pacing at the server\'s limit',
     '',
     `${N} GETs, ${IN_FLIGHT} in flight, loopback token-bucket server at ${RATE} req/s (burst ${BURST}; whole-second Retry-After and X-RateLimit-Reset). ` +
-      `${ROUNDS} interleaved rounds per variant, each against a fresh bucket; the worst round is shown. Ideal wall time (N − burst) / rate = ${IDEAL_S.toFixed(1)} s.`,
+      `${ROUNDS} interleaved rounds per variant, each against a fresh bucket; the worst round is shown. Ideal wall time (N − burst) / rate = ${IDEAL_S.toFixed(1)} s. ` +
+      `Load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (a variant that draws no 429 at all could not outrun the limit on this machine).`,
     '',
     '| variant | failed calls | 429s the server sent | wall time | × ideal |',
     '|---|---:|---:|---:|---:|',
