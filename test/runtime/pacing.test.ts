@@ -120,4 +120,8 @@ describe('pacing', () => {
     expect([most['3'], most.default]).toEqual([3, 10]);
     expect(most.off).toBeGreaterThan(10);
   });
+
+  it('refuses a maxConcurrency below 1 when the client is made (it would hold every call forever)', () => {
+    expect(() => new ConfluentCloud({ ...creds, maxConcurrency: 0 })).toThrow('maxConcurrency must be 1 or more, not 0');
+  });
 });
