@@ -5,6 +5,7 @@ import { ConfluentCloud } from '../../generated/src/index.js';
 import type { paths } from '../../generated/src/index.js';
 
 import { createServer } from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import createClient from 'openapi-fetch';
 
@@ -28,6 +29,7 @@ const us = (ms: number) => (ms * 1000).toFixed(1);
 function variants(baseUrl: string, stub?: typeof fetch): Record<string, Call> {
   const bare = createClient<paths>({ baseUrl, headers: AUTH, fetch: stub });
   const ours = new ConfluentCloud({ apiKey: 'key', apiSecret: 'secret', baseUrl, fetch: stub });
+  const unpaced = new ConfluentCloud({ apiKey: 'key', apiSecret: 'secret', baseUrl, fetch: stub, pacing: false });
   const url = `${baseUrl}/networking/v1/networks/${ID}?environment=env-1`;
   return {
     'raw fetch': async () => (await (stub ?? fetch)(url, { headers: AUTH })).json(),
@@ -39,6 +41,7 @@ function variants(baseUrl: string, stub?: typeof fetch): Record<string, Call> {
       return data;
     },
     'our client': () => ours.networks.get(ID, QUERY),
+    'our client, pacing off': () => unpaced.networks.get(ID, QUERY),
   };
 }
 
@@ -84,9 +87,10 @@ export default async function (): Promise<string> {
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { 'our client, pacing off': _off, ...httpCalls } = variants(baseUrl);
   let http: Record<string, number[]>;
   try {
-    http = await perRequest(variants(baseUrl), ROUNDS, PER_ROUND);
+    http = await perRequest(httpCalls, ROUNDS, PER_ROUND);
   } finally {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
@@ -102,6 +106,8 @@ export default async function (): Promise<string> {
   const oursCpu = median(stub['our client']);
   // Paired per round (both variants ran back to back), so drift between rounds cancels out.
   const extra = median(stub['our client'].map((t, r) => t - stub['bare openapi-fetch'][r])) * 1000;
+  // What the pacing costs a call when no rate limit is in sight: paced minus unpaced, paired per round.
+  const pacing = median(stub['our client'].map((t, r) => t - stub['our client, pacing off'][r])) * 1000;
   const signed = (n: number) => (n < 0 ? '−' : '+') + Math.abs(n).toFixed(1);
   const pass = (ok: boolean) => (ok ? '✅ pass' : '❌ fail');
   return [
@@ -113,17 +119,21 @@ export default async function (): Promise<string> {
     '|---|---:|---:|',
     ...Object.entries(http).map(([n, t]) => `| ${n} | ${us(median(t))} | ${(median(t) / raw).toFixed(2)}× |`),
     '',
-    `In-process stub fetch (canned Response), ${STUB_ROUNDS} rounds × ${STUB_PER_ROUND} calls per variant; median of the rounds' mean time per call (client-side CPU); the difference is the median of the per-round differences.`,
+    `In-process stub fetch (canned Response), load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores, ${STUB_ROUNDS} rounds × ${STUB_PER_ROUND} calls per variant; median of the rounds' mean time per call (client-side CPU); the difference is the median of the per-round differences.`,
     '',
     '| variant | µs / call |',
     '|---|---:|',
     `| bare openapi-fetch | ${us(bareCpu)} |`,
     `| our client | ${us(oursCpu)} |`,
-    `| difference | ${signed(extra)} |`,
+    `| our client, pacing off | ${us(median(stub['our client, pacing off']))} |`,
+    `| ours − bare openapi-fetch | ${signed(extra)} |`,
+    `| pacing: ours − ours with pacing off | ${signed(pacing)} |`,
+    '',
+    `Figure, no longer a target (withdrawn by issue 12: bare openapi-fetch itself measures about 1.17×, and tens of µs vanish next to a real round trip): median per request ${ratio.toFixed(2)}× raw fetch.`,
     '',
     '| target | measured | result |',
     '|---|---:|---|',
-    `| median per request ≤ 1.10× raw fetch | ${ratio.toFixed(2)}× | ${pass(ratio <= 1.1)} |`,
     `| client-side CPU ≤ bare openapi-fetch + 5 µs | ${signed(extra)} µs | ${pass(extra <= 5)} |`,
+    `| pacing without a rate limit ≤ 2 µs of client CPU per call | ${signed(pacing)} µs | ${pass(pacing <= 2)} |`,
   ].join('\n');
 }

@@ -50,19 +50,19 @@ describe('pacing', () => {
     const waits: RateLimitWait[] = [];
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, onRateLimitWait: (w) => waits.push(w) });
     const first = cc.networks.get('n-1', env);
-    await new Promise((r) => setTimeout(r, 200)); // the 429 has come
+    for (let i = 0; i < 100 && !waits.length; i++) await new Promise((r) => setTimeout(r, 20)); // the 429 has come
     const limitedAt = arrivals[0];
     const others = Array.from({ length: 5 }, () => cc.networks.get('n-1', env));
     await Promise.all([first, ...others]);
     expect(arrivals.length).toBe(7);
     // Nothing reached the server during the pause.
-    for (const at of arrivals.slice(1)) expect(at - limitedAt).toBeGreaterThanOrEqual(950);
+    for (const at of arrivals.slice(1)) expect(at - limitedAt, 'sent during the pause').toBeGreaterThanOrEqual(950);
     // The probe (the retried call, first in line) went alone: the next came after its answer (30 ms later).
-    expect(arrivals[2] - arrivals[1]).toBeGreaterThanOrEqual(25);
+    expect(arrivals[2] - arrivals[1], 'probe alone').toBeGreaterThanOrEqual(25);
     expect(waits[0]).toMatchObject({ reason: 'retry-after' });
-    expect(waits[0].resumesInMs).toBeGreaterThan(500);
+    expect(waits[0].resumesInMs, 'resumes in').toBeGreaterThan(500);
     expect(waits[0].resumesInMs).toBeLessThanOrEqual(1000);
-    expect(waits.some((w) => w.queued == 6)).toBe(true);
+    expect(waits.map((w) => w.queued), 'queued counts').toContain(6);
   });
 
   it('with pacing off, a 429 holds only its own call (as before)', async () => {
@@ -119,5 +119,9 @@ describe('pacing', () => {
     }
     expect([most['3'], most.default]).toEqual([3, 10]);
     expect(most.off).toBeGreaterThan(10);
+  });
+
+  it('refuses a maxConcurrency below 1 when the client is made (it would hold every call forever)', () => {
+    expect(() => new ConfluentCloud({ ...creds, maxConcurrency: 0 })).toThrow('maxConcurrency must be 1 or more, not 0');
   });
 });

@@ -38,10 +38,10 @@ describe('waitFor', () => {
   });
 
   it("is aborted by its signal, with the signal's reason", async () => {
-    const s = await serve((_, res) => json(res, network('n-1', 'PROVISIONING')));
-    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const ac = new AbortController();
-    setTimeout(() => ac.abort('cancelled'), 80);
+    // Aborted 80 ms after the first poll's answer, during the 5 s wait before the next.
+    const s = await serve((_, res) => (json(res, network('n-1', 'PROVISIONING')), void setTimeout(() => ac.abort('cancelled'), 80)));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.waitFor('n-1', env, { ...ready, intervalMs: 5000, signal: ac.signal })).rejects.toBe('cancelled');
     expect(s.hits.length).toBe(1);
   });

@@ -11,7 +11,6 @@ import { Prepared, retrying, type CallState } from './retry.js';
 import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
 import { LAST, waitFor, type Traced, type WaitOptions } from './wait.js';
 
-
 export interface ClientOptions extends Credentials {
   /** Default: the API's own (for Confluent Cloud, https://api.confluent.cloud). */
   baseUrl?: string;
@@ -103,12 +102,15 @@ export class BaseClient<Paths extends {}> {
     const secrets = [options.apiSecret, typeof options.accessToken == 'string' ? options.accessToken : undefined, sdk.envPrefix && env[sdk.envPrefix + '_API_SECRET']];
     const log = makeLog({ logger: options.logger, level: options.logLevel, envPrefix: sdk.envPrefix, secrets: secrets.filter((x): x is string => !!x), prefix: sdk.packageName });
     const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+    const maxConcurrency = options.maxConcurrency ?? 10;
+    // 0 or less would hold every call forever.
+    if (!(maxConcurrency >= 1)) throw new APIClientError(`maxConcurrency must be 1 or more, not ${maxConcurrency}`);
     const onWait = (wait: RateLimitWait) => {
       log.info?.(`rate limit: ${wait.queued} calls waiting, resuming in ${(wait.resumesInMs / 1000).toFixed(2)} s (${wait.reason})`);
       options.onRateLimitWait?.(wait);
     };
     const pacer =
-      options.pacing === false ? undefined : typeof options.pacing == 'object' ? options.pacing : new LocalPacer({ maxConcurrency: options.maxConcurrency ?? 10, maxWaitMs, onWait });
+      options.pacing === false ? undefined : typeof options.pacing == 'object' ? options.pacing : new LocalPacer({ maxConcurrency, maxWaitMs, onWait });
     this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 60_000, auth, pacer, maxWaitMs, log });
     this.raw = createClient<Paths>({
       baseUrl: this.#baseUrl,
