@@ -7,7 +7,7 @@ FORMAT  ?= markdown
 FAIL_ON ?= breaking
 TSX     := node --import tsx
 
-.PHONY: all install generate build check lint typecheck test watch bench diff demo clean
+.PHONY: all install generate build check lint typecheck test watch bench diff demo clean corpus
 
 all: install generate build demo
 
@@ -43,6 +43,11 @@ bench: install
 
 diff: install
 	$(TSX) diff/cli.ts --base $(BASE) --head $(HEAD) --format $(FORMAT) --fail-on $(FAIL_ON)
+
+# Public corpus (not part of `make test`): fetches pinned public specs into .cache/corpus/ on first use, then
+# generates and type-checks a deterministic sample; writes bench/CORPUS.md. ONLY=failing|<path substring>.
+corpus: install
+	$(TSX) corpus/run.ts $(if $(ONLY),--only "$(ONLY)") $(if $(SAMPLE),--sample "$(SAMPLE)")
 
 demo: install
 	$(TSX) demo/run.ts
