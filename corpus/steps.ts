@@ -1,5 +1,6 @@
 // What the corpus runs on one document: our generator then tsc on its package, and bare openapi-typescript
 // (the baseline column) then tsc on its output. Each step is a child process with a time limit.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { firstErrorLine, isClearRefusal, parseTscErrors, type TscError } from './causes.js';
@@ -56,12 +57,64 @@ export async function runOurs(spec: string, out: string, limits: Limits): Promis
   return { generate, typecheck: tscStep(tsc) };
 }
 
-/** Bare openapi-typescript (its Node API, the same script `make bench` uses) on `spec`, written to `outFile`. */
-export async function runBare(spec: string, outFile: string, limits: Limits): Promise<Step> {
-  rmSync(outFile, { force: true });
-  const r = await exec(process.execPath, ['--import', 'tsx', 'bench/bare-openapi-typescript.ts', spec, outFile], { cwd: ROOT, timeoutMs: limits.generateMs });
-  const ok = r.code === 0 && !r.timedOut && existsSync(outFile);
-  return { ok, ms: Math.round(r.ms), timedOut: r.timedOut, ...(ok ? {} : { error: r.timedOut ? 'timed out' : firstErrorLine(r.stderr, r.stdout) }) };
+/**
+ * Bare openapi-typescript on many documents through one worker process (corpus/bare-batch.ts), one step
+ * per job in order. A document that passes its time limit, or kills the worker, is marked failed and a
+ * fresh worker goes on with the next one.
+ */
+export async function runBareBatch(jobs: { spec: string; out: string }[], dir: string, limitMs: (i: number) => number): Promise<Step[]> {
+  mkdirSync(dir, { recursive: true });
+  const jobsFile = path.join(dir, 'jobs.json');
+  writeFileSync(jobsFile, JSON.stringify(jobs));
+  const steps: (Step | undefined)[] = new Array<Step | undefined>(jobs.length);
+  let next = 0;
+  while (next < jobs.length) {
+    next = await new Promise<number>((resolve) => {
+      let current = next;
+      let stdout = '';
+      let stderr = '';
+      let timer: NodeJS.Timeout | undefined;
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'corpus/bare-batch.ts'), jobsFile, String(next)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const arm = (i: number): void => {
+        clearTimeout(timer);
+        const started = performance.now();
+        timer = setTimeout(() => {
+          steps[i] = { ok: false, ms: Math.round(performance.now() - started), timedOut: true, error: 'timed out' };
+          child.kill('SIGKILL');
+        }, limitMs(i));
+      };
+      arm(current);
+      const handle = (line: string): void => {
+        let msg: { start?: number; done?: number; ok?: boolean; ms?: number; error?: string };
+        try {
+          msg = JSON.parse(line) as typeof msg;
+        } catch {
+          return; // openapi-typescript's own chatter
+        }
+        if (msg.start !== undefined) arm((current = msg.start));
+        if (msg.done !== undefined) {
+          clearTimeout(timer);
+          steps[msg.done] = { ok: !!msg.ok, ms: msg.ms ?? 0, timedOut: false, ...(msg.ok ? {} : { error: msg.error }) };
+        }
+      };
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        for (let nl = stdout.indexOf('\n'); nl >= 0; nl = stdout.indexOf('\n')) {
+          handle(stdout.slice(0, nl));
+          stdout = stdout.slice(nl + 1);
+        }
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString('utf8')).slice(-20_000);
+      });
+      child.on('close', () => {
+        clearTimeout(timer);
+        steps[current] ??= { ok: false, ms: 0, timedOut: false, error: `the worker died: ${firstErrorLine(stderr)}` };
+        resolve(current + 1);
+      });
+    });
+  }
+  return steps.map((s) => s ?? { ok: false, ms: 0, timedOut: false, error: 'not run' });
 }
 
 /** The compiler options of a generated package, for type-checking openapi-typescript's output alike. */
