@@ -47,7 +47,8 @@ export function normalise(message: string, specPaths: string[] = []): string {
 export function firstErrorLine(stderr: string, stdout = ''): string {
   const lines = `${stderr}\n${stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
   const said = lines.find((l) => /^(?:internal )?error\b|^\w*Error\b|^\[?[A-Z][\w ]*Error\]?:/i.test(l));
-  return (said ?? lines[0] ?? '(no output)').slice(0, 400);
+  // Long enough for a full JSON pointer: a cut line would start a group of its own.
+  return (said ?? lines[0] ?? '(no output)').slice(0, 2000);
 }
 
 /**
