@@ -9,7 +9,7 @@ FAIL_ON ?= breaking
 API_REPORT := api-report.md
 TSX     := node --import tsx
 
-.PHONY: all install generate build check lint typecheck test watch bench diff api-report demo clean
+.PHONY: all install generate build check lint typecheck test watch bench diff api-report demo clean corpus
 
 all: install generate build demo
 
@@ -50,6 +50,11 @@ diff: install
 
 api-report: install
 	$(TSX) diff/api-report.ts --package generated --out "$(API_REPORT)"
+
+# Public corpus (not part of `make test`): fetches pinned public specs into .cache/corpus/ on first use, then
+# generates and type-checks a deterministic sample; writes bench/CORPUS.md. ONLY=failing|<path substring>.
+corpus: install
+	$(TSX) corpus/run.ts $(if $(ONLY),--only "$(ONLY)") $(if $(SAMPLE),--sample "$(SAMPLE)")
 
 demo: install
 	$(TSX) demo/run.ts

@@ -1,0 +1,172 @@
+// `make corpus [ONLY=failing|<path substring>] [SAMPLE=n]`: generates and type-checks a deterministic sample of
+// public OpenAPI documents plus GitHub's spec, beside bare openapi-typescript on the same files, and writes
+// bench/CORPUS.md and .cache/corpus/results.json. Not part of `make test`: it takes many minutes.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pLimit from 'p-limit';
+import { ensureDirectory, ensureGithubSpec, CACHE, PACKAGES, ROOT } from './fetch.js';
+import { renderReport } from './report.js';
+import { classify, type DocResult, type Results } from './results.js';
+import { pickSample, type CorpusDoc } from './sample.js';
+import { runBareBatch, runOurs, typecheckBareChunk, type Limits, type Step } from './steps.js';
+
+const RESULTS = path.join(CACHE, 'results.json');
+const REPORT = path.join(ROOT, 'bench/CORPUS.md');
+const WORK = path.join(CACHE, 'work');
+/** Outputs of documents that fail to type-check are kept here, so the lead can open them. */
+const FAILED = path.join(CACHE, 'failed');
+const LIMITS: Limits = { generateMs: 120_000, typecheckMs: 180_000 };
+// GitHub's spec is 13 MB and about 1,100 operations: openapi-typescript alone needs several seconds.
+const GITHUB_LIMITS: Limits = { generateMs: 600_000, typecheckMs: 900_000 };
+const GITHUB_ID = 'github:api.github.com.json';
+const BARE_CHUNK = 25;
+
+const USAGE = 'usage: corpus/run.ts [--only failing|<path substring>] [--sample <n>] [--jobs <1|2>] | --report';
+
+const slug = (id: string): string => id.replace(/[^\w.-]+/g, '_');
+
+function loadPrevious(): Results | undefined {
+  return existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Results) : undefined;
+}
+
+function selectDocs(all: CorpusDoc[], only: string | undefined, previous: Results | undefined): CorpusDoc[] {
+  if (!only) return all;
+  if (only === 'failing') {
+    if (!previous) throw new Error('ONLY=failing needs a previous full run: run `make corpus` first');
+    const failing = new Set(previous.docs.filter((d) => d.status !== 'pass' && d.status !== 'handled').map((d) => d.id));
+    return all.filter((d) => failing.has(d.id));
+  }
+  return all.filter((d) => d.id.includes(only));
+}
+
+/** `--report`: classify and render the stored results again (after changing the grouping or the report). */
+function rewriteReport(): number {
+  const previous = loadPrevious();
+  if (!previous) throw new Error('no results yet: run `make corpus` first');
+  const output = { ...previous, docs: previous.docs.map(classify) };
+  writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
+  writeFileSync(REPORT, renderReport(output));
+  console.log(`corpus: rewrote ${path.relative(ROOT, REPORT)} from ${path.relative(ROOT, RESULTS)}`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { report: { type: 'boolean' }, only: { type: 'string' }, sample: { type: 'string', default: '300' }, jobs: { type: 'string', default: '2' } } }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const size = Number(values.sample);
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(size) || size < 1 || !Number.isInteger(jobs) || jobs < 1 || jobs > 2) {
+    console.error(`--sample takes a positive whole number and --jobs 1 or 2 (this machine has 2 cores)\n${USAGE}`);
+    return 1;
+  }
+  if (values.report) return rewriteReport();
+  const started = performance.now();
+  const apiDir = ensureDirectory();
+  const githubSpec = ensureGithubSpec();
+  const { docs: sample, population } = pickSample(apiDir, size);
+  const previous = loadPrevious();
+  const docs = selectDocs([{ id: GITHUB_ID, file: githubSpec }, ...sample], values.only, previous);
+  if (!docs.length) {
+    console.error(`corpus: no sampled document matches ONLY=${values.only}`);
+    return 1;
+  }
+  console.log(`corpus: ${docs.length} documents (${jobs} jobs at a time)`);
+
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(path.join(WORK, 'bare'), { recursive: true });
+  const limit = pLimit(jobs);
+  const results = new Map<string, DocResult>();
+  const bareFiles = new Map<string, string>();
+  let done = 0;
+  await Promise.all(
+    docs.map((doc) =>
+      limit(async () => {
+        const limits = doc.id === GITHUB_ID ? GITHUB_LIMITS : LIMITS;
+        const out = path.join(WORK, 'out', slug(doc.id));
+        const ours = await runOurs(doc.file, out, limits);
+        if (ours.typecheck && !ours.typecheck.ok) {
+          rmSync(path.join(FAILED, slug(doc.id)), { recursive: true, force: true });
+          mkdirSync(FAILED, { recursive: true });
+          renameSync(out, path.join(FAILED, slug(doc.id)));
+        } else rmSync(out, { recursive: true, force: true });
+        const result: DocResult = { id: doc.id, file: path.relative(ROOT, doc.file), ours, bare: { generate: { ok: false, ms: 0, timedOut: false, error: 'not run' } } };
+        results.set(doc.id, result);
+        const verdict = !ours.generate.ok ? 'no-gen' : ours.typecheck?.ok ? 'pass' : 'no-tsc';
+        const secs = (s: Step | undefined): string => (s ? `${(s.ms / 1000).toFixed(1)} s` : '-');
+        console.log(`[${++done}/${docs.length}] ${verdict.padEnd(6)} ${doc.id} (gen ${secs(ours.generate)}, tsc ${secs(ours.typecheck)})`);
+      }),
+    ),
+  );
+
+  // The baseline: openapi-typescript through long-lived workers (one per job), documents dealt out in turn.
+  console.log(`corpus: bare openapi-typescript on ${docs.length} documents`);
+  const lanes = Array.from({ length: jobs }, (_, lane) => docs.filter((_, i) => i % jobs === lane));
+  await Promise.all(
+    lanes.map((lane, n) =>
+      limit(async () => {
+        const files = lane.map((d) => path.join(WORK, 'bare', `${slug(d.id)}.ts`));
+        const steps = await runBareBatch(lane.map((d, i) => ({ spec: d.file, out: files[i]! })), path.join(WORK, `bare-worker-${n}`), (i) => (lane[i]!.id === GITHUB_ID ? GITHUB_LIMITS : LIMITS).generateMs);
+        lane.forEach((d, i) => {
+          results.get(d.id)!.bare.generate = steps[i]!;
+          if (steps[i]!.ok) bareFiles.set(d.id, files[i]!);
+        });
+      }),
+    ),
+  );
+
+  // openapi-typescript's outputs, type-checked in chunks (GitHub's alone: it is as large as all the rest).
+  const ids = [...bareFiles.keys()];
+  const chunks: string[][] = [];
+  const small = ids.filter((id) => id !== GITHUB_ID);
+  for (let i = 0; i < small.length; i += BARE_CHUNK) chunks.push(small.slice(i, i + BARE_CHUNK));
+  if (bareFiles.has(GITHUB_ID)) chunks.push([GITHUB_ID]);
+  console.log(`corpus: type-checking openapi-typescript's ${ids.length} outputs in ${chunks.length} chunks`);
+  await Promise.all(
+    chunks.map((chunk, i) =>
+      limit(async () => {
+        const limits = chunk.includes(GITHUB_ID) ? GITHUB_LIMITS : LIMITS;
+        const steps = await typecheckBareChunk(path.join(WORK, `bare-tsc-${i}`), chunk.map((id) => bareFiles.get(id)!), limits);
+        for (const id of chunk) results.get(id)!.bare.typecheck = steps.get(bareFiles.get(id)!);
+      }),
+    ),
+  );
+
+  const fresh = [...results.values()].map(classify);
+  // A partial run (ONLY=…) updates its documents inside the previous full results.
+  const merged = new Map((values.only && previous ? previous.docs : []).map((d) => [d.id, d]));
+  for (const r of fresh) merged.set(r.id, r);
+  const order = new Map([...sample, { id: GITHUB_ID }].map((d, i) => [d.id, i]));
+  const wallMs = Math.round(performance.now() - started);
+  const output: Results = {
+    packages: PACKAGES,
+    sample: { size: sample.length, population, rule: `every k-th of the ${population} sorted api/**/*.json paths (k = ${(population / size).toFixed(2)}), OpenAPI 3.x only; the next path stands in for a Swagger 2.0 one` },
+    limits: { document: LIMITS, github: GITHUB_LIMITS },
+    jobs,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    fullRun: values.only ? previous?.fullRun : { at: new Date().toISOString(), wallMs, documents: docs.length },
+    lastRun: { at: new Date().toISOString(), wallMs, documents: docs.length, only: values.only },
+    docs: [...merged.values()].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9)),
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
+  writeFileSync(REPORT, renderReport(output));
+  const pass = output.docs.filter((d) => d.status === 'pass' || d.status === 'handled').length;
+  console.log(`corpus: ${pass}/${output.docs.length} handled; wrote ${path.relative(ROOT, REPORT)} and ${path.relative(ROOT, RESULTS)} (${(wallMs / 60000).toFixed(1)} min)`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`corpus: ${(err as Error).message ?? String(err)}`);
+    process.exitCode = 1;
+  },
+);
