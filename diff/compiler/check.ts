@@ -47,7 +47,8 @@ export function compilePackages(packages: { base: FileMap; head: FileMap }): Com
   const program = ts.createProgram({ rootNames: [...roots, probeFile], options: COMPILER_OPTIONS, host, oldProgram: first });
   const source = program.getSourceFile(probeFile);
   if (!source) throw new Error('the probe file did not load');
-  const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+  // By position, so each break keeps the message of its first failing check whatever order the checker reports in.
+  const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].sort((a, b) => (a.start ?? -1) - (b.start ?? -1));
 
   const breaks = new Map<string, CompilerBreak>();
   for (const d of diagnostics) {

@@ -24,7 +24,7 @@ describe('compiler check', { timeout: 120_000 }, () => {
   it.each([
     ['parameter-type-changed', ['method things.listThings call GET /things', 'type ListThingsParams input']],
     ['parameter-removed', ['method things.listThings literal GET /things', 'type ListThingsParams literal']],
-    ['response-property-became-optional', ['method things.getThing return GET /things/{id}', 'method things.listThings return GET /things', 'type Thing output', 'type ListThingsResponse output']],
+    ['response-property-became-optional', ['method things.getThing return GET /things/{id}', 'method things.listThings return GET /things', 'type ListThingsResponse output', 'type Thing output']],
     ['enum-value-removed', ['method things.listThings call GET /things', 'type ListThingsParams input']],
     ['operation-removed', ['method things.deleteThing removed DELETE /things/{id}']],
   ])('agrees with the rules on %s', async (fixture, expected) => {

@@ -59,17 +59,17 @@ describe('diff of two commits in a git repository', { timeout: 120_000 }, () => 
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     const report: VerdictReport = JSON.parse(result.stdout);
-    expect(report.summary).toEqual({ breaking: 5, warning: 0, info: 2, compiler: 9 });
+    expect(report.summary).toEqual({ breaking: 5, warning: 0, info: 2, compiler: 10 });
     expect(report.semver).toBe('major');
     expect(report.verdict).toBe('breaking');
     // The base package is generated from the bundled document read out of the commit.
     expect(report.compiler.status).toBe('checked');
     expect(report.compiler.breaking.map((b) => `${b.kind} ${b.name} ${b.check} TS${b.code}`)).toEqual([
-      'method clusters.create literal TS2353',
-      'method clusters.get reads TS2339',
-      'method clusters.list reads TS2339',
-      'method clusters.update reads TS2339',
-      'method clusters.waitFor reads TS2339',
+      'method clusters.createCmkV2Cluster literal TS2353',
+      'method clusters.getCmkV2Cluster reads TS2339',
+      'method clusters.listCmkV2Clusters reads TS2339',
+      'method clusters.updateCmkV2Cluster reads TS2339',
+      'method clusters.waitForGetCmkV2Cluster reads TS2339',
       'type Cluster literal TS2353',
       'type ClusterList reads TS2339',
       'type ClusterSpec literal TS2353',
@@ -103,13 +103,13 @@ describe('diff of two commits in a git repository', { timeout: 120_000 }, () => 
     const result = runCli(['--base', 'HEAD~1', '--head', head, '--check-version']);
     expect(result.status).toBe(1);
     const md = result.stdout;
-    expect(md).toContain('**Suggested version bump: major** · 5 breaking · 0 warning · 2 info · 9 breaking for TypeScript callers');
+    expect(md).toContain('**Suggested version bump: major** · 5 breaking · 0 warning · 2 info · 10 breaking for TypeScript callers');
     expect(md).toContain('### `clusters`');
     expect(md).toContain(
       '| 🔴 breaking | 🔴 breaks | `POST /cmk/v2/clusters` | `request spec.cloud` | Request property spec.cloud was removed | `request-property-removed` |',
     );
     const compiler = section(md, 'Breaking for TypeScript callers');
-    expect(compiler).toContain('Code written against the old package that no longer compiles (6 methods and 23 types of the old package checked)');
+    expect(compiler).toContain('Code written against the old package that no longer compiles (6 methods and 31 types of the old package checked)');
     expect(compiler).toMatch(/\| method `clusters\.create` \| `POST \/cmk\/v2\/clusters` \| literal \| TS2353: Object literal may only specify known properties, and '"cloud"' does not exist in type /);
     expect(compiler.split('\n').filter((l) => l.startsWith('| method ') || l.startsWith('| type '))).toHaveLength(10);
     // No x-sdk.version in the fixture: 0.0.0 on both sides, and a breaking change before 1.0 needs a new minor.
