@@ -110,7 +110,7 @@ describe('diff of two commits in a git repository', { timeout: 120_000 }, () => 
     );
     const compiler = section(md, 'Breaking for TypeScript callers');
     expect(compiler).toContain('Code written against the old package that no longer compiles (6 methods and 31 types of the old package checked)');
-    expect(compiler).toMatch(/\| method `clusters\.create` \| `POST \/cmk\/v2\/clusters` \| literal \| TS2353: Object literal may only specify known properties, and '"cloud"' does not exist in type /);
+    expect(compiler).toMatch(/\| method `clusters\.createCmkV2Cluster` \| `POST \/cmk\/v2\/clusters` \| literal \| TS2353: Object literal may only specify known properties, and '"cloud"' does not exist in type /);
     expect(compiler.split('\n').filter((l) => l.startsWith('| method ') || l.startsWith('| type '))).toHaveLength(10);
     // No x-sdk.version in the fixture: 0.0.0 on both sides, and a breaking change before 1.0 needs a new minor.
     expect(section(md, 'Version')).toContain('❌ Missing version bump: the change is breaking, so info.x-sdk.version must move to at least 0.1.0');
