@@ -7,7 +7,6 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const TARGET = 4200;
 
 const ours = (from: string) => `
 import { ConfluentCloud } from ${JSON.stringify(from)};
@@ -58,8 +57,6 @@ export default async function (): Promise<string> {
     `| difference | +${kb(o.min - b.min)} | +${kb(o.gz - b.gz)} |`,
     `| our client without openapi-fetch (left external) | ${kb(own.min)} | ${kb(own.gz)} |`,
     '',
-    '| target | measured | result |',
-    '|---|---:|---|',
-    `| our consumer ≤ ${kb(TARGET)} gzip | ${kb(o.gz)} | ${o.gz <= TARGET ? '✅ pass' : '❌ fail'} |`,
+    'A figure, not a target: issue 12 withdrew the 4.2 kB bound, because this client runs server-side (the API\'s secrets do not belong in browsers).',
   ].join('\n');
 }
