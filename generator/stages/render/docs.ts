@@ -81,7 +81,8 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
         methods: r.operations.map((o) => `- <code title="${o.request}">${o.signature}</code> → \`${o.request}\``),
       })),
       example: resources[0]?.operations.find((o) => o.name === 'list' || o.name === 'get')?.example ?? resources[0]?.operations[0]?.example,
-      first: resources[0],
+      // A spec without operations (webhooks only, say) still gets a README whose examples compile.
+      first: resources[0] ?? { getCall: '// This API has no operations.', rawExample: 'console.log(typeof client.raw.GET);' },
       waitable: resources.find((r) => r.methods.some((m) => m.phases)),
       pageable: resources.find((r) => r.operations.some((o) => o.paginate)),
     }),
