@@ -2,13 +2,15 @@
 import { BaseClient, type ClientOptions } from './core/index.js';
 import type { paths } from './schema.js';
 import { Pools } from './resources/pools.js';
+import { Disks } from './resources/disks.js';
 
 /**
  * Client for the Deep Refs API.
- * Resources: pools.
+ * Resources: pools, disks.
  */
 export class DeepRefsApi extends BaseClient<paths> {
   readonly pools: Pools = new Pools(this);
+  readonly disks: Disks = new Disks(this);
 
   constructor(options?: ClientOptions) {
     super(options, { packageName: 'deep-refs-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });

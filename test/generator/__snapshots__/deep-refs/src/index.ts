@@ -4,3 +4,4 @@ export * from './core/index.js';
 export type * from './models.js';
 export type { paths, components, operations } from './schema.js';
 export { Pools } from './resources/pools.js';
+export { Disks } from './resources/disks.js';

@@ -5,4 +5,7 @@ import type { components, paths } from './schema.js';
 /** Request body of `createPool` on `pools`. */
 export type CreatePoolBody = NonNullable<paths['/pools']['post']['requestBody']>['content']['application/json'];
 
+/** Response of `listDisks` on `disks`. */
+export type ListDisksResponse = paths['/pools/{id}/disks']['get']['responses']['200']['content']['application/json'];
+
 export type Pool = components['schemas']['Pool'];

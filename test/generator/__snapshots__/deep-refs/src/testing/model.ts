@@ -4,7 +4,8 @@ import type { StandInModel } from './types.js';
 export const model: StandInModel = {
   "collections": [],
   "unmodelled": [
-    "POST /pools (no collection: no GET /pools/{id} to read an item back)"
+    "POST /pools (no collection: no GET /pools/{id} to read an item back)",
+    "GET /pools/{id}/disks (no collection: no GET /pools/{id}/disks/{id} to read an item back)"
   ],
   "challenges": [
     "Basic realm=\"api\""
