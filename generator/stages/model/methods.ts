@@ -1,7 +1,7 @@
 // One MethodModel per operation: its signature (arguments in a valid, pleasant order), the named types it
 // needs, how its body is sent and its response read, and its documentation facts.
 import { firstLine, indexAccess, localName, pascalCase } from '../../helpers.js';
-import { parseAsFor, type MediaKind } from '../../media.js';
+import { parseAsFor } from '../../media.js';
 import { findProperty, schemaName, deref, type OpenApiDocument, type ParameterObject, type SchemaObject } from '../../openapi.js';
 import { aliasPrefix, type OperationNames } from './naming.js';
 import { enumValues, schemaText } from './schema-text.js';
@@ -250,4 +250,3 @@ function phases(doc: OpenApiDocument, s: SchemaObject | undefined): string[] | u
   return enumValues(deref(doc, phase)).values;
 }
 
-export type { MediaKind };
