@@ -249,4 +249,3 @@ function phases(doc: OpenApiDocument, s: SchemaObject | undefined): string[] | u
   if (!phase) return undefined;
   return enumValues(deref(doc, phase)).values;
 }
-
