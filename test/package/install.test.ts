@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -69,7 +70,16 @@ export function runtimeDependencyDirs(packageDir: string): string[] {
       queue.push(at);
     }
   }
-  return [...found.keys()].sort();
+  // A flat list of tarballs can hold one version of a name: keep the highest, as npm would hoist it (the
+  // repository's tree can nest two, e.g. @types/json-schema 7.0.11 at the top and 7.0.15 under openapi-backend,
+  // whose json-schema-ref-parser has a peer on ^7.0.15).
+  const best = new Map<string, { dir: string; version: string }>();
+  for (const dir of found.keys()) {
+    const { name, version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+    const kept = best.get(name);
+    if (!kept || semver.gt(version, kept.version)) best.set(name, { dir, version });
+  }
+  return [...best.values()].map((b) => b.dir).sort();
 }
 
 beforeAll(async () => {
