@@ -75,7 +75,7 @@ describe('pacing shared through Redis', () => {
       expect(results.map((r) => r.failed)).toEqual([0, 0]);
       expect(bucket.served).toBe(200);
       // The 2 % target is the bench's; two processes on a busy 2-core machine see answers late (6 seen in CI's
-      // run). Unpaced, 200 calls into this bucket draw dozens, so the bound still tells sharing from none.
+      // run). Unpaced, a burst like this draws over 30 (pacing.test.ts); sharing is proven by the in-flight count below.
       expect(bucket.refused).toBeLessThanOrEqual(16);
       // One concurrency count for both processes (maxConcurrent 8), not 8 each.
       expect(bucket.maxInFlight).toBeLessThanOrEqual(8);
