@@ -6,9 +6,11 @@ import { buildModel, type MethodModel, type ParamModel, type PropertyModel, type
 
 // Only the model fields the comparison reads: the generator's model grows, the impact should not care.
 type ImpactParam = Pick<ParamModel, 'name' | 'required' | 'type'>;
-type ImpactMethod = Pick<MethodModel, 'name' | 'bodyType' | 'bodyRequired' | 'queryType' | 'queryRequired' | 'returnType' | 'deprecated'> & {
-  pathParams: ImpactParam[];
-  headerParams: ImpactParam[];
+type ImpactGroup = { type: string; required: boolean };
+type ImpactMethod = Pick<MethodModel, 'name' | 'deprecated'> & {
+  params: { path: ImpactParam[]; query: ImpactGroup | undefined; header: { params: ImpactParam[] } | undefined };
+  body: ImpactGroup | undefined;
+  response: { type: string };
 };
 type ImpactType = Pick<TypeModel, 'name' | 'kind' | 'values' | 'openEnum' | 'variants' | 'deprecated'> & {
   properties: Array<Pick<PropertyModel, 'name' | 'type' | 'required' | 'readOnly' | 'values' | 'openEnum'>>;
@@ -61,13 +63,14 @@ function methodSignatures(model: ImpactModel): Map<string, string> {
 function methodSignature(m: ImpactMethod): string {
   const params = (list: ImpactParam[]): string =>
     list.map((p) => `${p.name}${p.required ? '' : '?'}: ${p.type}`).join(', ');
+  const { path, query, header } = m.params;
   const args = [
-    params(m.pathParams),
-    m.bodyType ? `body${m.bodyRequired ? '' : '?'}: ${m.bodyType}` : '',
-    m.queryType ? `query${m.queryRequired ? '' : '?'}: ${m.queryType}` : '',
-    m.headerParams.length > 0 ? `headers: {${params(m.headerParams)}}` : '',
+    params(path),
+    m.body ? `body${m.body.required ? '' : '?'}: ${m.body.type}` : '',
+    query ? `query${query.required ? '' : '?'}: ${query.type}` : '',
+    header ? `headers: {${params(header.params)}}` : '',
   ].filter(Boolean);
-  return `(${args.join(', ')}) => ${m.returnType}${m.deprecated ? ' @deprecated' : ''}`;
+  return `(${args.join(', ')}) => ${m.response.type}${m.deprecated ? ' @deprecated' : ''}`;
 }
 
 function typeSignatures(model: ImpactModel): Map<string, string> {

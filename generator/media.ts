@@ -15,10 +15,6 @@ export function mediaKind(mediaType: string): MediaKind {
   return 'binary';
 }
 
-export function isJson(mediaType: string): boolean {
-  return mediaKind(mediaType) === 'json';
-}
-
 const PREFERENCE: MediaKind[] = ['json', 'form', 'multipart', 'text', 'binary'];
 
 /** The media type a call uses unless the caller picks another: JSON first, then form, multipart, text, binary. */

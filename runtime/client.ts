@@ -5,7 +5,7 @@ import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
 import { makeLog, redact, type Logger, type LogLevel } from './log.js';
 import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
-import { paginate, type Page } from './pagination.js';
+import { paginate, type Paging } from './pagination.js';
 import { Prepared, retrying, type CallState } from './retry.js';
 import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
 import { LAST, waitFor, type Traced, type WaitOptions } from './wait.js';
@@ -160,8 +160,8 @@ export class BaseClient<Paths extends {}> {
   }
 
   /** Every item of every page of a list call; see pagination.ts. */
-  paginate<T>(req: ApiRequest, options?: RequestOptions): AsyncIterable<T> {
-    return paginate<T>({ request: (next, o) => this.request<Page<T>>(next, o), baseUrl: this.#baseUrl }, req, options);
+  paginate<T>(req: ApiRequest, paging: Paging, options?: RequestOptions): AsyncIterable<T> {
+    return paginate<T>({ request: (next, o) => this.request(next, o), baseUrl: this.#baseUrl }, req, paging, options);
   }
 
   /** Polls `get` until `wait.until` holds; see wait.ts. */

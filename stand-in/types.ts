@@ -27,8 +27,6 @@ export interface StandInCollection {
   apiVersion?: string;
   kind?: string;
   listKind?: string;
-  /** Which of the five operations the spec has. */
-  operations: { create: boolean; get: boolean; list: boolean; update: boolean; delete: boolean };
   /** Top-level properties of an item that the server owns (readOnly): dropped from what a create stores. */
   serverOwned: string[];
   /** Property paths an update may change (the update body's writable leaves, less the scoping environment). */

@@ -42,11 +42,14 @@ const tscFailure = (r: ExecResult): string => (r.timedOut ? 'timed out' : (parse
 /** Our method for OPERATION, found through the generator's model, as the example its docs show. */
 async function ourConsumer(spec: string): Promise<{ packageName: string; source: string } | string> {
   try {
-    const { buildModel } = await import('../../generator/index.js');
+    const { buildModel, methodExample } = await import('../../generator/index.js');
     const model = buildModel(JSON.parse(readFileSync(spec, 'utf8')) as object);
     for (const resource of model.resources) {
       const method = resource.methods.find((m) => m.httpMethod === OPERATION.method && m.path === OPERATION.path);
-      if (method) return { packageName: model.packageName, source: `${method.example}\nexport {};\n` };
+      if (method) {
+        const example = methodExample(method, { packageName: model.packageName, clientName: model.clientName, resource: resource.property });
+        return { packageName: model.packageName, source: `${example}\nexport {};\n` };
+      }
     }
     return `no method for ${OPERATION.method} ${OPERATION.path} in the model`;
   } catch (err) {

@@ -12,13 +12,9 @@ function method(name: string, extra: Partial<Method> = {}): Method {
   return {
     name,
     deprecated: false,
-    pathParams: [],
-    headerParams: [],
-    bodyType: undefined,
-    bodyRequired: false,
-    returnType: 'Thing',
-    queryType: undefined,
-    queryRequired: false,
+    params: { path: [], query: undefined, header: undefined },
+    body: undefined,
+    response: { type: 'Thing' },
     ...extra,
   };
 }
@@ -42,7 +38,7 @@ describe('package impact', () => {
       [type('Thing', [prop('id')]), type('Old', [])],
     );
     const head = model(
-      [method('list'), method('get', { returnType: 'ThingV2' }), method('create', { bodyType: 'ThingCreate', bodyRequired: true })],
+      [method('list'), method('get', { response: { type: 'ThingV2' } }), method('create', { body: { type: 'ThingCreate', required: true } })],
       [type('Thing', [prop('id'), prop('name')]), type('ThingCreate', [prop('name')])],
     );
     expect(compareModels(base, head)).toEqual({

@@ -24,7 +24,7 @@ describe('operationName', () => {
   });
 });
 
-const source = (method: LowerMethod, path: string, op: OperationObject): OperationSource => ({ method, path, op, pointer: '', params: [], body: undefined, responses: [] });
+const source = (method: LowerMethod, path: string, op: OperationObject): OperationSource => ({ method, path, op, params: [], body: undefined, responses: [], security: [] });
 
 describe('assignOperationNames', () => {
   const a = source('get', '/users/{id}', { operationId: 'get-user', tags: ['users'] });

@@ -36,7 +36,7 @@ export class Clusters extends APIResource {
    * `GET /cmk/v2/clusters`
    */
   listAll(query: ClusterListParams, options?: RequestOptions): AsyncIterable<ClusterListItem> {
-    return this._client.paginate<ClusterListItem>({ method: 'GET', path: '/cmk/v2/clusters', params: { query } }, options);
+    return this._client.paginate<ClusterListItem>({ method: 'GET', path: '/cmk/v2/clusters', params: { query } }, { tokenParam: 'page_token', items: 'data', next: ['metadata', 'next'] }, options);
   }
 
   /**

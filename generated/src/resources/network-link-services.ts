@@ -36,7 +36,7 @@ export class NetworkLinkServices extends APIResource {
    * `GET /networking/v1/network-link-services`
    */
   listAll(query: NetworkLinkServiceListParams, options?: RequestOptions): AsyncIterable<NetworkLinkServiceListItem> {
-    return this._client.paginate<NetworkLinkServiceListItem>({ method: 'GET', path: '/networking/v1/network-link-services', params: { query } }, options);
+    return this._client.paginate<NetworkLinkServiceListItem>({ method: 'GET', path: '/networking/v1/network-link-services', params: { query } }, { tokenParam: 'page_token', items: 'data', next: ['metadata', 'next'] }, options);
   }
 
   /**

@@ -36,7 +36,7 @@ export class Networks extends APIResource {
    * `GET /networking/v1/networks`
    */
   listAll(query: NetworkListParams, options?: RequestOptions): AsyncIterable<NetworkListItem> {
-    return this._client.paginate<NetworkListItem>({ method: 'GET', path: '/networking/v1/networks', params: { query } }, options);
+    return this._client.paginate<NetworkListItem>({ method: 'GET', path: '/networking/v1/networks', params: { query } }, { tokenParam: 'page_token', items: 'data', next: ['metadata', 'next'] }, options);
   }
 
   /**

@@ -36,7 +36,7 @@ export class Peerings extends APIResource {
    * `GET /networking/v1/peerings`
    */
   listAll(query: PeeringListParams, options?: RequestOptions): AsyncIterable<PeeringListItem> {
-    return this._client.paginate<PeeringListItem>({ method: 'GET', path: '/networking/v1/peerings', params: { query } }, options);
+    return this._client.paginate<PeeringListItem>({ method: 'GET', path: '/networking/v1/peerings', params: { query } }, { tokenParam: 'page_token', items: 'data', next: ['metadata', 'next'] }, options);
   }
 
   /**

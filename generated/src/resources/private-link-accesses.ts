@@ -36,7 +36,7 @@ export class PrivateLinkAccesses extends APIResource {
    * `GET /networking/v1/private-link-accesses`
    */
   listAll(query: PrivateLinkAccessListParams, options?: RequestOptions): AsyncIterable<PrivateLinkAccessListItem> {
-    return this._client.paginate<PrivateLinkAccessListItem>({ method: 'GET', path: '/networking/v1/private-link-accesses', params: { query } }, options);
+    return this._client.paginate<PrivateLinkAccessListItem>({ method: 'GET', path: '/networking/v1/private-link-accesses', params: { query } }, { tokenParam: 'page_token', items: 'data', next: ['metadata', 'next'] }, options);
   }
 
   /**

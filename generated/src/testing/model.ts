@@ -13,13 +13,6 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "Network",
       "listKind": "NetworkList",
-      "operations": {
-        "create": true,
-        "get": true,
-        "list": true,
-        "update": true,
-        "delete": true
-      },
       "serverOwned": [
         "id",
         "api_version",
@@ -110,13 +103,6 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "Peering",
       "listKind": "PeeringList",
-      "operations": {
-        "create": true,
-        "get": true,
-        "list": true,
-        "update": true,
-        "delete": true
-      },
       "serverOwned": [
         "id",
         "api_version",
@@ -187,13 +173,6 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "PrivateLinkAccess",
       "listKind": "PrivateLinkAccessList",
-      "operations": {
-        "create": true,
-        "get": true,
-        "list": true,
-        "update": true,
-        "delete": true
-      },
       "serverOwned": [
         "id",
         "api_version",
@@ -263,13 +242,6 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "NetworkLinkService",
       "listKind": "NetworkLinkServiceList",
-      "operations": {
-        "create": true,
-        "get": true,
-        "list": true,
-        "update": true,
-        "delete": true
-      },
       "serverOwned": [
         "id",
         "api_version",
@@ -350,13 +322,6 @@ export const model: StandInModel = {
       "apiVersion": "cmk/v2",
       "kind": "Cluster",
       "listKind": "ClusterList",
-      "operations": {
-        "create": true,
-        "get": true,
-        "list": true,
-        "update": true,
-        "delete": true
-      },
       "serverOwned": [
         "id",
         "api_version",

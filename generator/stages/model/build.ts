@@ -1,12 +1,12 @@
 // Stage 4: the intermediate model. Every name, type reference and doc fact the templates print is decided here.
 import { RESERVED_WORDS, kebabCase, pascalCase } from '../../helpers.js';
 import type { OpenApiDocument } from '../../openapi.js';
-import { exampleArgs, exampleId, methodCall, methodExample } from './examples.js';
+import { exampleIdOf } from './sample.js';
 import { buildMethod } from './methods.js';
 import { standInModel } from './stand-in.js';
 import { assignOperationNames } from './naming.js';
 import { buildTypes } from './schema-types.js';
-import { collectOperations } from './sources.js';
+import { collectOperations, successResponses, type OperationSource } from './sources.js';
 import { NameRegistry, assignTypeNames } from './type-names.js';
 import type { AliasModel, MethodModel, ResourceModel, SdkModel, SecurityModel } from './types.js';
 
@@ -47,22 +47,19 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
     }),
   );
 
-  const aliases: AliasModel[] = [];
-  const methods = sources.map((source, i) => ({ resource: names[i]!.resource, tag: source.op.tags?.[0], method: buildMethod({ doc, source, names: names[i]!, typeNames, registry, aliases }), source }));
+  // An id from a get's or create's response example names the resource in every example of its methods.
   const ids = new Map<string, string>();
-  for (const { resource, method, source } of methods) {
-    const id = method.name === 'get' || method.name === 'create' ? exampleId(doc, source) : undefined;
+  sources.forEach((source, i) => {
+    const { resource, method } = names[i]!;
+    const id = method === 'get' || method === 'create' ? responseExampleId(doc, source) : undefined;
     if (id && !ids.has(resource)) ids.set(resource, id);
-  }
-  for (const { resource, method, source } of methods) {
-    const id = ids.get(resource);
-    const last = method.pathParams[method.pathParams.length - 1];
-    if (id && last && last.example === undefined) last.example = id;
-    const ctx = { doc, packageName, clientName, resource, source };
-    method.example = methodExample(method, ctx);
-    method.call = methodCall(method, ctx);
-    method.exampleArgs = exampleArgs(method);
-  }
+  });
+  const aliases: AliasModel[] = [];
+  const methods = sources.map((source, i) => {
+    const { resource } = names[i]!;
+    const method = buildMethod({ doc, source, names: names[i]!, typeNames, registry, aliases, resourceId: ids.get(resource) });
+    return { resource, tag: source.op.tags?.[0], method };
+  });
 
   const tagDescriptions = new Map((Array.isArray(doc.tags) ? doc.tags : []).map((t) => [t.name, t.description]));
   const resources: ResourceModel[] = resourceOrder.map((property) => {
@@ -91,11 +88,15 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
     resources,
     types: buildTypes(doc, typeNames),
     aliases: aliases.sort((a, b) => (a.name < b.name ? -1 : 1)),
-    typeNames,
     security: sec,
     notes: [...notes, ...registry.notes],
     standIn: standInFacts({ resources, security: sec }, doc),
   };
+}
+
+function responseExampleId(doc: OpenApiDocument, source: OperationSource): string | undefined {
+  const media = successResponses(source)[0]?.preferred;
+  return media?.kind === 'json' ? exampleIdOf(doc, media.schema) : undefined;
 }
 
 const ORDER = ['create', 'get', 'list', 'update', 'delete'];

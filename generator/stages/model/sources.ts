@@ -3,7 +3,7 @@
 // and placeholders the spec forgot to declare become required string parameters. Nothing after this step
 // goes back to the raw document for an operation's facts.
 import { mediaKind, preferredMedia, type MediaKind } from '../../media.js';
-import { METHODS, deref, pointer, type LowerMethod, type MediaTypeObject, type OpenApiDocument, type OperationObject, type ParameterObject, type PathItemObject, type SchemaObject } from '../../openapi.js';
+import { METHODS, deref, type LowerMethod, type MediaTypeObject, type OpenApiDocument, type OperationObject, type ParameterObject, type PathItemObject, type SchemaObject } from '../../openapi.js';
 
 export interface MediaSource {
   mediaType: string;
@@ -24,11 +24,12 @@ export interface ResponseSource {
 export interface OperationSource {
   path: string;
   method: LowerMethod;
-  pointer: string;
   op: OperationObject;
   params: ParameterObject[];
   body: { required: boolean; description: string | undefined; content: MediaSource[] } | undefined;
   responses: ResponseSource[];
+  /** Effective security (the operation's, else the document's): each alternative's scheme names. */
+  security: string[][];
 }
 
 export function collectOperations(doc: OpenApiDocument): OperationSource[] {
@@ -41,11 +42,11 @@ export function collectOperations(doc: OpenApiDocument): OperationSource[] {
       out.push({
         path,
         method,
-        pointer: pointer('paths', path, method),
         op,
         params: mergeParams({ doc, path, shared: item.parameters ?? [], own: op.parameters ?? [] }),
         body: requestBody(doc, op),
         responses: responses(doc, op),
+        security: (op.security ?? doc.security ?? []).map((alt) => Object.keys(alt ?? {})).filter((alt) => alt.length > 0),
       });
     }
   }

@@ -1,6 +1,6 @@
 // What the local stand-in (stand-in/, shipped as src/testing/) needs to serve a spec: its collections, ids, phases,
-// list filters and paging. Read from the generator's model where it holds the fact, from the normalised document
-// for the rest. Pure: never throws for an odd spec; what it cannot model goes to `unmodelled`.
+// list filters and paging. Every operation fact comes from the method models; the document is read only to look
+// inside component schemas. Pure: never throws for an odd spec; what it cannot model goes to `unmodelled`.
 import { deref, findProperty, type Json, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
 import type { MethodModel, SdkModel } from './types.js';
 import type { StandInCollection, StandInModel, StandInPhases } from '../../../stand-in/types.js';
@@ -10,8 +10,6 @@ export type { StandInCollection, StandInModel, StandInPhases };
 const FAILED = /^(FAILED|ERROR)$/;
 const DEPROVISIONING = /^(DEPROVISIONING|DELETING)$/;
 const OFF_PATH = /^(FAILED|ERROR|DEPROVISIONING|DELETING|DISCONNECTED|DELETED)$/;
-const PAGE_SIZE = /^(page_size|pageSize|limit)$/;
-const PAGE_TOKEN = /^(page_token|pageToken|cursor)$/;
 
 export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, doc: OpenApiDocument): StandInModel {
   const collections: StandInCollection[] = [];
@@ -56,16 +54,15 @@ interface CollectionInput {
 }
 
 function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput): StandInCollection {
-  const item = responseSchema(doc, ops.get!);
-  const listSchema = ops.list ? responseSchema(doc, ops.list) : undefined;
+  const item = ops.get!.response.schema;
+  const listSchema = ops.list?.response.schema;
   const example = deref(doc, item)?.example ?? undefined;
-  const exampleId = ops.get!.pathParams.find((p) => p.name === idParam)?.example ?? field(example, ['id']);
-  const env = ops.list?.queryParams.find((p) => p.name === 'environment') ?? ops.get!.queryParams.find((p) => p.name === 'environment');
-  const envBody = environmentPath(doc, ops.create ? bodySchema(doc, ops.create) : undefined);
-  const query = ops.list?.queryParams ?? [];
-  const size = query.find((p) => PAGE_SIZE.test(p.name));
-  const token = query.find((p) => PAGE_TOKEN.test(p.name));
-  const sizeSchema = size ? paramSchema(doc, ops.list!, size.name) : undefined;
+  const exampleId = ops.get!.params.path.find((p) => p.name === idParam)?.example ?? field(example, ['id']);
+  const environmentParam = (m: MethodModel | undefined) => m?.params.query?.params.find((p) => p.name === 'environment');
+  const env = environmentParam(ops.list) ?? environmentParam(ops.get);
+  const envBody = environmentPath(doc, jsonBody(ops.create));
+  const query = ops.list?.params.query?.params ?? [];
+  const paging = ops.list?.paging;
   return {
     name,
     path,
@@ -76,32 +73,26 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
     apiVersion: constant(doc, findProperty(doc, item, 'api_version')),
     kind: constant(doc, findProperty(doc, item, 'kind')),
     listKind: listSchema ? constant(doc, findProperty(doc, listSchema, 'kind')) : undefined,
-    operations: { create: !!ops.create, get: true, list: !!ops.list, update: !!ops.update, delete: !!ops.del },
     serverOwned: topLevelReadOnly(doc, item),
-    updatable: ops.update ? writableLeaves(doc, bodySchema(doc, ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1))) : [],
+    updatable: ops.update ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1))) : [],
     phases: phases(ops.get!),
     environment: env || envBody ? { query: env?.name, bodyPath: envBody } : undefined,
     filters: query.filter((p) => p.name.includes('.')).map((p) => ({ param: p.name, path: p.name.split('.') })),
-    page:
-      size && token
-        ? {
-            sizeParam: size.name,
-            tokenParam: token.name,
-            defaultSize: typeof sizeSchema?.default === 'number' ? sizeSchema.default : 10,
-            maxSize: typeof sizeSchema?.maximum === 'number' ? sizeSchema.maximum : undefined,
-          }
-        : undefined,
+    page: paging?.size
+      ? { sizeParam: paging.size.param, tokenParam: paging.tokenParam, defaultSize: paging.size.default ?? 10, maxSize: paging.size.maximum }
+      : undefined,
   };
 }
 
 function phases(get: MethodModel): StandInPhases | undefined {
-  if (!get.phases?.length) return undefined;
-  const onPath = get.phases.filter((p) => !OFF_PATH.test(p));
-  const end = get.readyPhase ? onPath.indexOf(get.readyPhase) : onPath.length - 1;
+  const waiter = get.waiter;
+  if (!waiter?.phases.length) return undefined;
+  const onPath = waiter.phases.filter((p) => !OFF_PATH.test(p));
+  const end = waiter.readyPhase ? onPath.indexOf(waiter.readyPhase) : onPath.length - 1;
   return {
     provisioning: onPath.slice(0, end + 1),
-    failed: get.phases.find((p) => FAILED.test(p)),
-    deprovisioning: get.phases.find((p) => DEPROVISIONING.test(p)),
+    failed: waiter.phases.find((p) => FAILED.test(p)),
+    deprovisioning: waiter.phases.find((p) => DEPROVISIONING.test(p)),
   };
 }
 
@@ -114,22 +105,9 @@ function challenges(security: SdkModel['security']): string[] {
   return out.size ? [...out] : ['Basic realm="api"'];
 }
 
-function responseSchema(doc: OpenApiDocument, m: MethodModel): SchemaObject | undefined {
-  const op = doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'get'];
-  const res = deref(doc, op?.responses?.[m.successStatus]);
-  return Object.entries(res?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema;
-}
-
-function bodySchema(doc: OpenApiDocument, m: MethodModel): SchemaObject | undefined {
-  const op = doc.paths?.[m.path]?.[m.httpMethod.toLowerCase() as 'post'];
-  return Object.entries(deref(doc, op?.requestBody)?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema;
-}
-
-function paramSchema(doc: OpenApiDocument, m: MethodModel, name: string): SchemaObject | undefined {
-  const item = doc.paths?.[m.path];
-  const op = item?.[m.httpMethod.toLowerCase() as 'get'];
-  const param = [...(op?.parameters ?? []), ...(item?.parameters ?? [])].map((p) => deref(doc, p)).find((p) => p?.name === name);
-  return deref(doc, param?.schema);
+/** The JSON schema of a method's request body, if it takes JSON. */
+function jsonBody(m: MethodModel | undefined): SchemaObject | undefined {
+  return m?.body?.media.find((x) => x.kind === 'json')?.schema;
 }
 
 /** Where a create body names its environment: `environment` at the top or under `spec`, as an id or a reference. */

@@ -3,7 +3,7 @@
 // Render, the docs, the API diff's impact table and the stand-in all read these fields and nothing else.
 
 import type { MediaKind, ParseAs } from '../../media.js';
-import type { Json } from '../../openapi.js';
+import type { Json, SchemaObject } from '../../openapi.js';
 import type { StandInModel } from '../../../stand-in/types.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
@@ -21,8 +21,6 @@ export interface SdkModel {
   types: TypeModel[];
   /** Named exported types for inline bodies, parameter groups and responses, sorted by name. */
   aliases: AliasModel[];
-  /** Component schema name → exported type name. */
-  typeNames: Map<string, string>;
   security: SecurityModel[];
   /** One line per name the generator had to disambiguate, saying why. */
   notes: string[];
@@ -49,59 +47,48 @@ export interface MethodModel {
   operationId: string;
   httpMethod: HttpMethod;
   path: string;
-  /** JSON pointer of the operation in the bundled spec. */
-  pointer: string;
   summary: string | undefined;
   description: string | undefined;
   deprecated: boolean;
   lifecycle: string | undefined;
-  /** In the order the path template names them. */
-  pathParams: ParamModel[];
-  queryParams: ParamModel[];
-  headerParams: ParamModel[];
-  cookieParams: ParamModel[];
-  /** The method's arguments before `options`, in signature order (required ones first). */
+  /** Parameters by location, as the wire carries them. */
+  params: ParamsModel;
+  /** The method's arguments before `options`, in signature order (see `signature.ts`). */
   args: ArgModel[];
   body: BodyModel | undefined;
-  /** Named type of the request body, if any. */
-  bodyType: string | undefined;
-  bodyRequired: boolean;
-  /** Named type of the query object, if the operation has query parameters. */
-  queryType: string | undefined;
-  queryRequired: boolean;
-  headerType: string | undefined;
-  headerRequired: boolean;
-  cookieType: string | undefined;
-  cookieRequired: boolean;
-  /** What the promise resolves to: a named type, a union of them, `Blob`, `string` or `void`. */
-  returnType: string;
-  /** How the runtime reads a 2xx body. */
-  parseAs: ParseAs;
-  successStatus: string;
+  response: SuccessModel;
   responses: ResponseModel[];
-  security: string[];
-  /** Set when the list response has a `data` array and a `page_token` query: the element type. */
-  pageItemType: string | undefined;
-  /** The all-pages iterator beside a paged method: `listAll` for `list`, else `<name>All`. */
-  iterator: string | undefined;
-  /** The poller beside a GET by id with phases: `waitFor` for `get`, else `waitFor<Name>`. */
-  waiter: string | undefined;
-  /** Set when a GET by id returns `status.phase`: its known values. */
-  phases: string[] | undefined;
-  /** The phase a caller usually waits for (READY, PROVISIONED, ...), when the phases name one. */
-  readyPhase: string | undefined;
-  /** A TypeScript example calling this method, for the docs. */
-  example: string;
-  /** The call alone (`client.networks.get('n-123', { environment: 'env-123' })`), for prose examples. */
-  call: string;
-  /** Literals the examples pass: one per path parameter, and the query object with the required parameters. */
-  exampleArgs: { path: string[]; query: string | undefined };
+  /** Effective security: each alternative is the scheme names that must all be sent (empty: anonymous). */
+  security: string[][];
+  /** Set when the method pages (see `paging.ts`). */
+  paging: PagingModel | undefined;
+  /** Set on a GET by id whose resource has `status.phase`: the poller beside it. */
+  waiter: WaiterModel | undefined;
+  /** Named model types the method's signatures use (arguments, result, page items), sorted. */
+  referencedTypes: string[];
 }
 
-export type ArgKind = 'path' | 'body' | 'query' | 'header' | 'cookie';
+export interface ParamsModel {
+  /** In the order the path template names them. */
+  path: ParamModel[];
+  query: ParamGroupModel | undefined;
+  header: ParamGroupModel | undefined;
+  cookie: ParamGroupModel | undefined;
+}
+
+/** The query, header or cookie parameters of an operation: one named object type. */
+export interface ParamGroupModel {
+  /** Exported type name of the object (`NetworkListParams`). */
+  type: string;
+  /** Some parameter in it is required, so the argument is too. */
+  required: boolean;
+  params: ParamModel[];
+}
+
+export type ArgKind = 'path' | 'body' | 'query' | 'header' | 'cookie' | 'wait';
 
 export interface ArgModel {
-  /** Local identifier in the signature: `id`, `body`, `query`, `headers`, `cookies`. */
+  /** Local identifier in the signature: `id`, `body`, `query`, `headers`, `cookies`, `wait`. */
   name: string;
   kind: ArgKind;
   /** TypeScript type text. */
@@ -118,8 +105,29 @@ export interface BodyModel {
   /** The media type sent unless the caller picks another (`options.contentType`). */
   mediaType: string;
   kind: MediaKind;
-  /** Every media type the operation accepts, default first. */
-  mediaTypes: { mediaType: string; kind: MediaKind }[];
+  /** Every media type the operation accepts, default first, each with its resolved schema. */
+  media: MediaModel[];
+  /** A value the body's type accepts (the spec's examples, else the smallest valid one), for the docs. */
+  example: Json | undefined;
+}
+
+export interface MediaModel {
+  mediaType: string;
+  kind: MediaKind;
+  /** The schema as the document gives it (a `$ref` into components stays a `$ref`). */
+  schema: SchemaObject | undefined;
+}
+
+/** What a successful call resolves to. */
+export interface SuccessModel {
+  /** A named type, a union of them, `Blob`, `string` or `void`. */
+  type: string;
+  /** How the runtime reads a 2xx body. */
+  parseAs: ParseAs;
+  /** The first 2xx status (or `default`), empty when the spec declares none. */
+  status: string;
+  /** The JSON schema of that response's body, when it is JSON. */
+  schema: SchemaObject | undefined;
 }
 
 export interface ParamModel {
@@ -128,10 +136,45 @@ export interface ParamModel {
   required: boolean;
   /** Human-readable type for docs (`string[] (AWS, GCP)`). */
   type: string;
+  /** The resolved schema (from `schema`, or from `content` for a parameter that uses it). */
+  schema: SchemaObject;
   description: string | undefined;
   default: string | undefined;
   deprecated: boolean;
+  /** A value for examples: the spec's example, the resource's example id for the last path parameter, or a made-up one. */
   example: Json | undefined;
+}
+
+/**
+ * How a list pages, decided once here: the runtime follows `next` (a URL) by taking its `tokenParam`, and the
+ * stand-in serves pages the same way.
+ */
+export interface PagingModel {
+  /** The all-pages iterator beside the method: `listAll` for `list`, else `<name>All`. */
+  iterator: string;
+  /** Its arguments: every input the paged method takes, in signature order. */
+  args: ArgModel[];
+  /** Element type of the items array. */
+  itemType: string;
+  /** Query parameter carrying the page token (`page_token`). */
+  tokenParam: string;
+  /** Property of the list body holding the items (`data`). */
+  itemsField: string;
+  /** Where the list body gives the next page's URL (`metadata.next`). */
+  nextPath: string[];
+  /** Query parameter for the page size, with its default and maximum when the spec gives them. */
+  size: { param: string; default: number | undefined; maximum: number | undefined } | undefined;
+}
+
+export interface WaiterModel {
+  /** `waitFor` for `get`, else `waitFor<Name>`. */
+  name: string;
+  /** Its arguments: the get's, and `wait`, in signature order. */
+  args: ArgModel[];
+  /** Known values of `status.phase`. */
+  phases: string[];
+  /** The phase a caller usually waits for (READY, PROVISIONED, ...), when the phases name one. */
+  readyPhase: string | undefined;
 }
 
 export interface ResponseModel {

@@ -1,7 +1,8 @@
 // Markdown docs from the model: one page per resource, a models page and the package README.
-// Tables and links are computed here; the templates only lay them out.
+// This module picks the facts and links for each row; the templates lay the rows out.
 import { firstLine, mdCell, tsKey, tsString } from '../../helpers.js';
-import type { MethodModel, SdkModel, TypeModel } from '../model/index.js';
+import type { MethodModel, ParamModel, SdkModel, TypeModel } from '../model/index.js';
+import { callArgs, methodCall, methodExample, pathLiterals, queryLiteral } from './examples.js';
 
 export interface DocsInput {
   model: SdkModel;
@@ -16,132 +17,152 @@ const AUTH_KIND: Record<string, string> = {
   other: 'a custom scheme',
 };
 
-const SIGNATURE_NAMES = (m: MethodModel): string => [...m.args.map((a) => `${a.name}${a.optional ? '?' : ''}`), 'options?'].join(', ');
-
-const requiredQuery = (m: MethodModel): string | undefined => m.exampleArgs.query;
+type Link = (type: string) => string;
 
 export function docsFiles({ model, render }: DocsInput): Map<string, string> {
   const files = new Map<string, string>();
   const typeNames = new Set(model.types.map((t) => t.name));
-  const link = (type: string, from: 'docs' | 'root'): string => {
-    const base = from === 'docs' ? 'models.md' : 'docs/models.md';
-    return typeNames.has(type) ? `[\`${type}\`](${base}#${type.toLowerCase()})` : `\`${type}\``;
-  };
-  const auth = model.security.map((s) => `\`${s.name}\` (${AUTH_KIND[s.kind]})`);
+  const linker = (base: string): Link => (type) => (typeNames.has(type) ? `[\`${type}\`](${base}#${type.toLowerCase()})` : `\`${type}\``);
+  const fromDocs = linker('models.md');
+  const fromRoot = linker('docs/models.md');
+  const ctx = (resource: string) => ({ packageName: model.packageName, clientName: model.clientName, resource });
 
   const resources = model.resources.map((r) => ({
     ...r,
     title: r.tag ?? r.className,
     descriptionText: r.description?.trim(),
-    table: r.methods.map((m) => `| [\`${m.name}\`](#${m.name.toLowerCase()}) | \`${m.httpMethod} ${m.path}\` | ${mdCell(m.summary)} |`),
-    extraMethods: [
-      ...r.methods.filter((m) => m.iterator).map((m) => `| \`${m.iterator}\` | follows \`metadata.next\` | Iterate every item across all pages |`),
-      ...r.methods.filter((m) => m.waiter).map((m) => `| \`${m.waiter}\` | polls \`${m.name}\` | Wait until a condition holds (phases: ${m.phases!.join(', ')}) |`),
+    rows: r.methods.map((m) => ({ name: m.name, anchor: m.name.toLowerCase(), request: `${m.httpMethod} ${m.path}`, summary: mdCell(m.summary) })),
+    helpers: [
+      ...r.methods.flatMap((m) => (m.paging ? [{ name: m.paging.iterator, how: `follows \`${m.paging.nextPath.join('.')}\``, what: 'Iterate every item across all pages' }] : [])),
+      ...r.methods.flatMap((m) => (m.waiter ? [{ name: m.waiter.name, how: `polls \`${m.name}\``, what: `Wait until a condition holds (phases: ${m.waiter.phases.join(', ')})` }] : [])),
     ],
-    ...resourceExamples(r.property, r.methods, model),
+    ...resourceExamples(r.property, r.methods),
     operations: r.methods.map((m) => ({
       name: m.name,
-      signature: `client.${r.property}.${m.name}(${SIGNATURE_NAMES(m)})`,
+      signature: `client.${r.property}.${m.name}(${[...m.args.map((a) => `${a.name}${a.optional ? '?' : ''}`), 'options?'].join(', ')})`,
       request: `${m.httpMethod} ${m.path}`,
       summary: m.summary,
       description: m.description && m.description.trim() !== m.summary ? m.description.trim() : undefined,
       lifecycle: m.lifecycle ?? 'Not stated in the spec',
       deprecated: m.deprecated,
-      example: m.example,
-      params: [
-        ...m.pathParams.map((p) => ({ ...p, where: 'path' })),
-        ...m.queryParams.map((p) => ({ ...p, where: 'query' })),
-        ...m.headerParams.map((p) => ({ ...p, where: 'header' })),
-        ...m.cookieParams.map((p) => ({ ...p, where: 'cookie' })),
-        ...(m.bodyType ? [{ name: 'body', where: 'body', type: m.bodyType, description: 'The request body.', required: m.bodyRequired, default: undefined, deprecated: false }] : []),
-      ].map((p) => `| \`${p.name}\` | ${p.where} | ${p.name === 'body' ? link(p.type, 'docs') : `\`${mdCell(p.type)}\``} | ${mdCell(p.description)}${p.deprecated ? ' **Deprecated.**' : ''} | ${p.required ? 'required' : p.default !== undefined ? `default \`${p.default}\`` : 'optional'} |`),
-      returns: returns(m, (t) => link(t, 'docs')),
-      auth: m.security.length ? m.security.map((s) => `\`${s}\``).join(' or ') : 'None',
-      headers: [...m.headerParams.map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`), '`User-Agent`', ...(m.body ? [`\`Content-Type: ${m.body.mediaType}\``] : []), ...(m.security.length ? ['`Authorization`'] : [])].join(', '),
-      responses: m.responses.map((res) => `| ${res.status} | ${mdCell(res.description)} | ${res.bodyType ? link(res.bodyType, 'docs') : ''} | ${res.headers.map((h) => `\`${h}\``).join(', ')} |`),
-      paginate: !!m.iterator,
-      iterator: m.iterator,
-      pageItem: m.pageItemType,
+      example: methodExample(m, ctx(r.property)),
+      params: paramRows(m, fromDocs),
+      returns: returns(m, fromDocs),
+      auth: m.security.length ? m.security.map((alt) => `\`${alt.join(' + ')}\``).join(' or ') : 'None',
+      headers: [...(m.params.header?.params ?? []).map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`), '`User-Agent`', ...(m.body ? [`\`Content-Type: ${m.body.mediaType}\``] : []), ...(m.security.length ? ['`Authorization`'] : [])].join(', '),
+      responses: m.responses.map((res) => ({ status: res.status, description: mdCell(res.description), body: res.bodyType ? fromDocs(res.bodyType) : '', headers: res.headers.map((h) => `\`${h}\``).join(', ') })),
+      paging: m.paging && { iterator: m.paging.iterator, itemType: m.paging.itemType, next: m.paging.nextPath.join('.') },
     })),
   }));
 
   for (const r of resources) files.set(`docs/${r.fileName}.md`, render('docs/resource.md.hbs', { resource: r, model }));
-  files.set('docs/models.md', render('docs/models.md.hbs', { types: model.types.map((t) => typeView(t, (x) => link(x, 'docs'))), model }));
+  files.set('docs/models.md', render('docs/models.md.hbs', { types: model.types.map((t) => typeView(t, fromDocs)), model }));
+  const first = resources[0];
+  const quick = first && (first.methods.find((m) => m.name === 'list' || m.name === 'get') ?? first.methods[0]);
   files.set(
     'README.md',
     render('README.md.hbs', {
       model,
-      auth,
+      auth: model.security.map((s) => `\`${s.name}\` (${AUTH_KIND[s.kind]})`),
       resources,
       index: resources.map((r) => ({
         title: r.title,
         fileName: r.fileName,
         property: r.property,
-        types: [...new Set(r.methods.flatMap((m) => [m.bodyType, m.returnType, m.pageItemType]).filter((t): t is string => !!t && t !== 'void' && typeNames.has(t)))].sort().map((t) => link(t, 'root')).join(', '),
-        methods: r.operations.map((o) => `- <code title="${o.request}">${o.signature}</code> → \`${o.request}\``),
+        types: [...new Set(r.methods.flatMap((m) => m.referencedTypes))].filter((t) => typeNames.has(t)).sort().map(fromRoot).join(', '),
+        methods: r.operations.map((o) => ({ signature: o.signature, request: o.request })),
       })),
-      example: resources[0]?.operations.find((o) => o.name === 'list' || o.name === 'get')?.example ?? resources[0]?.operations[0]?.example,
+      example: first && quick ? methodExample(quick, ctx(first.property)) : undefined,
       // A spec without operations (webhooks only, say) still gets a README whose examples compile.
-      first: resources[0] ?? { getCall: '// This API has no operations.', rawExample: 'console.log(typeof client.raw.GET);' },
-      waitable: resources.find((r) => r.methods.some((m) => m.phases)),
-      pageable: resources.find((r) => r.operations.some((o) => o.paginate)),
+      first: first ?? { getCall: '// This API has no operations.', rawExample: 'console.log(typeof client.raw.GET);' },
+      waitable: resources.find((r) => r.methods.some((m) => m.waiter)),
+      pageable: resources.find((r) => r.methods.some((m) => m.paging)),
     }),
   );
   return files;
 }
 
-function returns(m: MethodModel, link: (type: string) => string): string {
-  if (m.returnType === 'void') return 'Nothing (`void`).';
-  const shape = m.responses.find((r) => r.status === m.successStatus)?.bodyType;
-  const named = link(m.returnType);
-  if (!shape || shape === m.returnType || named.startsWith('[')) return `${named} (HTTP ${m.successStatus}).`;
-  // `Network & object`: normalisation made the fields the response always carries required.
-  if (shape.includes(' & ')) return `\`${m.returnType}\`: ${link(shape)}, with every field the response always carries marked required (HTTP ${m.successStatus}).`;
-  return `\`${m.returnType}\`: \`${shape}\` (HTTP ${m.successStatus}).`;
+function paramRows(m: MethodModel, link: Link) {
+  const row = (p: ParamModel) => ({
+    name: p.name,
+    where: p.in as string,
+    type: `\`${mdCell(p.type)}\``,
+    description: `${mdCell(p.description)}${p.deprecated ? ' **Deprecated.**' : ''}`,
+    required: p.required ? 'required' : p.default !== undefined ? `default \`${p.default}\`` : 'optional',
+  });
+  const { path, query, header, cookie } = m.params;
+  const rows: ReturnType<typeof row>[] = [...path, ...(query?.params ?? []), ...(header?.params ?? []), ...(cookie?.params ?? [])].map(row);
+  if (m.body) rows.push({ name: 'body', where: 'body', type: link(m.body.type), description: 'The request body.', required: m.body.required ? 'required' : 'optional' });
+  return rows;
 }
 
-/** Prose examples for the README: a get call, listAll, waitFor and a raw call. */
-function resourceExamples(property: string, methods: MethodModel[], model: SdkModel) {
+function returns(m: MethodModel, link: Link): string {
+  const { type, status } = m.response;
+  if (type === 'void') return 'Nothing (`void`).';
+  const shape = m.responses.find((r) => r.status === status)?.bodyType;
+  const named = link(type);
+  if (!shape || shape === type || named.startsWith('[')) return `${named} (HTTP ${status}).`;
+  // `Network & object`: normalisation made the fields the response always carries required.
+  if (shape.includes(' & ')) return `\`${type}\`: ${link(shape)}, with every field the response always carries marked required (HTTP ${status}).`;
+  return `\`${type}\`: \`${shape}\` (HTTP ${status}).`;
+}
+
+/** Prose examples for the README: a get call, the iterator, the waiter and a raw call. */
+function resourceExamples(property: string, methods: MethodModel[]) {
   const get = methods.find((m) => m.name === 'get') ?? methods[0]!;
-  const list = methods.find((m) => m.iterator);
-  const waitable = methods.find((m) => m.waiter && m.phases?.length);
-  const target = waitable?.readyPhase ?? waitable?.phases?.[0];
-  const pathArgs = (m: MethodModel) => m.exampleArgs.path;
+  const list = methods.find((m) => m.paging);
+  const waitable = methods.find((m) => m.waiter?.phases.length);
+  const waiter = waitable?.waiter;
+  const target = waiter?.readyPhase ?? waiter?.phases[0];
   const rawTarget = list ?? get;
-  const rawQuery = requiredQuery(rawTarget);
+  const rawQuery = queryLiteral(rawTarget);
+  const rawPath = pathLiterals(rawTarget);
   const rawParams = [
-    ...(rawTarget.pathParams.length ? [`path: { ${rawTarget.pathParams.map((p, i) => `${tsKey(p.name)}: ${pathArgs(rawTarget)[i]}`).join(', ')} }`] : []),
+    ...(rawPath.length ? [`path: { ${rawTarget.params.path.map((p, i) => `${tsKey(p.name)}: ${rawPath[i]}`).join(', ')} }`] : []),
     ...(rawQuery && rawQuery !== '{}' ? [`query: ${rawQuery}`] : []),
   ];
-  const needsBody = !!rawTarget.bodyType;
+  const waitArgs = waitable && waiter ? callArgs(waitable, waiter.args.filter((a) => a.kind !== 'wait')) : [];
+  const waitOptions = `{\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n}`;
   return {
-    getCall: `const result = await ${get.call};\n  console.log(result);`,
-    listAllExample: list ? `for await (const item of client.${property}.${list.iterator}(${requiredQuery(list) ?? ''})) {\n  console.log(item);\n}` : undefined,
-    waitForExample: waitable
-      ? `const ready = await client.${property}.${waitable.waiter}(${[...pathArgs(waitable), ...(waitable.queryType ? [requiredQuery(waitable)!] : [])].join(', ')}, {\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n});\nconsole.log(ready);`
-      : undefined,
-    waitPhases: waitable?.phases && `${waitable.phases.map((p) => `\`${p}\``).join(', ')}${waitable.readyPhase ? `; ready at \`${waitable.readyPhase}\`` : ''}`,
-    rawExample: needsBody
+    getCall: `const result = await ${methodCall(get, property)};\n  console.log(result);`,
+    listAllExample: list ? `for await (const item of client.${property}.${list.paging!.iterator}(${callArgs(list, list.paging!.args).join(', ')})) {\n  console.log(item);\n}` : undefined,
+    waitForExample: waiter ? `const ready = await client.${property}.${waiter.name}(${waiterCall(waiter.args, waitArgs, waitOptions)});\nconsole.log(ready);` : undefined,
+    waitPhases: waiter && `${waiter.phases.map((p) => `\`${p}\``).join(', ')}${waiter.readyPhase ? `; ready at \`${waiter.readyPhase}\`` : ''}`,
+    rawExample: rawTarget.body
       ? `// See the generated \`paths\` type for every route.\nconsole.log(typeof client.raw.${rawTarget.httpMethod});`
       : `const { data, error, response } = await client.raw.${rawTarget.httpMethod}(${tsString(rawTarget.path)}${rawParams.length ? `, { params: { ${rawParams.join(', ')} } }` : ''});\nconsole.log(response.status, data ?? error);`,
   };
 }
 
-function typeView(t: TypeModel, link: (type: string) => string) {
+/** The waiter's arguments in signature order, with the wait options where `wait` stands. */
+function waiterCall(args: MethodModel['args'], values: string[], wait: string): string {
+  const out: string[] = [];
+  let i = 0;
+  for (const a of args) {
+    if (a.kind === 'wait') out.push(wait);
+    else if (!a.optional || a.kind === 'path') out.push(values[i++]!);
+  }
+  return out.join(', ');
+}
+
+function typeView(t: TypeModel, link: Link) {
   return {
     ...t,
     anchor: t.name.toLowerCase(),
     summary: firstLine(t.description),
-    rows: t.properties.map(
-      (p) =>
-        `| \`${p.name}\` | ${typeCell(p.type, link)} | ${p.required ? 'yes' : 'no'} | ${p.readOnly ? 'yes' : ''} | ${mdCell(firstLine(p.description))}${p.values.length ? ` ${p.openEnum ? 'Known values' : 'One of'}: ${p.values.map((v) => `\`${mdCell(v)}\``).join(', ')}${p.openEnum ? ' (more may appear)' : ''}.` : ''}${p.deprecated ? ' **Deprecated.**' : ''} |`,
-    ),
+    rows: t.properties.map((p) => ({
+      name: p.name,
+      type: typeCell(p.type, link),
+      required: p.required ? 'yes' : 'no',
+      readOnly: p.readOnly ? 'yes' : '',
+      description: `${mdCell(firstLine(p.description))}${p.values.length ? ` ${p.openEnum ? 'Known values' : 'One of'}: ${p.values.map((v) => `\`${mdCell(v)}\``).join(', ')}${p.openEnum ? ' (more may appear)' : ''}.` : ''}${p.deprecated ? ' **Deprecated.**' : ''}`,
+    })),
     valueList: t.values.map((v) => `\`${mdCell(v)}\``).join(', '),
-    variantRows: t.variants.map((v) => `| \`${mdCell(v.value)}\` | ${typeCell(v.type, link)} |`),
+    variantRows: t.variants.map((v) => ({ value: mdCell(v.value), type: typeCell(v.type, link) })),
   };
 }
 
-function typeCell(type: string, link: (type: string) => string): string {
+function typeCell(type: string, link: Link): string {
   const bare = type.replace(/\[\]$/, '');
   const linked = link(bare);
   return linked.startsWith('[') ? linked.replace(/`\]/, type.endsWith('[]') ? '[]`]' : '`]') : `\`${mdCell(type)}\``;

@@ -5,6 +5,7 @@ import type { SdkModel } from '../model/index.js';
 import type { OpenApiDocument } from '../../openapi.js';
 import { clientView, resourceView } from './views.js';
 import { docsFiles } from './docs.js';
+import { methodCall } from './examples.js';
 import type { Assets } from '../load-assets.js';
 
 export interface RenderInput {
@@ -109,9 +110,9 @@ function standInBin(packageName: string): string {
 /** The README's "Testing your code" example: a list that starts empty and a get that is not found, on one resource. */
 function testingView(model: SdkModel): { listCall: string; getCall: string } | undefined {
   for (const r of model.resources) {
-    const list = r.methods.find((m) => m.iterator);
-    const get = r.methods.find((m) => m.httpMethod === 'GET' && /\}$/.test(m.path) && !m.bodyType);
-    if (list && get) return { listCall: `client.${r.property}.${list.name}(${list.exampleArgs.query ?? ''})`, getCall: get.call };
+    const list = r.methods.find((m) => m.paging);
+    const get = r.methods.find((m) => m.httpMethod === 'GET' && /\}$/.test(m.path) && !m.body);
+    if (list && get) return { listCall: methodCall(list, r.property), getCall: methodCall(get, r.property) };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Turns the model into the exact strings templates print (signatures, calls, doc blocks),
 // so templates stay free of logic and every string is testable here.
 import { jsdoc, tsKey, tsString } from '../../helpers.js';
-import type { MethodModel, ResourceModel, SdkModel } from '../model/index.js';
+import type { ArgModel, MethodModel, PagingModel, ResourceModel, SdkModel, WaiterModel } from '../model/index.js';
 
 export interface MethodView {
   doc: string;
@@ -21,22 +21,14 @@ export interface ResourceView {
   methods: MethodView[];
 }
 
-const IDENT = /^[A-Za-z_$][\w$]*$/;
-
 export function resourceView(resource: ResourceModel): ResourceView {
   const methods: MethodView[] = [];
   for (const m of resource.methods) {
     methods.push(methodView(m));
-    if (m.iterator) methods.push(listAllView(m));
+    if (m.paging) methods.push(iteratorView(m, m.paging));
   }
   const waiters = resource.methods.filter((m) => m.waiter);
-  for (const get of waiters) methods.push(waitForView(get));
-
-  const types = new Set<string>();
-  for (const m of resource.methods) {
-    const named = [...m.args.map((a) => a.type), m.returnType, m.iterator ? m.pageItemType : undefined].flatMap((t) => (t ?? '').split(' | '));
-    for (const t of named) if (IDENT.test(t) && !BUILTIN.has(t)) types.add(t);
-  }
+  for (const get of waiters) methods.push(waiterView(get, get.waiter!));
   const core = ['APIResource', 'type RequestOptions'];
   if (waiters.length) core.push('type WaitOptions');
   return {
@@ -44,17 +36,14 @@ export function resourceView(resource: ResourceModel): ResourceView {
     property: resource.property,
     fileName: resource.fileName,
     doc: jsdoc([resource.description ? firstParagraph(resource.description) : `Operations on ${resource.property}.`]),
-    imports: [...types].sort().join(', '),
+    imports: [...new Set(resource.methods.flatMap((m) => m.referencedTypes))].sort().join(', '),
     coreImports: core.join(', '),
     methods,
   };
 }
 
-/** Type names the language or the platform provides: never imported from models. */
-const BUILTIN = new Set(['void', 'undefined', 'string', 'number', 'boolean', 'unknown', 'Blob', 'ArrayBuffer', 'ArrayBufferView']);
-
-function argList(m: MethodModel): string[] {
-  return m.args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`);
+function argList(args: ArgModel[]): string[] {
+  return args.map((a) => `${a.name}${a.optional ? '?' : ''}: ${a.type}`);
 }
 
 function methodView(m: MethodModel): MethodView {
@@ -64,43 +53,49 @@ function methodView(m: MethodModel): MethodView {
         m.summary,
         m.description && m.description !== m.summary ? firstParagraph(m.description) : undefined,
         `\`${m.httpMethod} ${m.path}\``,
-        m.body && m.body.mediaTypes.length > 1 ? `Sends \`${m.body.mediaType}\`; pass \`options.contentType\` for ${m.body.mediaTypes.slice(1).map((t) => `\`${t.mediaType}\``).join(', ')}.` : undefined,
+        m.body && m.body.media.length > 1 ? `Sends \`${m.body.mediaType}\`; pass \`options.contentType\` for ${m.body.media.slice(1).map((t) => `\`${t.mediaType}\``).join(', ')}.` : undefined,
         m.deprecated && '@deprecated The API marks this operation as deprecated.',
       ],
       '  ',
     ),
     name: m.name,
-    signature: [...argList(m), 'options?: RequestOptions'].join(', '),
-    returnType: `Promise<${m.returnType}>`,
-    call: `this._client.request<${m.returnType}>(${requestLiteral(m)}, options)`,
+    signature: [...argList(m.args), 'options?: RequestOptions'].join(', '),
+    returnType: `Promise<${m.response.type}>`,
+    call: `this._client.request<${m.response.type}>(${requestLiteral(m)}, options)`,
   };
 }
 
-function listAllView(m: MethodModel): MethodView {
-  const args = argList(m).filter((a) => !a.startsWith('body'));
+function iteratorView(m: MethodModel, paging: PagingModel): MethodView {
+  const next = paging.nextPath.join('.');
   return {
-    doc: jsdoc([`Every ${m.pageItemType} across all pages: follows \`metadata.next\` and repeats your filters.`, `\`${m.httpMethod} ${m.path}\``], '  '),
-    name: m.iterator!,
-    signature: [...args, 'options?: RequestOptions'].join(', '),
-    returnType: `AsyncIterable<${m.pageItemType}>`,
-    call: `this._client.paginate<${m.pageItemType}>(${requestLiteral(m)}, options)`,
+    doc: jsdoc([`Every ${paging.itemType} across all pages: follows \`${next}\` and repeats your filters.`, `\`${m.httpMethod} ${m.path}\``], '  '),
+    name: paging.iterator,
+    signature: [...argList(paging.args), 'options?: RequestOptions'].join(', '),
+    returnType: `AsyncIterable<${paging.itemType}>`,
+    call: `this._client.paginate<${paging.itemType}>(${requestLiteral(m)}, ${pagingLiteral(paging)}, options)`,
   };
 }
 
-function waitForView(get: MethodModel): MethodView {
-  const phases = get.phases?.length ? `Known phases: ${get.phases.join(', ')}.${get.readyPhase ? ` Usually wait for ${get.readyPhase}.` : ''}` : undefined;
+/** What the core needs to walk the pages: the token parameter, the items field and where `next` is. */
+function pagingLiteral(p: PagingModel): string {
+  return `{ tokenParam: ${tsString(p.tokenParam)}, items: ${tsString(p.itemsField)}, next: [${p.nextPath.map(tsString).join(', ')}] }`;
+}
+
+function waiterView(get: MethodModel, waiter: WaiterModel): MethodView {
+  const phases = `Known phases: ${waiter.phases.join(', ')}.${waiter.readyPhase ? ` Usually wait for ${waiter.readyPhase}.` : ''}`;
+  const getArgs = waiter.args.filter((a) => a.kind !== 'wait').map((a) => a.name);
   return {
     doc: jsdoc(
       [
         `Polls \`${get.name}\` until \`wait.until\` returns true; throws TimeoutError after \`wait.timeoutMs\` and ResourceFailedError when \`status.phase\` is FAILED.`,
-        phases,
+        waiter.phases.length ? phases : undefined,
       ],
       '  ',
     ),
-    name: get.waiter!,
-    signature: [...argList(get), `wait: WaitOptions<${get.returnType}>`].join(', '),
-    returnType: `Promise<${get.returnType}>`,
-    call: `this._client.waitFor((o) => this.${get.name}(${[...get.args.map((a) => a.name), 'o'].join(', ')}), wait)`,
+    name: waiter.name,
+    signature: argList(waiter.args).join(', '),
+    returnType: `Promise<${get.response.type}>`,
+    call: `this._client.waitFor((o) => this.${get.name}(${[...getArgs, 'o'].join(', ')}), wait)`,
   };
 }
 
@@ -110,13 +105,13 @@ function requestLiteral(m: MethodModel): string {
   const params: string[] = [];
   const pathArgs = m.args.filter((a) => a.kind === 'path');
   if (pathArgs.length) params.push(`path: { ${pathArgs.map((a) => pair(a.wireName!, a.name)).join(', ')} }`);
-  if (m.queryType) params.push('query');
-  if (m.headerType) params.push('header: headers');
-  if (m.cookieType) params.push('cookie: cookies');
+  if (m.params.query) params.push('query');
+  if (m.params.header) params.push('header: headers');
+  if (m.params.cookie) params.push('cookie: cookies');
   if (params.length) parts.push(`params: { ${params.join(', ')} }`);
   if (m.body) parts.push('body');
   if (m.body && m.body.mediaType !== 'application/json') parts.push(`contentType: ${tsString(m.body.mediaType)}`);
-  if (m.parseAs !== 'json' && m.parseAs !== 'void') parts.push(`parseAs: ${tsString(m.parseAs)}`);
+  if (m.response.parseAs !== 'json' && m.response.parseAs !== 'void') parts.push(`parseAs: ${tsString(m.response.parseAs)}`);
   return `{ ${parts.join(', ')} }`;
 }
 

@@ -14,6 +14,6 @@ export class Widgets extends APIResource {
    * `GET /widgets`
    */
   listWidgetsAll(query: ListWidgetsParams, options?: RequestOptions): AsyncIterable<Widget> {
-    return this._client.paginate<Widget>({ method: 'GET', path: '/widgets', params: { query } }, options);
+    return this._client.paginate<Widget>({ method: 'GET', path: '/widgets', params: { query } }, { tokenParam: 'page_token', items: 'data', next: ['metadata', 'next'] }, options);
   }
 }

@@ -10,13 +10,6 @@ export const model: StandInModel = {
       "idParam": "name",
       "idPrefix": "b-",
       "crnKey": "bucket",
-      "operations": {
-        "create": true,
-        "get": true,
-        "list": true,
-        "update": true,
-        "delete": true
-      },
       "serverOwned": [],
       "updatable": [
         [
