@@ -79,7 +79,7 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
   const sec = security(doc);
   return {
     packageName,
-    packageVersion: sdk.version ?? '0.0.0',
+    packageVersion: sdk.version ?? packageVersion(info.version),
     clientName,
     envPrefix: sdk.envPrefix,
     defaultBaseUrl: typeof doc.servers?.[0]?.url === 'string' ? doc.servers[0].url : DEFAULT_BASE_URL,
@@ -97,6 +97,11 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
 function responseExampleId(doc: OpenApiDocument, source: OperationSource): string | undefined {
   const media = successResponses(source)[0]?.preferred;
   return media?.kind === 'json' ? exampleIdOf(doc, media.schema) : undefined;
+}
+
+/** Without `x-sdk.version`, the API's own version when it is semver (a package version must be), else 0.1.0. */
+function packageVersion(apiVersion: unknown): string {
+  return typeof apiVersion === 'string' && /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(apiVersion) ? apiVersion : '0.1.0';
 }
 
 const ORDER = ['create', 'get', 'list', 'update', 'delete'];
@@ -121,6 +126,7 @@ function security(doc: OpenApiDocument): SecurityModel[] {
     name,
     kind: s.type === 'http' && s.scheme === 'basic' ? 'basic' : s.type === 'http' && s.scheme === 'bearer' ? 'bearer' : s.type === 'oauth2' ? 'oauth2' : s.type === 'apiKey' ? 'apiKey' : 'other',
     description: s.description,
+    apiKey: s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query' || s.in === 'cookie') ? { in: s.in, name: s.name } : undefined,
   }));
 }
 

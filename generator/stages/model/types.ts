@@ -226,4 +226,6 @@ export interface SecurityModel {
   name: string;
   kind: 'basic' | 'bearer' | 'apiKey' | 'oauth2' | 'other';
   description: string | undefined;
+  /** For an `apiKey` scheme: where the key goes and under which name. */
+  apiKey: { in: 'header' | 'query' | 'cookie'; name: string } | undefined;
 }

@@ -58,12 +58,13 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
   for (const r of resources) files.set(`docs/${r.fileName}.md`, render('docs/resource.md.hbs', { resource: r, model }));
   files.set('docs/models.md', render('docs/models.md.hbs', { types: model.types.map((t) => typeView(t, fromDocs)), model }));
   const first = resources[0];
-  const quick = first && (first.methods.find((m) => m.name === 'list' || m.name === 'get') ?? first.methods[0]);
+  const quick = quickStart(model);
+  const paged = model.resources.flatMap((r) => r.methods.filter((m) => m.paging).map((m) => ({ r, m })))[0];
   files.set(
     'README.md',
     render('README.md.hbs', {
       model,
-      auth: model.security.map((s) => `\`${s.name}\` (${AUTH_KIND[s.kind]})`),
+      auth: authView(model),
       resources,
       index: resources.map((r) => ({
         title: r.title,
@@ -72,14 +73,36 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
         types: [...new Set(r.methods.flatMap((m) => m.referencedTypes))].filter((t) => typeNames.has(t)).sort().map(fromRoot).join(', '),
         methods: r.operations.map((o) => ({ signature: o.signature, request: o.request })),
       })),
-      example: first && quick ? methodExample(quick, ctx(first.property)) : undefined,
+      example: quick ? methodExample(quick.method, ctx(quick.resource)) : undefined,
       // A spec without operations (webhooks only, say) still gets a README whose examples compile.
       first: first ?? { getCall: '// This API has no operations.', rawExample: 'console.log(typeof client.raw.GET);' },
       waitable: resources.find((r) => r.methods.some((m) => m.waiter)),
-      pageable: resources.find((r) => r.methods.some((m) => m.paging)),
+      pageable: paged && {
+        method: `client.${paged.r.property}.${paged.m.name}`,
+        iterator: `client.${paged.r.property}.${paged.m.paging!.iterator}`,
+        next: paged.m.paging!.nextPath.join('.'),
+        example: resources.find((r) => r.property === paged.r.property)!.listAllExample,
+      },
     }),
   );
   return files;
+}
+
+/** The Quick start calls something harmless: a list, else a get, else any GET; a write only when there is nothing else. */
+function quickStart(model: SdkModel): { method: MethodModel; resource: string } | undefined {
+  const all = model.resources.flatMap((r) => r.methods.map((method) => ({ method, resource: r.property })));
+  const pick = (test: (m: MethodModel) => boolean) => all.find(({ method }) => test(method));
+  return pick((m) => m.httpMethod === 'GET' && !!m.paging) ?? pick((m) => m.httpMethod === 'GET' && m.name === 'get') ?? pick((m) => m.httpMethod === 'GET') ?? all[0];
+}
+
+function authView(model: SdkModel) {
+  const kinds = new Set(model.security.map((s) => s.kind));
+  return {
+    schemes: model.security.map((s) => `\`${s.name}\` (${AUTH_KIND[s.kind]})`),
+    basic: kinds.has('basic'),
+    bearer: kinds.has('bearer') || kinds.has('oauth2'),
+    apiKeys: model.security.flatMap((s) => (s.apiKey ? [{ scheme: s.name, name: s.apiKey.name, in: s.apiKey.in, header: s.apiKey.in === 'header' }] : [])),
+  };
 }
 
 function paramRows(m: MethodModel, link: Link) {

@@ -11,6 +11,6 @@ export class Fixture extends BaseClient<paths> {
   readonly widgets: Widgets = new Widgets(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'fixture-array-query', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'fixture-array-query', packageVersion: '0.1.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

@@ -13,6 +13,6 @@ export class DeepRefsApi extends BaseClient<paths> {
   readonly disks: Disks = new Disks(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'deep-refs-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'deep-refs-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

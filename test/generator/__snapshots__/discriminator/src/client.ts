@@ -11,6 +11,6 @@ export class Fixture extends BaseClient<paths> {
   readonly pets: Pets = new Pets(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'fixture-discriminator', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'fixture-discriminator', packageVersion: '0.1.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

@@ -15,6 +15,6 @@ export class FallbackNamesApi extends BaseClient<paths> {
   readonly ping: Ping = new Ping(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'fallback-names-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'fallback-names-api', packageVersion: '2.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

@@ -13,6 +13,6 @@ export class Fixture extends BaseClient<paths> {
   readonly things: Things = new Things(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'fixture-helper-inputs', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'fixture-helper-inputs', packageVersion: '0.1.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

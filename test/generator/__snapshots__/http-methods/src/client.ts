@@ -11,6 +11,6 @@ export class MethodsApi extends BaseClient<paths> {
   readonly items: Items = new Items(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'methods-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://methods.example.com', credentials: 'optional' });
+    super(options, { packageName: 'methods-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://methods.example.com', credentials: 'optional' });
   }
 }

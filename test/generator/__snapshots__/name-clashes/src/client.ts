@@ -13,6 +13,6 @@ export class ClashApi extends BaseClient<paths> {
   readonly users: Users = new Users(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'clash-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'clash-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

@@ -9,6 +9,6 @@ import type { paths } from './schema.js';
 export class HooksApi extends BaseClient<paths> {
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'hooks-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'hooks-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

@@ -11,6 +11,6 @@ export class FormsApi extends BaseClient<paths> {
   readonly nodes: Nodes = new Nodes(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'forms-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'forms-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

@@ -13,6 +13,6 @@ export class ParamsApi extends BaseClient<paths> {
   readonly regions: Regions = new Regions(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'params-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'params-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

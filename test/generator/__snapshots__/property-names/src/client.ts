@@ -11,6 +11,6 @@ export class NamesApi extends BaseClient<paths> {
   readonly things: Things = new Things(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'names-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'names-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

@@ -23,6 +23,6 @@ export class BodiesApi extends BaseClient<paths> {
   readonly notes: Notes = new Notes(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'bodies-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'bodies-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }

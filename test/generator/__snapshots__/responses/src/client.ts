@@ -21,6 +21,6 @@ export class ResponsesApi extends BaseClient<paths> {
   readonly jobs: Jobs = new Jobs(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'responses-api', packageVersion: '0.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
+    super(options, { packageName: 'responses-api', packageVersion: '1.0.0', defaultBaseUrl: 'https://api.example.com', credentials: 'optional' });
   }
 }
