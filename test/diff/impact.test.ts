@@ -58,4 +58,16 @@ describe('package impact', () => {
       types: { added: [], removed: [], changed: [] },
     });
   });
+
+  it('finds a changed exported type through the same builder (a property whose type changed)', async () => {
+    const dir = join(FIXTURES, 'property-type-changed');
+    const [base, head] = await Promise.all([
+      loadSpec({ file: join(dir, 'base.yaml') }),
+      loadSpec({ file: join(dir, 'revision.yaml') }),
+    ]);
+    expect(packageImpact(base.doc, head.doc)).toEqual({
+      methods: { added: [], removed: [], changed: [] },
+      types: { added: [], removed: [], changed: ['Thing'] },
+    });
+  });
 });

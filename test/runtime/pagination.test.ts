@@ -53,7 +53,9 @@ describe('listAll', () => {
     expect(e).toBeInstanceOf(APIClientError);
     expect((e as Error).message).toContain('GET /networking/v1/networks → refused metadata.next');
     expect(seen).toEqual(['n-1']);
+    // Neither the foreign host nor our own server got a second request (the token must not be followed either).
     expect(foreign.hits.length).toBe(0);
+    expect(s.hits.length).toBe(1);
   });
 
   it('refuses a next with the same origin but another scheme or port', async () => {
@@ -70,10 +72,33 @@ describe('listAll', () => {
     expect(s.hits.length).toBe(2);
   });
 
-  it('passes request options (signal, headers) to every page', async () => {
+  it('passes request options (headers) to every page', async () => {
     const s = await serve((h, res) => json(res, list(['x'], h.query.get('page_token') ? undefined : '/networking/v1/networks?page_token=2')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await collect(cc.networks.listAll({ environment: 'env-1' }, { headers: { 'x-trace': 't-1' } }));
     expect(s.hits.map((h) => h.headers['x-trace'])).toEqual(['t-1', 't-1']);
+  });
+
+  it('passes the signal to every page: an abort after page 1 ends the request for page 2', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const s = await serve(async (h, res) => {
+      if (!h.query.get('page_token')) return json(res, list(['n-1'], '/networking/v1/networks?page_token=2'));
+      await held; // page 2 answers only when the test lets it: a dropped signal would get this answer
+      json(res, list(['n-2']));
+    });
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 0 });
+    const controller = new AbortController();
+    const reason = new Error('stop paging');
+    const seen: string[] = [];
+    const done = (async () => {
+      for await (const n of cc.networks.listAll({ environment: 'env-1' }, { signal: controller.signal })) {
+        seen.push(n.id!);
+        controller.abort(reason);
+      }
+    })();
+    await expect(done).rejects.toBe(reason);
+    release();
+    expect(seen).toEqual(['n-1']);
   });
 });
