@@ -1,5 +1,5 @@
 // What the demo creates in each of the five groups: a valid create body for a given display name, and the update.
-// (demo/calls.ts keeps the fixed calls the Prism contract test makes.)
+// (test/contract/calls.ts keeps the fixed calls the Prism contract test makes.)
 import type { ConfluentCloud } from '../generated/src/index.js';
 
 export const ENV = 'env-00000';

@@ -2,8 +2,8 @@
 // own bundled spec with request validation on (--errors): a request that breaks the spec gets a 422 and fails.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENV, GROUPS } from '../../demo/calls.js';
-import { startMock, type MockServer } from '../../demo/prism.js';
+import { ENV, GROUPS } from './calls.js';
+import { startMock, type MockServer } from './prism-server.js';
 import { ApiError, ConfluentCloud } from '../../generated/src/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

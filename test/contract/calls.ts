@@ -1,6 +1,6 @@
 // One realistic request of each kind for every resource group: used by the demo (make) and the
 // contract test, so both exercise exactly the same calls against the Prism stand-in.
-import type { ConfluentCloud } from '../generated/src/index.js';
+import type { ConfluentCloud } from '../../generated/src/index.js';
 
 export const ENV = 'env-00000';
 

@@ -1,10 +1,10 @@
 // A local stand-in for the API: Prism mocking the bundled spec on 127.0.0.1, with request validation
-// turned into errors (--errors), so a request that breaks the spec fails loudly. Used by the demo and tests.
+// turned into errors (--errors), so a request that breaks the spec fails loudly. Used by the contract tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface MockServer {
   url: string;

@@ -1,8 +1,8 @@
-// The local stand-in refuses a busy port with a clear message instead of a stack trace or a hang.
+// The Prism mock used by the contract tests refuses a busy port with a clear message instead of a stack trace or a hang.
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { startMock } from '../../demo/prism.js';
+import { startMock } from './prism-server.js';
 
 it('a busy port gets a clear message', async () => {
   const blocker = createServer();
