@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthenticationError, CredentialsError } from '../../generated/src/index.js';
-import { ConfluentCloud } from '../../generated/src/index.js';
+import { AuthenticationError, CredentialsError } from './fixtures/client.js';
+import { ConfluentCloud } from './fixtures/client.js';
 import { json, network, serve } from './fixtures/server.js';
 
 const env = { environment: 'env-1' };

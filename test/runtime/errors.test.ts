@@ -11,8 +11,8 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
-} from '../../generated/src/index.js';
-import { ConfluentCloud } from '../../generated/src/index.js';
+} from './fixtures/client.js';
+import { ConfluentCloud } from './fixtures/client.js';
 import { failure, json, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret', maxRetries: 0 };

@@ -1,6 +1,6 @@
 // The defects an independent fault test found (issue 12), each against a real loopback server.
 import { describe, expect, it } from 'vitest';
-import { ConfluentCloud, InvalidResponseError } from '../../generated/src/index.js';
+import { ConfluentCloud, InvalidResponseError } from './fixtures/client.js';
 import { json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };

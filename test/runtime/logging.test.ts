@@ -1,6 +1,6 @@
 // Logging: what a debug log says about each attempt and wait, and that no credential ever reaches it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfluentCloud, type Logger } from '../../generated/src/index.js';
+import { ConfluentCloud, type Logger } from './fixtures/client.js';
 import { json, network, serve } from './fixtures/server.js';
 
 const env = { environment: 'env-1' };

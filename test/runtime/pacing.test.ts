@@ -1,6 +1,6 @@
 // Pacing at the rate limit, through the generated client, against real loopback servers.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfluentCloud, type RateLimitWait } from '../../generated/src/index.js';
+import { ConfluentCloud, type RateLimitWait } from './fixtures/client.js';
 import { bucketServer, type Bucket } from './fixtures/bucket.js';
 import { json, network, serve } from './fixtures/server.js';
 

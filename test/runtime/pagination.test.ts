@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APIClientError } from '../../generated/src/index.js';
-import { ConfluentCloud, type Network } from '../../generated/src/index.js';
+import { APIClientError } from './fixtures/client.js';
+import { ConfluentCloud, type Network } from './fixtures/client.js';
 import { json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };

@@ -2,7 +2,7 @@
 // loopback server for each media type, header and cookie parameters, and what each `parseAs` gives back.
 // Any OpenAPI document can produce these requests, so the test calls `request` directly.
 import { describe, expect, it } from 'vitest';
-import { BaseClient, NotFoundError, type ApiRequest, type ClientOptions, type RequestOptions } from '../../generated/src/index.js';
+import { BaseClient, NotFoundError, type ApiRequest, type ClientOptions, type RequestOptions } from './fixtures/client.js';
 import { json, serve } from './fixtures/server.js';
 
 class Client extends BaseClient<{}> {

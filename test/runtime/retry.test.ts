@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionError, InternalServerError, RateLimitError } from '../../generated/src/index.js';
+import { ConnectionError, InternalServerError, RateLimitError } from './fixtures/client.js';
 import { backoff } from '../../runtime/retry.js';
 import { serverDelay } from '../../runtime/errors.js';
-import { ConfluentCloud } from '../../generated/src/index.js';
+import { ConfluentCloud } from './fixtures/client.js';
 import { deadPort, json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TimeoutError } from '../../generated/src/index.js';
-import { ConfluentCloud } from '../../generated/src/index.js';
+import { TimeoutError } from './fixtures/client.js';
+import { ConfluentCloud } from './fixtures/client.js';
 import { json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };
