@@ -47,7 +47,7 @@ export function readManifest(target: string): Manifest | string | undefined {
   const file = path.join(target, MANIFEST_FILE);
   if (!existsSync(file)) return undefined;
   const parsed = parseManifest(readFileSync(file, 'utf8'));
-  return typeof parsed === 'string' ? `${MANIFEST_FILE} is ${parsed}` : parsed;
+  return typeof parsed === 'string' ? `${MANIFEST_FILE} is invalid: ${parsed}` : parsed;
 }
 
 /** Every file under `dir` except in the top-level PRESERVED folders (posix paths, sorted; symlinks not followed). */
