@@ -74,6 +74,10 @@ describe('writePackage', () => {
     writePackage(out, V1);
     expect(tree(out)).toEqual({ ...Object.fromEntries(V1), 'node_modules/dep/index.js': '1;\n', 'dist/a.js': '0;\n' });
     expect(manifestFiles()).toEqual([...V1.keys()].filter((f) => f !== MANIFEST_FILE));
+    // Adopted means owned from now on: a file the user adds later survives the next run.
+    plant(out, { 'src/main.ts': USER_FILES['src/main.ts'] });
+    writePackage(out, V2);
+    expect(tree(out)).toEqual({ ...Object.fromEntries(V2), 'node_modules/dep/index.js': '1;\n', 'dist/a.js': '0;\n', 'src/main.ts': USER_FILES['src/main.ts'] });
   });
 
   it('a file about to be written that the manifest does not list is the user\'s: refused, and --force overwrites it', () => {
