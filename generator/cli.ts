@@ -20,7 +20,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, out: { type: 'string', default: 'generated' }, check: { type: 'boolean' }, watch: { type: 'boolean' }, force: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        spec: { type: 'string', default: 'spec/openapi.yaml' },
+        out: { type: 'string', default: 'generated' },
+        check: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
     }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);

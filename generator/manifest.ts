@@ -28,7 +28,7 @@ export function withManifest(files: FileMap, input: ManifestInput): FileMap {
   const by = input.generator ? `${input.generator.name} ${input.generator.version}` : 'the generator';
   const from = input.source ? ` from ${input.source}` : '';
   const manifest = {
-    '//': `Written by ${by}${from}. DO NOT EDIT. The next generation replaces or deletes the files listed here, and only those.`,
+    '//': `Written by ${by}${from}. DO NOT EDIT. The next generation replaces or deletes these files, and only these.`,
     generator: input.generator,
     spec: { source: input.source, title: input.title, sha256: input.specHash },
     package: input.packageName,
@@ -56,7 +56,7 @@ export function parseManifest(text: string): Manifest | string {
   const spec = m.spec && typeof m.spec === 'object' ? (m.spec as Record<string, unknown>) : {};
   const generator = m.generator as Manifest['generator'];
   return {
-    generator: generator && typeof generator.name === 'string' && typeof generator.version === 'string' ? generator : undefined,
+    generator: typeof generator?.name === 'string' && typeof generator.version === 'string' ? generator : undefined,
     spec: {
       source: typeof spec.source === 'string' ? spec.source : undefined,
       title: typeof spec.title === 'string' ? spec.title : undefined,

@@ -31,7 +31,8 @@ export async function generate(options: GenerateOptions): Promise<FileMap> {
   const source = path.relative(options.cwd ?? process.cwd(), loaded.file).split(path.sep).join('/');
   const files = renderPackage({ model, schemaTs, bundled: loaded.document, specHash: loaded.hash, source, assets });
   const title = typeof loaded.document.info?.title === 'string' ? loaded.document.info.title : undefined;
-  return withManifest(files, { generator: assets.generator, source, title, packageName: model.packageName, specHash: loaded.hash });
+  const { packageName } = model;
+  return withManifest(files, { generator: assets.generator, source, title, packageName, specHash: loaded.hash });
 }
 
 /** The model of a bundled (not yet normalised) document: what the API diff's impact table compares. */

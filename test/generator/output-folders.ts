@@ -10,7 +10,8 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Every file under `dir` (dotfiles, .git and node_modules included) with its content. */
 export function tree(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-  const rel = (d: (typeof files)[number]): string => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
+  const rel = (d: (typeof files)[number]): string =>
+    path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/');
   return Object.fromEntries(files.map((d) => [rel(d), readFileSync(path.join(d.parentPath, d.name), 'utf8')]).sort());
 }
 

@@ -24,7 +24,13 @@ beforeEach(() => {
 
 afterEach(() => rmSync(parent, { recursive: true, force: true }));
 
-const generated = async (spec: string): Promise<Record<string, string>> => Object.fromEntries(await generate({ spec, cwd: ROOT }));
+const generated = async (spec: string): Promise<Record<string, string>> =>
+  Object.fromEntries(await generate({ spec, cwd: ROOT }));
+const BUILT = {
+  'node_modules/dep/index.js': USER_FILES['node_modules/dep/index.js'],
+  'dist/index.js': USER_FILES['dist/index.js'],
+};
+const NO_MANIFEST = 'is not a generated package (no manifest); pass --force to replace it';
 const git = (...args: string[]) => spawnSync('git', ['-C', out, ...args], { encoding: 'utf8' });
 
 /** One line on stderr, exit code 1, no stack trace. */
@@ -35,13 +41,13 @@ function expectRefusal(r: ReturnType<typeof cli>, line: string): void {
 }
 
 describe('generating into a folder the generator does not own', SLOW, () => {
-  it('a user project with .git is refused; --force adds the package beside its files; later runs need no --force', async () => {
+  it('a user project with .git is refused; --force adds the package beside its files; then no --force', async () => {
     plant(out, USER_FILES);
     expect(git('init', '-q').status).toBe(0);
     expect(git('add', '-A').status).toBe(0);
     const before = tree(out);
 
-    expectRefusal(cli(['--spec', specs.v1, '--out', out]), `${out} is not a generated package (no manifest); pass --force to replace it`);
+    expectRefusal(cli(['--spec', specs.v1, '--out', out]), `${out} ${NO_MANIFEST}`);
     expect(tree(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['out']);
 
@@ -66,7 +72,9 @@ describe('generating into a folder the generator does not own', SLOW, () => {
     plant(out, USER_FILES);
     const before = tree(out);
 
-    const message = `${out} holds "Pets API" (package pets-client), not "Billing API" (package billing-client); pass --force to replace it`;
+    const message =
+      `${out} holds "Pets API" (package pets-client), not "Billing API" (package billing-client); ` +
+      'pass --force to replace it';
     expectRefusal(cli(['--spec', specs.foreign, '--out', out]), message);
     expect(tree(out)).toEqual(before);
 
@@ -83,15 +91,17 @@ describe('generating into a folder the generator does not own', SLOW, () => {
 });
 
 describe('regenerating', SLOW, () => {
-  it('today\'s generated/, without a manifest, is adopted: same files, a manifest added, node_modules/ and dist/ kept', async () => {
+  it('today\'s generated/, without a manifest, is adopted: same files plus a manifest, node_modules kept', async () => {
     // generated/ as committed before manifests existed: what `make generate` finds on a first run.
-    cpSync(path.join(ROOT, 'generated'), out, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)([/\\]|$)/.test(src) && !src.endsWith(MANIFEST_FILE) });
-    plant(out, { 'node_modules/dep/index.js': USER_FILES['node_modules/dep/index.js'], 'dist/index.js': USER_FILES['dist/index.js'] });
+    const committed = (src: string): boolean =>
+      !/[/\\](node_modules|dist)([/\\]|$)/.test(src) && !src.endsWith(MANIFEST_FILE);
+    cpSync(path.join(ROOT, 'generated'), out, { recursive: true, filter: committed });
+    plant(out, BUILT);
     const r = cli(['--spec', 'spec/openapi.yaml', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const expected = await generated(path.join(ROOT, 'spec/openapi.yaml'));
-    expect(tree(out)).toEqual({ ...expected, 'node_modules/dep/index.js': USER_FILES['node_modules/dep/index.js'], 'dist/index.js': USER_FILES['dist/index.js'] });
+    expect(tree(out)).toEqual({ ...expected, ...BUILT });
     expect(Object.keys(expected)).toContain(MANIFEST_FILE);
   });
 
@@ -101,7 +111,8 @@ describe('regenerating', SLOW, () => {
   ])('folders and files follow the umask (%s)', (umask, dirMode, fileMode) => {
     const r = cli(['--spec', specs.v1, '--out', path.join(out, 'nested')], { umask });
     expect(r.status).toBe(0);
-    for (const dir of ['nested', 'nested/src', 'nested/src/resources']) expect(statSync(path.join(out, dir)).mode & 0o777, dir).toBe(dirMode);
-    for (const file of ['nested/package.json', 'nested/src/client.ts', `nested/${MANIFEST_FILE}`]) expect(statSync(path.join(out, file)).mode & 0o777, file).toBe(fileMode);
+    const mode = (rel: string): number => statSync(path.join(out, 'nested', rel)).mode & 0o777;
+    for (const dir of ['.', 'src', 'src/resources']) expect(mode(dir), dir).toBe(dirMode);
+    for (const file of ['package.json', 'src/client.ts', MANIFEST_FILE]) expect(mode(file), file).toBe(fileMode);
   });
 });

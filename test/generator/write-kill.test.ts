@@ -46,7 +46,8 @@ function pausedRun(spec: string, pauseAfter: number): Promise<{ pid: number; kil
 }
 
 /** Moves the swap from v1 to v2 makes: v1's files v2 drops go out; each v2 file goes in, after the one it replaces. */
-const totalMoves = (): number => [...v1.keys()].filter((f) => !v2.has(f)).length + v2.size + [...v2.keys()].filter((f) => v1.has(f)).length;
+const totalMoves = (): number =>
+  [...v1.keys()].filter((f) => !v2.has(f)).length + v2.size + [...v2.keys()].filter((f) => v1.has(f)).length;
 
 describe('a generation killed during the swap', SLOW, () => {
   it.each([
@@ -73,7 +74,9 @@ describe('a generation killed during the swap', SLOW, () => {
       const backedUp = existsSync(path.join(backup, file)) && readFileSync(path.join(backup, file), 'utf8') === text;
       expect(kept || backedUp, `${file} is in ${out} or in its backup`).toBe(true);
     }
-    for (const [file, text] of Object.entries(mine)) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(text);
+    for (const [file, text] of Object.entries(mine)) {
+      expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(text);
+    }
 
     const next = cli(['--spec', specs.v2, '--out', out]);
     expect(next.stderr).toBe('');

@@ -1,6 +1,6 @@
 // Before anything is written: which files in the output folder are the generator's, and whether this run may
 // write there at all. Read-only; a refusal is one line naming the folder, and nothing is written.
-import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GeneratorError } from '../../errors.js';
 import { MANIFEST_FILE, parseManifest, type Manifest } from '../../manifest.js';
@@ -24,7 +24,7 @@ export interface WriteOptions {
  */
 export function filesToRemove(target: string, files: FileMap, options: WriteOptions): string[] {
   if (!existsSync(target)) return [];
-  if (!lstatSync(target).isDirectory()) throw new GeneratorError(`cannot write ${target}: it is a file, not a folder`);
+  if (!statSync(target).isDirectory()) throw new GeneratorError(`cannot write ${target}: it is a file, not a folder`);
   if (!readdirSync(target).length) return [];
   const previous = readManifest(target);
   if (typeof previous === 'string') {
@@ -73,7 +73,7 @@ function isAdoptable(target: string, files: FileMap): boolean {
 function refuseAnotherSpec(target: string, previous: Manifest, files: FileMap): void {
   const next = parseManifest(files.get(MANIFEST_FILE) ?? '{"files": []}');
   if (typeof next === 'string') return;
-  const differs = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && a !== b;
+  const differs = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && a !== b;
   if (!differs(previous.spec?.title, next.spec?.title) && !differs(previous.package, next.package)) return;
   throw new GeneratorError(`${target} holds ${identity(previous)}, not ${identity(next)}; pass --force to replace it`);
 }

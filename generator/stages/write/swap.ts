@@ -12,7 +12,8 @@
 //            Each step looks before it moves, so a rollback that is itself interrupted can run again.
 //   done     every move was made: delete the emptied folders, staging, backup and journal.
 // The journal is replaced by rename, never rewritten in place, so it is never half-written.
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { GeneratorError } from '../../errors.js';
 import { MANIFEST_FILE } from '../../manifest.js';
@@ -38,7 +39,12 @@ interface Paths {
 
 function pathsOf(target: string): Paths {
   const beside = (suffix: string): string => path.join(path.dirname(target), `.${path.basename(target)}.${suffix}`);
-  return { target, journal: beside('codegen-write.json'), staging: beside('codegen-new'), backup: beside('codegen-old') };
+  return {
+    target,
+    journal: beside('codegen-write.json'),
+    staging: beside('codegen-new'),
+    backup: beside('codegen-old'),
+  };
 }
 
 /** Undo (or finish) a write to `target` that was interrupted; refuse while its writer is still running. */
@@ -65,15 +71,15 @@ export function swapIn(options: { target: string; files: FileMap; remove: string
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     throw new GeneratorError(`another generation is writing ${target}; wait for it to finish`);
   }
+  const install = [...files.keys()].filter((f) => f !== MANIFEST_FILE).concat(MANIFEST_FILE);
+  const swapping: Journal = { ...journal, phase: 'swap', install, created: foldersToCreate(target, install) };
   try {
-    stage(p.staging, files);
+    stage(p, files);
+    replaceJournal(p.journal, swapping);
   } catch (err) {
     cleanUp(p);
     throw err;
   }
-  const install = [...files.keys()].filter((f) => f !== MANIFEST_FILE).concat(MANIFEST_FILE);
-  const swapping: Journal = { ...journal, phase: 'swap', install, created: foldersToCreate(target, install) };
-  replaceJournal(p.journal, swapping);
   try {
     swap(p, swapping);
   } catch (err) {
@@ -90,10 +96,12 @@ export function swapIn(options: { target: string; files: FileMap; remove: string
   cleanUp(p);
 }
 
-function stage(staging: string, files: FileMap): void {
-  rmSync(staging, { recursive: true, force: true });
+function stage(p: Paths, files: FileMap): void {
+  // Under the journal's lock, folders of these names can only be leftovers: never another run's work.
+  rmSync(p.staging, { recursive: true, force: true });
+  rmSync(p.backup, { recursive: true, force: true });
   for (const [rel, text] of files) {
-    const file = path.join(staging, rel);
+    const file = path.join(p.staging, rel);
     // Plain mkdir and write: folders and files get the user's umask (0755 and 0644 by default).
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
@@ -116,10 +124,12 @@ function swap(p: Paths, journal: Journal): void {
 
 function rollBack(p: Paths, journal: Journal): void {
   const none = (): void => {};
+  // Without its staging folder (deleted by hand), "missing from staging" proves nothing: move nothing out.
+  const staged = existsSync(p.staging);
   for (const rel of [...journal.install].reverse()) {
-    const [inTarget, inStaging, inBackup] = [p.target, p.staging, p.backup].map((dir) => path.join(dir, rel)) as [string, string, string];
-    if (!exists(inStaging) && exists(inTarget)) move(inTarget, inStaging, none);
-    if (exists(inBackup)) move(inBackup, inTarget, none);
+    const at = (dir: string): string => path.join(dir, rel);
+    if (staged && !exists(at(p.staging)) && exists(at(p.target))) move(at(p.target), at(p.staging), none);
+    if (exists(at(p.backup))) move(at(p.backup), at(p.target), none);
   }
   for (const rel of journal.remove) {
     if (exists(path.join(p.backup, rel))) move(path.join(p.backup, rel), path.join(p.target, rel), none);
