@@ -5,6 +5,8 @@ BASE    ?= origin/main
 HEAD    ?= spec/openapi.yaml
 FORMAT  ?= markdown
 FAIL_ON ?= breaking
+# FORCE=1: generate into a folder the generator does not own (no manifest, or another spec's); see README.
+FORCE   ?=
 # The exported surface of generated/, committed so a pull request's file diff shows every surface change.
 API_REPORT := api-report.md
 TSX     := node --import tsx
@@ -18,7 +20,7 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 generate: install
-	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)"
+	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" $(if $(filter-out 0,$(FORCE)),--force)
 
 build: install
 	cd generated && npx tsc -p tsconfig.json
@@ -39,7 +41,7 @@ test: install lint
 	npx vitest run --typecheck
 
 watch: install
-	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" --watch
+	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" --watch $(if $(filter-out 0,$(FORCE)),--force)
 
 bench: install
 	$(TSX) bench/run.ts

@@ -7,15 +7,27 @@ import { GeneratorError } from './errors.js';
 import { generate } from './pipeline.js';
 import { compareWithDisk, writePackage, type Drift } from './stages/write.js';
 import { ROOT } from './stages/load-assets.js';
+import { MANIFEST_FILE } from './manifest.js';
 
-const USAGE = 'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--check] [--watch]';
+const USAGE = [
+  'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--force] [--check] [--watch]',
+  `  --force  write even into a folder with no manifest (${MANIFEST_FILE}) or one generated from another spec:`,
+  '           files of the same name are overwritten, the previous manifest\'s files deleted, every other file kept',
+].join('\n');
 
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, out: { type: 'string', default: 'generated' }, check: { type: 'boolean' }, watch: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        spec: { type: 'string', default: 'spec/openapi.yaml' },
+        out: { type: 'string', default: 'generated' },
+        check: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
     }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -25,15 +37,24 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (values.watch) return watch(values.spec!, values.out!);
-  return values.check ? check(values.spec!, values.out!) : run(values.spec!, values.out!);
+  const options = { spec: values.spec!, out: values.out!, force: values.force === true };
+  if (values.watch) return watch(options);
+  return values.check ? check(options.spec, options.out) : run(options);
 }
 
-async function run(spec: string, out: string): Promise<number> {
+interface RunOptions {
+  spec: string;
+  out: string;
+  /** Write into a folder the generator does not own (see USAGE). */
+  force: boolean;
+}
+
+async function run(options: RunOptions): Promise<number> {
+  const { spec, out, force } = options;
   const started = performance.now();
   const files = await generate({ spec, onNote: (note) => console.error(`note: ${note}`) });
   try {
-    writePackage(out, files);
+    writePackage(out, files, { force });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (!e.code) throw err;
@@ -75,16 +96,16 @@ export function formatDrift(out: string, drift: Drift): string {
   return lines.join('\n');
 }
 
-async function watch(spec: string, out: string): Promise<number> {
+async function watch(options: RunOptions): Promise<number> {
   const { watch: chokidar } = await import('chokidar');
-  const specDir = path.dirname(path.resolve(spec));
+  const specDir = path.dirname(path.resolve(options.spec));
   const targets = [specDir, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const regenerate = (): void => {
     running = running.then(async () => {
       try {
-        await run(spec, out);
+        await run(options);
       } catch (err) {
         console.error(describe(err));
       }

@@ -1,6 +1,7 @@
-// The generator as named stages: load → validate → normalize → model → emit types → render.
+// The generator as named stages: load → validate → normalize → model → emit types → render (+ the manifest).
 // Writing is separate (stages/write.ts), so `--check` can run everything but the write.
 import path from 'node:path';
+import { withManifest } from './manifest.js';
 import { emitTypes } from './stages/emit-types.js';
 import { loadAssets, type Assets } from './stages/load-assets.js';
 import { loadSpec } from './stages/load.js';
@@ -28,7 +29,10 @@ export async function generate(options: GenerateOptions): Promise<FileMap> {
   for (const note of [...normalized.notes, ...model.notes]) options.onNote?.(note);
   const schemaTs = await emitTypes(normalized.document);
   const source = path.relative(options.cwd ?? process.cwd(), loaded.file).split(path.sep).join('/');
-  return renderPackage({ model, schemaTs, bundled: loaded.document, specHash: loaded.hash, source, assets });
+  const files = renderPackage({ model, schemaTs, bundled: loaded.document, specHash: loaded.hash, source, assets });
+  const title = typeof loaded.document.info?.title === 'string' ? loaded.document.info.title : undefined;
+  const { packageName } = model;
+  return withManifest(files, { generator: assets.generator, source, title, packageName, specHash: loaded.hash });
 }
 
 /** The model of a bundled (not yet normalised) document: what the API diff's impact table compares. */

@@ -1,37 +1,24 @@
 // Stage 7, the only one that touches the disk. All content already exists in memory, so a failure in any
-// earlier stage leaves OUT untouched; here the new tree is staged beside OUT and swapped in by rename.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+// earlier stage leaves OUT untouched. The generator owns only the files in OUT's manifest: it checks that it
+// may write (write/ownership.ts), stages the new package beside OUT, then moves it in file by file under a
+// journal that the next run uses to undo a write cut short (write/swap.ts). Every other file in OUT is kept.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_FILE, withManifest } from '../manifest.js';
 import type { FileMap } from './render/index.js';
+import { filesToRemove, listFiles, readManifest, type WriteOptions } from './write/ownership.js';
+import { recover, swapIn } from './write/swap.js';
 
-/** Entries in OUT the generator does not own: kept across regenerations. */
-const PRESERVED = new Set(['node_modules', 'dist']);
+export type { WriteOptions } from './write/ownership.js';
 
-export function writePackage(out: string, files: FileMap): void {
+export function writePackage(out: string, files: FileMap, options: WriteOptions = {}): void {
   const target = path.resolve(out);
-  const parent = path.dirname(target);
-  mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(path.join(parent, `.${path.basename(target)}.new-`));
-  try {
-    for (const [rel, text] of files) {
-      const file = path.join(staging, rel);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-  } catch (err) {
-    rmSync(staging, { recursive: true, force: true });
-    throw err;
-  }
-  const old = existsSync(target) ? mkdtempSync(path.join(parent, `.${path.basename(target)}.old-`)) : undefined;
-  if (old) {
-    rmSync(old, { recursive: true });
-    renameSync(target, old);
-  }
-  renameSync(staging, target);
-  if (old) {
-    for (const name of PRESERVED) if (existsSync(path.join(old, name))) renameSync(path.join(old, name), path.join(target, name));
-    rmSync(old, { recursive: true, force: true });
-  }
+  // A package always carries its manifest, even one assembled by hand rather than by `generate`.
+  const complete = files.has(MANIFEST_FILE) ? files : withManifest(files, {});
+  recover(target);
+  const remove = filesToRemove(target, complete, options);
+  mkdirSync(path.dirname(target), { recursive: true });
+  swapIn({ target, files: complete, remove });
 }
 
 export interface Drift {
@@ -40,12 +27,14 @@ export interface Drift {
   changed: { file: string; line: number; expected: string; actual: string }[];
 }
 
-/** Compare what generation produces with what is on disk (PRESERVED entries ignored). */
+/**
+ * Compare what generation produces with what is on disk. "Removed" lists only the generator's stale files
+ * (in OUT's manifest, or any file when OUT has none, node_modules/ and dist/ aside): the user's are not drift.
+ */
 export function compareWithDisk(out: string, files: FileMap): Drift {
   const target = path.resolve(out);
-  const onDisk = existsSync(target) ? listFiles(target) : [];
   const drift: Drift = { added: [], removed: [], changed: [] };
-  for (const rel of onDisk) if (!files.has(rel)) drift.removed.push(rel);
+  for (const rel of ownedOnDisk(target)) if (!files.has(rel)) drift.removed.push(rel);
   for (const [rel, text] of files) {
     const file = path.join(target, rel);
     if (!existsSync(file)) {
@@ -63,10 +52,9 @@ export function compareWithDisk(out: string, files: FileMap): Drift {
   return drift;
 }
 
-function listFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
-    .filter((rel) => !PRESERVED.has(rel.split('/')[0]!))
-    .sort();
+function ownedOnDisk(target: string): string[] {
+  if (!existsSync(target)) return [];
+  const manifest = readManifest(target);
+  if (!manifest || typeof manifest === 'string') return listFiles(target);
+  return [...manifest.files, MANIFEST_FILE].filter((rel) => existsSync(path.join(target, rel))).sort();
 }

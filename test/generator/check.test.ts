@@ -1,7 +1,8 @@
 // `--check` (make check): passes on a fresh copy of generated/, fails with a readable summary once a
-// generated file is edited by hand, a file is added, or one is missing.
+// generated file is edited by hand, a stale generated file is left (listed in the manifest, no longer
+// generated), or one is missing. A file the manifest does not list is the user's, not drift.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -31,12 +32,18 @@ it('passes when the output is current', () => {
 it('fails, naming the file and line, when a generated file is edited by hand', () => {
   appendFileSync(path.join(copy, 'src/resources/networks.ts'), '// hand edit\n');
   writeFileSync(path.join(copy, 'src/extra.ts'), 'export {};\n');
+  const manifest = path.join(copy, '.codegen-manifest.json');
+  const listed = JSON.parse(readFileSync(manifest, 'utf8'));
+  writeFileSync(manifest, JSON.stringify({ ...listed, files: [...listed.files, 'src/extra.ts'] }, null, 2) + '\n');
+  writeFileSync(path.join(copy, 'src/mine.ts'), 'export {};\n');
   rmSync(path.join(copy, 'docs/models.md'));
   const r = check(copy);
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/is stale/);
   expect(r.stderr).toMatch(/changed\s+\S+\/src\/resources\/networks\.ts:\d+/);
   expect(r.stderr).toMatch(/extra\s+\S+\/src\/extra\.ts/);
+  expect(r.stderr).toMatch(/changed\s+\S+\/\.codegen-manifest\.json:\d+/);
+  expect(r.stderr).not.toMatch(/mine\.ts/);
   expect(r.stderr).toMatch(/missing\s+\S+\/docs\/models\.md/);
   expect(r.stderr).toMatch(/Run `make generate`/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
