@@ -8,14 +8,14 @@ import { generate } from './pipeline.js';
 import { compareWithDisk, writePackage, type Drift } from './stages/write.js';
 import { ROOT } from './stages/load-assets.js';
 
-const USAGE = 'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--check] [--watch]';
+const USAGE = 'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--overlay <file>]... [--check] [--watch]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, out: { type: 'string', default: 'generated' }, check: { type: 'boolean' }, watch: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: { spec: { type: 'string', default: 'spec/openapi.yaml' }, out: { type: 'string', default: 'generated' }, check: { type: 'boolean' }, watch: { type: 'boolean' }, help: { type: 'boolean' }, overlay: { type: 'string', multiple: true } },
     }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -25,13 +25,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (values.watch) return watch(values.spec!, values.out!);
-  return values.check ? check(values.spec!, values.out!) : run(values.spec!, values.out!);
+  const overlays = values.overlay ?? [];
+  if (values.watch) return watch(values.spec!, values.out!, overlays);
+  return values.check ? check(values.spec!, values.out!, overlays) : run(values.spec!, values.out!, overlays);
 }
 
-async function run(spec: string, out: string): Promise<number> {
+async function run(spec: string, out: string, overlays: string[]): Promise<number> {
   const started = performance.now();
-  const files = await generate({ spec, onNote: (note) => console.error(`note: ${note}`) });
+  const files = await generate({ spec, overlays, onNote: (note) => console.error(`note: ${note}`) });
   try {
     writePackage(out, files);
   } catch (err) {
@@ -44,8 +45,8 @@ async function run(spec: string, out: string): Promise<number> {
   return 0;
 }
 
-async function check(spec: string, out: string): Promise<number> {
-  const files = await generate({ spec });
+async function check(spec: string, out: string, overlays: string[]): Promise<number> {
+  const files = await generate({ spec, overlays });
   // Regenerate into a scratch folder first: proves the output is writable, then compare.
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'codegen-check-'));
   try {
@@ -75,16 +76,16 @@ export function formatDrift(out: string, drift: Drift): string {
   return lines.join('\n');
 }
 
-async function watch(spec: string, out: string): Promise<number> {
+async function watch(spec: string, out: string, overlays: string[]): Promise<number> {
   const { watch: chokidar } = await import('chokidar');
   const specDir = path.dirname(path.resolve(spec));
-  const targets = [specDir, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
+  const targets = [specDir, ...overlays.map((o) => path.resolve(o)), path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const regenerate = (): void => {
     running = running.then(async () => {
       try {
-        await run(spec, out);
+        await run(spec, out, overlays);
       } catch (err) {
         console.error(describe(err));
       }

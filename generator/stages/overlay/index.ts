@@ -1,0 +1,33 @@
+// Load stage, second step: OpenAPI Overlay documents applied to the bundled spec, so a vendor's published
+// document can be corrected without forking it. First the overlays the spec itself lists in
+// `info.x-sdk.overlays` (paths relative to the root spec file), then those given on the command line, each
+// in order. The listing is taken out of the result: what the package ships is the corrected document.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { GeneratorError } from '../../errors.js';
+import type { OpenApiDocument } from '../../openapi.js';
+import type { LoadedSpec } from '../load.js';
+import { applyOverlay } from './apply.js';
+import { readOverlay, type Json } from './read.js';
+
+export function withOverlays(loaded: LoadedSpec, extra: readonly string[] = []): LoadedSpec {
+  const declared = declaredOverlays(loaded.document, loaded.file);
+  const files = [...declared, ...extra.map((f) => path.resolve(f))];
+  if (files.length === 0) return loaded;
+  const overlays = files.map(readOverlay);
+  const document = structuredClone(loaded.document) as OpenApiDocument;
+  delete document.info?.['x-sdk']?.overlays;
+  let result = document as unknown as Json;
+  for (const overlay of overlays) result = applyOverlay(result, overlay);
+  return { ...loaded, document: result as OpenApiDocument, hash: createHash('sha256').update(JSON.stringify(result)).digest('hex') };
+}
+
+/** The overlay files a spec lists in `info.x-sdk.overlays`, resolved beside the root spec file. */
+export function declaredOverlays(document: OpenApiDocument, specFile: string): string[] {
+  const listed = document.info?.['x-sdk']?.overlays;
+  if (listed === undefined) return [];
+  if (!Array.isArray(listed) || listed.some((f) => typeof f !== 'string' || f === '')) {
+    throw new GeneratorError('info.x-sdk.overlays must be a list of overlay file paths', { file: specFile, pointer: '#/info/x-sdk/overlays' });
+  }
+  return listed.map((f: string) => path.resolve(path.dirname(specFile), f));
+}
