@@ -8,7 +8,8 @@ import { generate } from './pipeline.js';
 import { compareWithDisk, writePackage, type Drift } from './stages/write.js';
 import { ROOT } from './stages/load-assets.js';
 
-const USAGE = 'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--overlay <file>]... [--check] [--watch]';
+const USAGE =
+  'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--overlay <file>]... [--check] [--watch]';
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -79,7 +80,8 @@ export function formatDrift(out: string, drift: Drift): string {
 async function watch(spec: string, out: string, overlays: string[]): Promise<number> {
   const { watch: chokidar } = await import('chokidar');
   const specDir = path.dirname(path.resolve(spec));
-  const targets = [specDir, ...overlays.map((o) => path.resolve(o)), path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
+  const overlayFiles = overlays.map((o) => path.resolve(o));
+  const targets = [specDir, ...overlayFiles, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const regenerate = (): void => {

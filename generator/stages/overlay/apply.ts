@@ -15,8 +15,9 @@ interface Node {
 export function applyOverlay(document: Json, overlay: OverlayDocument): Json {
   let root = document;
   overlay.actions.forEach((action, index) => {
+    const where = { file: overlay.file, ...overlay.locate(index) };
     const fail = (message: string): GeneratorError =>
-      new GeneratorError(`action ${index} (target ${action.target}): ${message}`, { file: overlay.file, ...overlay.locate(index) });
+      new GeneratorError(`action ${index} (target ${action.target}): ${message}`, where);
     root = applyAction({ root, action, minor: overlay.minor, fail });
   });
   return root;
@@ -34,7 +35,10 @@ function applyAction({ root, action, minor, fail }: ActionInput): Json {
   if (nodes.length === 0) throw fail('matches nothing in the document');
   if (minor === '1.0') {
     const primitive = nodes.find((n) => !isContainer(n.value));
-    if (primitive) throw fail(`selects ${describe(primitive.value)} at ${pointer(primitive.path)}; Overlay 1.0 targets objects and arrays (1.1 allows primitives)`);
+    if (primitive) {
+      const what = `selects ${describe(primitive.value)} at ${pointer(primitive.path)}`;
+      throw fail(`${what}; Overlay 1.0 targets objects and arrays (1.1 allows primitives)`);
+    }
   }
   if (action.remove === true) {
     if (nodes.some((n) => n.path.length === 0)) throw fail('cannot remove the document root');
@@ -76,8 +80,11 @@ interface MergeInput {
 function merge({ target, update, at, fail }: MergeInput): Json {
   if (isObject(target) && isObject(update)) {
     for (const [key, value] of Object.entries(update)) {
-      const next = Object.hasOwn(target, key) ? merge({ target: target[key]!, update: value, at: [...at, key], fail }) : structuredClone(value);
-      setOwn(target, key, next);
+      if (Object.hasOwn(target, key)) {
+        setOwn(target, key, merge({ target: target[key]!, update: value, at: [...at, key], fail }));
+      } else {
+        setOwn(target, key, structuredClone(value));
+      }
     }
     return target;
   }

@@ -19,7 +19,8 @@ export function withOverlays(loaded: LoadedSpec, extra: readonly string[] = []):
   delete document.info?.['x-sdk']?.overlays;
   let result = document as unknown as Json;
   for (const overlay of overlays) result = applyOverlay(result, overlay);
-  return { ...loaded, document: result as OpenApiDocument, hash: createHash('sha256').update(JSON.stringify(result)).digest('hex') };
+  const hash = createHash('sha256').update(JSON.stringify(result)).digest('hex');
+  return { ...loaded, document: result as OpenApiDocument, hash };
 }
 
 /** The overlay files a spec lists in `info.x-sdk.overlays`, resolved beside the root spec file. */
@@ -27,7 +28,8 @@ export function declaredOverlays(document: OpenApiDocument, specFile: string): s
   const listed = document.info?.['x-sdk']?.overlays;
   if (listed === undefined) return [];
   if (!Array.isArray(listed) || listed.some((f) => typeof f !== 'string' || f === '')) {
-    throw new GeneratorError('info.x-sdk.overlays must be a list of overlay file paths', { file: specFile, pointer: '#/info/x-sdk/overlays' });
+    const where = { file: specFile, pointer: '#/info/x-sdk/overlays' };
+    throw new GeneratorError('info.x-sdk.overlays must be a list of overlay file paths', where);
   }
   return listed.map((f: string) => path.resolve(path.dirname(specFile), f));
 }

@@ -50,7 +50,8 @@ export function readOverlay(file: string): OverlayDocument {
       return { pointer };
     }
   };
-  const fail = (message: string, pointer = '#'): GeneratorError => new GeneratorError(message, { file, ...locate(pointer) });
+  const fail = (message: string, pointer = '#'): GeneratorError =>
+    new GeneratorError(message, { file, ...locate(pointer) });
 
   if (!isObject(parsed)) throw fail('not an Overlay document (top level is not a mapping)');
   const version = parsed.overlay;
@@ -65,7 +66,8 @@ export function readOverlay(file: string): OverlayDocument {
   const actions = parsed.actions;
   if (!Array.isArray(actions) || actions.length === 0) throw fail('"actions" must be a non-empty list', '#/actions');
   actions.forEach((action, index) => checkAction({ action, minor, fail: (m) => fail(m, `#/actions/${index}`) }));
-  return { file, minor, actions: actions as unknown as OverlayAction[], locate: (index) => locate(`#/actions/${index}`) };
+  const checked = actions as unknown as OverlayAction[];
+  return { file, minor, actions: checked, locate: (index) => locate(`#/actions/${index}`) };
 }
 
 interface ActionCheck {
@@ -77,9 +79,13 @@ interface ActionCheck {
 function checkAction({ action, minor, fail }: ActionCheck): void {
   if (!isObject(action)) throw fail('an action must be a mapping');
   const target = action.target;
-  if (typeof target !== 'string' || !target.startsWith('$')) throw fail('"target" must be a JSONPath starting with $');
+  if (typeof target !== 'string' || !target.startsWith('$')) {
+    throw fail('"target" must be a JSONPath starting with $');
+  }
   const at = `(target ${target})`;
-  if (action.remove !== undefined && typeof action.remove !== 'boolean') throw fail(`${at} "remove" must be true or false`);
+  if (action.remove !== undefined && typeof action.remove !== 'boolean') {
+    throw fail(`${at} "remove" must be true or false`);
+  }
   if (action.copy !== undefined) {
     if (minor === '1.0') throw fail(`${at} "copy" needs overlay version 1.1.x`);
     if (typeof action.copy !== 'string' || !action.copy.startsWith('$')) throw fail(`${at} "copy" must be a JSONPath`);
