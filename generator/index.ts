@@ -6,4 +6,4 @@ export type { SdkModel, ResourceModel, MethodModel, TypeModel, PropertyModel, Pa
 export { writePackage } from './stages/write.js';
 export type { FileMap } from './stages/render/index.js';
 export { GeneratorError } from './errors.js';
-export { withOverlays } from './stages/overlay/index.js';
+export { applySpecOverlays, withOverlays } from './stages/overlay/index.js';

@@ -11,16 +11,30 @@ import { applyOverlay } from './apply.js';
 import { readOverlay, type Json } from './read.js';
 
 export function withOverlays(loaded: LoadedSpec, extra: readonly string[] = []): LoadedSpec {
-  const declared = declaredOverlays(loaded.document, loaded.file);
-  const files = [...declared, ...extra.map((f) => path.resolve(f))];
-  if (files.length === 0) return loaded;
+  const document = applySpecOverlays({ document: loaded.document, specFile: loaded.file, extra });
+  if (document === loaded.document) return loaded;
+  const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+  return { ...loaded, document, hash };
+}
+
+export interface OverlayInput {
+  /** The bundled spec; not changed (the result is a copy when there is anything to apply). */
+  document: OpenApiDocument;
+  /** The root spec file: `info.x-sdk.overlays` is resolved beside it. */
+  specFile: string;
+  extra?: readonly string[];
+}
+
+/** The document after its own and the extra overlays; the same object when there are none. */
+export function applySpecOverlays({ document, specFile, extra = [] }: OverlayInput): OpenApiDocument {
+  const files = [...declaredOverlays(document, specFile), ...extra.map((f) => path.resolve(f))];
+  if (files.length === 0) return document;
   const overlays = files.map(readOverlay);
-  const document = structuredClone(loaded.document) as OpenApiDocument;
-  delete document.info?.['x-sdk']?.overlays;
-  let result = document as unknown as Json;
+  const copy = structuredClone(document);
+  delete copy.info?.['x-sdk']?.overlays;
+  let result = copy as unknown as Json;
   for (const overlay of overlays) result = applyOverlay(result, overlay);
-  const hash = createHash('sha256').update(JSON.stringify(result)).digest('hex');
-  return { ...loaded, document: result as OpenApiDocument, hash };
+  return result as OpenApiDocument;
 }
 
 /** The overlay files a spec lists in `info.x-sdk.overlays`, resolved beside the root spec file. */
