@@ -25,7 +25,8 @@ export async function* paginate<T>(
     const page = await request({ ...req, params: { ...req.params, query } }, options);
     yield* page.data || [];
     const next = page.metadata?.next;
-    if (!next) return;
+    // The service ends a list with `next: ""`; others leave it out or send null.
+    if (next === undefined || next === null || next === '') return;
     const url = new URL(next, baseUrl);
     const previous: string | null = token;
     token = url.searchParams.get('page_token');
