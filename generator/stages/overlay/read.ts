@@ -50,8 +50,8 @@ export function readOverlay(file: string): OverlayDocument {
       return { pointer };
     }
   };
-  const fail = (message: string, pointer = '#'): GeneratorError =>
-    new GeneratorError(message, { file, ...locate(pointer) });
+  const fail = (message: string, pointer?: string): GeneratorError =>
+    new GeneratorError(message, pointer ? { file, ...locate(pointer) } : { file });
 
   if (!isObject(parsed)) throw fail('not an Overlay document (top level is not a mapping)');
   const version = parsed.overlay;
@@ -65,7 +65,10 @@ export function readOverlay(file: string): OverlayDocument {
   const minor = match[1] === '1' ? '1.1' : '1.0';
   const actions = parsed.actions;
   if (!Array.isArray(actions) || actions.length === 0) throw fail('"actions" must be a non-empty list', '#/actions');
-  actions.forEach((action, index) => checkAction({ action, minor, fail: (m) => fail(m, `#/actions/${index}`) }));
+  actions.forEach((action, index) => {
+    const target = isObject(action) && typeof action.target === 'string' ? ` (target ${action.target})` : '';
+    checkAction({ action, minor, fail: (m) => fail(`action ${index}${target}: ${m}`, `#/actions/${index}`) });
+  });
   const checked = actions as unknown as OverlayAction[];
   return { file, minor, actions: checked, locate: (index) => locate(`#/actions/${index}`) };
 }
@@ -82,17 +85,16 @@ function checkAction({ action, minor, fail }: ActionCheck): void {
   if (typeof target !== 'string' || !target.startsWith('$')) {
     throw fail('"target" must be a JSONPath starting with $');
   }
-  const at = `(target ${target})`;
   if (action.remove !== undefined && typeof action.remove !== 'boolean') {
-    throw fail(`${at} "remove" must be true or false`);
+    throw fail('"remove" must be true or false');
   }
   if (action.copy !== undefined) {
-    if (minor === '1.0') throw fail(`${at} "copy" needs overlay version 1.1.x`);
-    if (typeof action.copy !== 'string' || !action.copy.startsWith('$')) throw fail(`${at} "copy" must be a JSONPath`);
-    if (action.update !== undefined) throw fail(`${at} give "update" or "copy", not both`);
+    if (minor === '1.0') throw fail('"copy" needs overlay version 1.1.x');
+    if (typeof action.copy !== 'string' || !action.copy.startsWith('$')) throw fail('"copy" must be a JSONPath');
+    if (action.update !== undefined) throw fail('give "update" or "copy", not both');
   }
   if (action.remove !== true && action.update === undefined && action.copy === undefined) {
-    throw fail(`${at} needs "update"${minor === '1.1' ? ', "copy"' : ''} or "remove: true"`);
+    throw fail(`needs "update"${minor === '1.1' ? ', "copy"' : ''} or "remove: true"`);
   }
 }
 
