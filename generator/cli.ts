@@ -42,7 +42,8 @@ async function run(spec: string, out: string, overlays: string[]): Promise<numbe
     // A folder that cannot be made or written is the user's to fix, not a crash.
     throw new GeneratorError(`cannot write ${path.resolve(out)}: ${e.code}${e.path ? ` (${e.path})` : ''}`);
   }
-  console.log(`generated ${files.size} files in ${out} from ${spec} (${Math.round(performance.now() - started)} ms)`);
+  const also = overlays.length ? ` with ${overlays.join(', ')}` : '';
+  console.log(`generated ${files.size} files in ${out} from ${spec}${also} (${Math.round(performance.now() - started)} ms)`);
   return 0;
 }
 

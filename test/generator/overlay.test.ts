@@ -114,6 +114,27 @@ actions:
     expect(doc).toEqual(before);
   });
 
+  it('copies one node into another in 1.1, and refuses a copy that selects more than one', () => {
+    const { doc, write } = setup();
+    const file = write('o.yaml', `overlay: 1.1.0
+info: { title: t, version: '1' }
+actions:
+  - target: $.components.schemas
+    update: { Magazine: { description: A magazine. } }
+  - target: $.components.schemas.Magazine
+    copy: $.components.schemas.Book
+`);
+    const schemas = apply(doc, file).components.schemas;
+    expect(schemas.Magazine).toEqual({ description: 'A magazine.', ...doc.components!.schemas!.Book });
+    const many = write('many.yaml', `overlay: 1.1.0
+info: { title: t, version: '1' }
+actions:
+  - target: $.components.schemas.Book
+    copy: $.components.schemas.Book.properties.*
+`);
+    expect(() => apply(doc, many)).toThrow('copy $.components.schemas.Book.properties.* must select exactly one node, selects 3');
+  });
+
   it('keeps a __proto__ key of an update a plain property', () => {
     const { doc, write } = setup();
     const file = write('o.json', JSON.stringify({
