@@ -1,6 +1,9 @@
 # The verbs people type. `make` = install, generate, build and run the demo; `make test` = the test suite.
 SPEC    ?= spec/openapi.yaml
 OUT     ?= generated
+# Overlay documents (space-separated) applied after SPEC's own `info.x-sdk.overlays`; spec/ lists its own.
+OVERLAY ?=
+OVERLAY_ARGS = $(foreach o,$(OVERLAY),--overlay "$(o)")
 BASE    ?= origin/main
 HEAD    ?= spec/openapi.yaml
 FORMAT  ?= markdown
@@ -20,7 +23,7 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 generate: install
-	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" $(if $(filter-out 0,$(FORCE)),--force)
+	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" $(OVERLAY_ARGS) $(if $(filter-out 0,$(FORCE)),--force)
 
 build: install
 	cd generated && npx tsc -p tsconfig.json
@@ -41,7 +44,7 @@ test: install lint
 	npx vitest run --typecheck
 
 watch: install
-	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" --watch $(if $(filter-out 0,$(FORCE)),--force)
+	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" $(OVERLAY_ARGS) --watch $(if $(filter-out 0,$(FORCE)),--force)
 
 bench: install
 	$(TSX) bench/run.ts

@@ -11,6 +11,7 @@ import {
   type Config,
   type NormalizedProblem,
 } from '@redocly/openapi-core';
+import { applySpecOverlays, GeneratorError } from '../generator/index.js';
 import { InputError } from './errors.js';
 import { asString, isObject, type JsonObject } from './json.js';
 
@@ -47,8 +48,11 @@ export async function loadSpec(options: LoadOptions): Promise<LoadedSpec> {
   };
   try {
     const result = await bundle({ ref: file, config: await config() });
-    return checked({ name, parsed: result.bundle.parsed, problems: result.problems, rename });
+    const loaded = checked({ name, parsed: result.bundle.parsed, problems: result.problems, rename });
+    // The spec as the generator sees it: after the overlays it lists (generator/stages/overlay/).
+    return { ...loaded, doc: applySpecOverlays({ document: loaded.doc, specFile: file }) as JsonObject };
   } catch (error) {
+    if (error instanceof GeneratorError) throw new InputError(rename(error.format()));
     throw toInputError({ error, name, rename });
   }
 }

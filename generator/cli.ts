@@ -10,7 +10,8 @@ import { ROOT } from './stages/load-assets.js';
 import { MANIFEST_FILE } from './manifest.js';
 
 const USAGE = [
-  'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--force] [--check] [--watch]',
+  'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--overlay <file>]... [--force] [--check] [--watch]',
+  '  --overlay  apply an OpenAPI Overlay document (1.0.x/1.1.x) after the spec\'s own; repeatable, in order',
   `  --force  write even into a folder with no manifest (${MANIFEST_FILE}) or one generated from another spec:`,
   '           files of the same name are overwritten, the previous manifest\'s files deleted, every other file kept',
 ].join('\n');
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         check: { type: 'boolean' },
         watch: { type: 'boolean' },
         force: { type: 'boolean' },
+        overlay: { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
     }));
@@ -37,9 +39,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const options = { spec: values.spec!, out: values.out!, force: values.force === true };
+  const options = { spec: values.spec!, out: values.out!, force: values.force === true, overlays: values.overlay ?? [] };
   if (values.watch) return watch(options);
-  return values.check ? check(options.spec, options.out) : run(options);
+  return values.check ? check(options) : run(options);
 }
 
 interface RunOptions {
@@ -47,12 +49,14 @@ interface RunOptions {
   out: string;
   /** Write into a folder the generator does not own (see USAGE). */
   force: boolean;
+  /** Overlay documents applied after the spec's own, in order. */
+  overlays: string[];
 }
 
 async function run(options: RunOptions): Promise<number> {
-  const { spec, out, force } = options;
+  const { spec, out, force, overlays } = options;
   const started = performance.now();
-  const files = await generate({ spec, onNote: (note) => console.error(`note: ${note}`) });
+  const files = await generate({ spec, overlays, onNote: (note) => console.error(`note: ${note}`) });
   try {
     writePackage(out, files, { force });
   } catch (err) {
@@ -61,12 +65,13 @@ async function run(options: RunOptions): Promise<number> {
     // A folder that cannot be made or written is the user's to fix, not a crash.
     throw new GeneratorError(`cannot write ${path.resolve(out)}: ${e.code}${e.path ? ` (${e.path})` : ''}`);
   }
-  console.log(`generated ${files.size} files in ${out} from ${spec} (${Math.round(performance.now() - started)} ms)`);
+  const also = overlays.length ? ` with ${overlays.join(', ')}` : '';
+  console.log(`generated ${files.size} files in ${out} from ${spec}${also} (${Math.round(performance.now() - started)} ms)`);
   return 0;
 }
 
-async function check(spec: string, out: string): Promise<number> {
-  const files = await generate({ spec });
+async function check({ spec, out, overlays }: RunOptions): Promise<number> {
+  const files = await generate({ spec, overlays });
   // Regenerate into a scratch folder first: proves the output is writable, then compare.
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'codegen-check-'));
   try {
@@ -99,7 +104,8 @@ export function formatDrift(out: string, drift: Drift): string {
 async function watch(options: RunOptions): Promise<number> {
   const { watch: chokidar } = await import('chokidar');
   const specDir = path.dirname(path.resolve(options.spec));
-  const targets = [specDir, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
+  const overlayFiles = options.overlays.map((o) => path.resolve(o));
+  const targets = [specDir, ...overlayFiles, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const regenerate = (): void => {

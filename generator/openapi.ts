@@ -105,6 +105,8 @@ export interface SdkExtension {
   version?: string;
   client?: string;
   envPrefix?: string;
+  /** Overlay files applied after bundling, relative to the root spec file (generator/stages/overlay/). */
+  overlays?: unknown;
 }
 
 /** Escape one JSON-pointer token. */

@@ -5,6 +5,7 @@ import { withManifest } from './manifest.js';
 import { emitTypes } from './stages/emit-types.js';
 import { loadAssets, type Assets } from './stages/load-assets.js';
 import { loadSpec } from './stages/load.js';
+import { withOverlays } from './stages/overlay/index.js';
 import { buildModel as modelStage, type SdkModel } from './stages/model/index.js';
 import { normalizeSpec } from './stages/normalize/index.js';
 import { renderPackage, type FileMap } from './stages/render/index.js';
@@ -13,6 +14,8 @@ import type { OpenApiDocument } from './openapi.js';
 
 export interface GenerateOptions {
   spec: string;
+  /** Overlay documents applied in order after the spec's own `info.x-sdk.overlays`. */
+  overlays?: readonly string[];
   /** Directory the spec path is shown relative to in headers (default: cwd). */
   cwd?: string;
   assets?: Assets;
@@ -22,7 +25,7 @@ export interface GenerateOptions {
 
 export async function generate(options: GenerateOptions): Promise<FileMap> {
   const assets = options.assets ?? loadAssets();
-  const loaded = await loadSpec(options.spec);
+  const loaded = withOverlays(await loadSpec(options.spec), options.overlays);
   validateSpec(loaded.document, loaded.file);
   const normalized = normalizeSpec(loaded.document);
   const model = modelStage(normalized.document, { reservedNames: assets.coreExports });

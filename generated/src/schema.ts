@@ -289,15 +289,12 @@ export interface components {
              */
             prev?: string | null;
             /**
-             * Format: uri
-             * @description URL of the next page; absent or null on the last page. Its `page_token` query value fetches that page.
-             */
-            next?: string | null;
-            /**
              * Format: int32
              * @description Number of items across all pages.
              */
             total_size?: number;
+            /** @description URL of the next page; absent, null or an empty string on the last page. Its `page_token` query value fetches that page. */
+            next?: string | null;
         };
         /**
          * @description Server-maintained bookkeeping for a single resource.
@@ -378,20 +375,14 @@ export interface components {
             id: string;
             /** @description Environment of the referenced resource, when it lives in one. */
             environment?: string;
-            /**
-             * Format: uri
-             * @description API URL of the referenced resource.
-             */
-            readonly related: string;
-            /**
-             * Format: uri
-             * @description CRN of the referenced resource.
-             */
-            readonly resource_name: string;
             /** @description The referenced resource's API group/version, e.g. `org/v2`. */
             readonly api_version?: string;
             /** @description Kind of the referenced resource. */
             readonly kind?: string;
+            /** @description API URL of the referenced resource; an empty string when the reference is unset. */
+            readonly related: string;
+            /** @description CRN of the referenced resource; an empty string when the reference is unset. */
+            readonly resource_name: string;
         };
         /**
          * @description Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
@@ -606,8 +597,8 @@ export interface components {
             readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
             /** @description Connection types this network can offer. */
             readonly supported_connection_types: components["schemas"]["ConnectionType"][];
-            /** @description Connection types currently in use by at least one connection. */
-            readonly active_connection_types: components["schemas"]["ConnectionType"][];
+            /** @description Connection types currently in use by at least one connection; empty while nothing is attached. */
+            readonly active_connection_types?: components["schemas"]["ConnectionType"][];
             /** @description Machine-readable reason when `phase` is `FAILED`. */
             readonly error_code?: string;
             /** @description Human-readable reason when `phase` is `FAILED`. */
@@ -1430,8 +1421,8 @@ export interface components {
         NetworkLinkServiceAcceptPolicy: {
             /** @description Ids of environments whose networks may connect. */
             environments?: string[];
-            /** @description Ids of individual networks that may connect. */
-            networks?: string[];
+            /** @description Ids of individual networks that may connect; null once an update has removed every network. */
+            networks?: string[] | null;
         };
         /**
          * @description Reference to a resource addressed by its id alone (not scoped to an environment).
@@ -2318,7 +2309,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The caller is authenticated but lacks the role needed for this action. */
+        /** @description The caller is authenticated but lacks the role needed for this action. On a read by id it is also the service's answer for a resource that does not exist (any more): one error of code `forbidden_access` instead of a 404. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

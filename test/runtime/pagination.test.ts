@@ -33,8 +33,8 @@ describe('listAll', () => {
     for (const h of s.hits) expect(h.headers.authorization).toMatch(/^Basic /);
   });
 
-  it('stops when next is absent or null', async () => {
-    for (const next of [undefined, null]) {
+  it('stops when next is absent, null or "" (the service\'s last page)', async () => {
+    for (const next of [undefined, null, '']) {
       const s = await serve((_, res) => json(res, { ...list(['n-1']), metadata: next === undefined ? {} : { next } }));
       const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
       expect((await collect(cc.networks.listAll({ environment: 'env-1' }))).length).toBe(1);

@@ -37,6 +37,7 @@ export async function* paginate<T>(
     const items = field(page, [paging.items]);
     if (Array.isArray(items)) yield* items as T[];
     const next = field(page, paging.next);
+    // The service ends a list with `next: ""`; others leave it out or send null.
     if (typeof next !== 'string' || next === '') return;
     const url = new URL(next, baseUrl);
     const previous: string | null = token;
