@@ -63,6 +63,8 @@ export interface SchemaPair {
   location: string;
   /** Dotted path inside the body, `(body)` at the root. */
   path: string;
+  /** The path below the body or parameter root, `''` at the root (`spec.cloud`, `size`, `[]`). */
+  subPath: string;
   /** Inside a parameter's schema: parameter rules own type changes there. */
   inParameter: boolean;
   base: SchemaView;

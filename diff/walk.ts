@@ -50,7 +50,9 @@ function compareOperation(input: { base: Operation; head: Operation; readers: Re
     const location = `${shown.in} ${shown.name}`;
     visit('parameter', (rule, emit) => rule.parameter?.({ base: b, head: h, location, readers }, emit));
     if (b?.schema && h?.schema) {
-      compareSchemas({ visit, readers, direction: 'request', prefix: location, inParameter: true }, b.schema, h.schema);
+      const style = h?.style ?? b?.style;
+      const ctx = { visit, readers, direction: 'request' as const, prefix: location, inParameter: true, deepObject: style === 'deepObject' };
+      compareSchemas(ctx, b.schema, h.schema);
     }
   }
 
@@ -78,6 +80,8 @@ interface SchemaContext {
   /** `request`, `response 200`, `query status` */
   prefix: string;
   inParameter: boolean;
+  /** A deepObject query parameter: its properties go on the wire as `filter[size]`. */
+  deepObject?: boolean;
 }
 
 function compareSchemas(ctx: SchemaContext, base: JsonObject, head: JsonObject): void {
@@ -100,11 +104,11 @@ function descend(step: Step): void {
   const head = readers.head.view(step.head);
   if (stack.length >= MAX_DEPTH || stack.some(([b, h]) => b === base.node && h === head.node)) return;
   const inner: Array<[JsonObject, JsonObject]> = [...stack, [base.node, head.node]];
-  const location = join(ctx.prefix, path);
-  // Inside a parameter the parameter is the subject: `query status`, `query status[]`.
+  const location = place(ctx, path);
+  // Inside a parameter the parameter is the subject: `query status`, `query status[]`, `query filter[size]`.
   const shownPath = ctx.inParameter ? location : path || '(body)';
   ctx.visit('schema', (rule, emit) =>
-    rule.schema?.({ direction, location, path: shownPath, inParameter: ctx.inParameter, base, head }, emit),
+    rule.schema?.({ direction, location, path: shownPath, subPath: path, inParameter: ctx.inParameter, base, head }, emit),
   );
 
   const names = [...new Set([...base.properties.keys(), ...head.properties.keys()])].sort();
@@ -116,8 +120,8 @@ function descend(step: Step): void {
       p !== undefined && !(direction === 'request' ? p.readOnly : p.writeOnly);
     const pair = {
       direction,
-      location: join(ctx.prefix, childPath),
-      path: childPath,
+      location: place(ctx, childPath),
+      path: ctx.inParameter ? place(ctx, childPath) : childPath,
       base: b,
       head: h,
       baseVisible: visible(b),
@@ -146,4 +150,14 @@ function descend(step: Step): void {
 
 function join(prefix: string, path: string): string {
   return path ? `${prefix} ${path}` : prefix;
+}
+
+/**
+ * Where a path is, as the caller sees it: `request spec.cloud`; inside a parameter its serialized name,
+ * `query filter[size]` for a deepObject, `query filter.size` otherwise.
+ */
+function place(ctx: SchemaContext, path: string): string {
+  if (!ctx.inParameter || !path) return join(ctx.prefix, path);
+  if (ctx.deepObject) return ctx.prefix + path.replace(/^([^.[{]+)/, '[$1]').replace(/\.([^.[{]+)/g, '[$1]');
+  return ctx.prefix + (/^[[{]/.test(path) ? path : `.${path}`);
 }

@@ -52,13 +52,15 @@ describe('compiler check', { timeout: 120_000 }, () => {
     expect(report.compiler.breaking.find((b) => b.check === 'reads')?.message).toMatch(/^Property 'display_name' does not exist on type/);
   });
 
-  it('catches a query parameter narrowed inside a deepObject filter, which no rule sees', async () => {
+  it('a query parameter narrowed inside a deepObject filter: the rule and the compiler agree', async () => {
     const report = await verdictOf(join(FIXTURES, '_compiler/query-parameter-narrowed'));
-    expect(report.changes).toEqual([]);
+    expect(report.changes.map((c) => `${c.level} ${c.id} ${c.location} ${c.compiler}`)).toEqual([
+      'breaking parameter-type-changed query filter[size] breaking',
+    ]);
     expect(breaks(report)).toEqual(['method things.listThings call GET /things', 'type ListThingsParams input']);
     expect(report.compiler.breaking[0]?.message).toContain("Type 'string' is not assignable to type 'number'");
-    expect(report.compiler.breaking[0]?.rules).toBe(false);
-    expect(report).toMatchObject({ verdict: 'breaking', semver: 'major', summary: { breaking: 0, compiler: 2 } });
+    expect(report.compiler.breaking[0]?.rules).toBe(true);
+    expect(report).toMatchObject({ verdict: 'breaking', semver: 'major', summary: { breaking: 1, compiler: 2 } });
   });
 
   it('catches a response enum widened inside a union variant, which the rules call a warning', async () => {
