@@ -14,6 +14,16 @@ export interface RuleMeta {
   feature?: boolean;
 }
 
+/** Levels of a keyword rule: a request that refuses more breaks callers; a response that sends more warns. */
+const KEYWORD_LEVELS = {
+  'request-tightened': 'breaking',
+  'request-changed': 'breaking',
+  'request-loosened': 'info',
+  'response-loosened': 'warning',
+  'response-changed': 'warning',
+  'response-tightened': 'info',
+} as const;
+
 const registry = {
   'operation-added': {
     level: 'info',
@@ -238,6 +248,36 @@ const registry = {
     level: 'info',
     description: 'A request constraint loosened or dropped: more values are accepted.',
     message: '{property}: {constraint} loosened from {from} to {to}',
+  },
+  'dependent-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'dependentRequired or dependentSchemas changed. Requests: a new obligation ("with a, send b") refuses payloads that were accepted: breaking; a dropped one is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'conditional-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'if/then/else changed, or a constraint inside a branch. Requests: a stricter branch (or a new condition) refuses payloads that were accepted: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'contains-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'contains, minContains or maxContains changed. Requests: arrays must now hold more (or other) matching items: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'unevaluated-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'propertyNames, unevaluatedProperties or unevaluatedItems changed. Requests: keys or items that were accepted are refused: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'content-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'contentSchema, contentMediaType or contentEncoding of a string changed. Requests: strings must now be encoded or shaped otherwise: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
   },
   'security-changed': {
     level: { narrowed: 'breaking', widened: 'info' },

@@ -69,6 +69,8 @@ export interface SchemaPair {
   inParameter: boolean;
   base: SchemaView;
   head: SchemaView;
+  /** For rules that compare subschemas ($ref targets live in each side's document). */
+  readers: Readers;
 }
 
 export interface Rule {

@@ -108,7 +108,7 @@ function descend(step: Step): void {
   // Inside a parameter the parameter is the subject: `query status`, `query status[]`, `query filter[size]`.
   const shownPath = ctx.inParameter ? location : path || '(body)';
   ctx.visit('schema', (rule, emit) =>
-    rule.schema?.({ direction, location, path: shownPath, subPath: path, inParameter: ctx.inParameter, base, head }, emit),
+    rule.schema?.({ direction, location, path: shownPath, subPath: path, inParameter: ctx.inParameter, base, head, readers }, emit),
   );
 
   const names = [...new Set([...base.properties.keys(), ...head.properties.keys()])].sort();

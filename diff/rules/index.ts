@@ -1,4 +1,8 @@
 // Every rule, one file each (the file name is the rule ID); the registry test keeps the three in step.
+import conditionalConstraintChanged from './conditional-constraint-changed.js';
+import containsConstraintChanged from './contains-constraint-changed.js';
+import contentConstraintChanged from './content-constraint-changed.js';
+import dependentConstraintChanged from './dependent-constraint-changed.js';
 import descriptionChanged from './description-changed.js';
 import discriminatorVariantAdded from './discriminator-variant-added.js';
 import discriminatorVariantRemoved from './discriminator-variant-removed.js';
@@ -41,9 +45,14 @@ import responseStatusAdded from './response-status-added.js';
 import responseStatusRemoved from './response-status-removed.js';
 import sdkNameChanged from './sdk-name-changed.js';
 import securityChanged from './security-changed.js';
+import unevaluatedConstraintChanged from './unevaluated-constraint-changed.js';
 import type { Rule } from '../rule.js';
 
 export const rules: readonly Rule[] = [
+  conditionalConstraintChanged,
+  containsConstraintChanged,
+  contentConstraintChanged,
+  dependentConstraintChanged,
   descriptionChanged,
   discriminatorVariantAdded,
   discriminatorVariantRemoved,
@@ -86,4 +95,5 @@ export const rules: readonly Rule[] = [
   responseStatusRemoved,
   sdkNameChanged,
   securityChanged,
+  unevaluatedConstraintChanged,
 ];
