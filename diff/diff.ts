@@ -1,8 +1,10 @@
 // The library entry point: two bundled documents in, a report (plus the resource of each operation,
 // for grouping) out.
+import { exportedTypes } from './exports.js';
 import type { JsonObject } from './json.js';
 import { readOperations } from './operations.js';
 import { buildReport, type Report } from './report.js';
+import type { ExportPair } from './rule.js';
 import { rules } from './rules/index.js';
 import { SchemaReader } from './schema.js';
 import { resourceName } from './sdk-names.js';
@@ -14,9 +16,21 @@ export interface DiffResult {
   resources: Map<string, string>;
 }
 
+/** Both packages' exported types, built once and only when asked for (the model builder takes a while). */
+function exportsOf(base: JsonObject, head: JsonObject): () => ExportPair | undefined {
+  let memo: { value: ExportPair | undefined } | undefined;
+  return () => {
+    if (!memo) {
+      const [b, h] = [exportedTypes(base), exportedTypes(head)];
+      memo = { value: b && h ? { base: b, head: h } : undefined };
+    }
+    return memo.value;
+  };
+}
+
 export function diffDocuments(base: JsonObject, head: JsonObject): DiffResult {
   const readers = { base: new SchemaReader(base), head: new SchemaReader(head) };
-  const report = buildReport(walk({ readers, rules }));
+  const report = buildReport(walk({ readers, rules, exports: exportsOf(base, head) }));
   const resources = new Map<string, string>();
   for (const reader of [readers.base, readers.head]) {
     for (const op of readOperations(reader).values()) resources.set(op.label, resourceName(op));

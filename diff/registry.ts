@@ -199,6 +199,42 @@ const registry = {
       'An enum became a plain value. Requests: any value may be sent. Responses (closed enum): the union widens to its base type, so code typed with the old union no longer compiles. An open enum already admitted any string.',
     message: '{property} is no longer an enum (was {values})',
   },
+  'discriminator-added': {
+    level: { request: 'breaking', response: 'warning' },
+    description:
+      'A union gained a discriminator: each variant types it as its literal value. Requests: values typed with the old string no longer compile. Responses: comparisons with other values no longer compile (TS2367).',
+    message: '{property} is now discriminated by {discriminator}',
+  },
+  'discriminator-removed': {
+    level: { request: 'info', response: 'breaking' },
+    description:
+      'A union lost its discriminator: the discriminator property widens back to its type, so code narrowing on it (or typed with a variant) no longer compiles. Requests accept more.',
+    message: '{property} is no longer discriminated by {discriminator}',
+  },
+  'prefix-items-changed': {
+    level: {
+      'length-changed': 'breaking',
+      'request-added': 'breaking',
+      'response-added': 'info',
+      'request-removed': 'info',
+      'response-removed': 'breaking',
+    },
+    description:
+      'prefixItems (a tuple) appeared, vanished or changed length. The generated type is a fixed tuple: tuples of another length are not assignable either way; an array becoming a tuple breaks requests, a tuple becoming an array breaks responses.',
+    message: '{property} changed from {from} to {to}',
+  },
+  'pattern-properties-changed': {
+    level: { 'request-added': 'breaking', 'response-added': 'info', 'request-removed': 'info', 'response-removed': 'breaking' },
+    description:
+      'A patternProperties pattern appeared or vanished: the generated index signature changes. Requests: a new pattern constrains values that were free. Responses: reads through a removed index signature no longer compile.',
+    message: '{property}: pattern property {pattern} {change}',
+  },
+  'component-type-removed': {
+    level: { removed: 'breaking', renamed: 'breaking' },
+    description:
+      'A component schema is gone, so its exported type is too: imports of it no longer compile. A rename (the same schema under another name) breaks imports just the same.',
+    message: 'Exported type {type} {change}',
+  },
   'discriminator-variant-added': {
     level: { request: 'info', response: 'warning' },
     feature: true,

@@ -11,6 +11,8 @@ export interface Change {
   operation: string;
   location: string;
   message: string;
+  /** Set by document-level rules: the exported type the change is about. */
+  exportedType?: string;
 }
 
 export interface Report {
@@ -31,6 +33,7 @@ export function buildReport(findings: readonly RawFinding[]): Report {
       operation: f.operation,
       location: f.location,
       message: render(f),
+      ...(f.exportedType ? { exportedType: f.exportedType } : {}),
     };
     const key = JSON.stringify([change.id, change.operation, change.location, change.message]);
     if (seen.has(key)) continue;

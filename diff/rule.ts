@@ -8,6 +8,8 @@ export type Direction = 'request' | 'response';
 
 export interface Finding {
   location: string;
+  /** The exported type a document-level finding is about (the compiler's verdict is looked up by it). */
+  exportedType?: string;
   /** Picks the level when the registry entry has several. */
   variant?: string;
   /** Fills the message template. */
@@ -73,8 +75,24 @@ export interface SchemaPair {
   readers: Readers;
 }
 
+export interface ExportPair {
+  /** Exported type name → the component schema it aliases. */
+  base: Map<string, string>;
+  head: Map<string, string>;
+}
+
+/** The whole document. `exports` builds both packages' models on first call (`undefined` when one is refused). */
+export interface DocumentPair {
+  exports: () => ExportPair | undefined;
+  readers: Readers;
+}
+
+/** Operation label of document-level findings (exported types). */
+export const DOCUMENT = 'components';
+
 export interface Rule {
   id: RuleId;
+  document?(pair: DocumentPair, emit: Emit): void;
   operation?(pair: OperationPair, emit: Emit): void;
   parameter?(pair: ParameterPair, emit: Emit): void;
   requestBody?(pair: BodyPair, emit: Emit): void;

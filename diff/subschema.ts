@@ -49,6 +49,12 @@ export function compareSubschemas(readers: Readers, base: Json | undefined, head
   return effect === 'same' ? 'changed' : effect;
 }
 
+/** The same schema however written ($ref or inline, allOf split or merged), as far as the views model it. */
+export function equivalent(readers: Readers, base: JsonObject, head: JsonObject): boolean {
+  if (shape(readers.base, base) === shape(readers.head, head)) return true;
+  return compareViews(readers, readers.base.view(base), readers.head.view(head), 0) === 'same';
+}
+
 function compareViews(readers: Readers, b: SchemaView, h: SchemaView, depth: number): Effect {
   const effects: Effect[] = [];
   effects.push(b.types.length === 0 ? (h.types.length === 0 ? 'same' : 'tightened') : h.types.length === 0 ? 'loosened' : setEffect(b.types, h.types));

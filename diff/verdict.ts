@@ -47,20 +47,26 @@ export interface VerdictInput {
 }
 
 export function combine({ report, compiler }: VerdictInput): VerdictReport {
-  const ruleBreaking = new Set(report.changes.filter((c) => c.level === 'breaking').map((c) => c.operation));
+  const breakingChanges = report.changes.filter((c) => c.level === 'breaking');
+  const ruleBreaking = new Set(breakingChanges.map((c) => c.operation));
+  const ruleBrokenTypes = new Set(breakingChanges.map((c) => c.exportedType).filter(Boolean));
   let section: CompilerSection;
   if (typeof compiler === 'string') {
     section = { status: 'not-run', reason: compiler, breaking: [] };
   } else {
     const breaking = compiler.result.breaks.map((b): CompilerEntry => {
       const operation = b.kind === 'method' ? compiler.operations.get(b.name) : undefined;
-      return { ...b, ...(operation ? { operation } : {}), rules: operation !== undefined && ruleBreaking.has(operation) };
+      const rules = operation !== undefined ? ruleBreaking.has(operation) : b.kind === 'type' && ruleBrokenTypes.has(b.name);
+      return { ...b, ...(operation ? { operation } : {}), rules };
     });
     section = { status: 'checked', checked: compiler.result.checked, breaking };
   }
   const broken = new Set(section.breaking.map((b) => b.operation).filter(Boolean));
+  const brokenTypes = new Set(section.breaking.filter((b) => b.kind === 'type').map((b) => b.name));
   const changes = report.changes.map((c): VerdictChange => {
-    const verdict: CompilerVerdict = section.status !== 'checked' ? 'not-checked' : broken.has(c.operation) ? 'breaking' : 'compiles';
+    // A change about an exported type is judged by that type's probe, others by their operation's methods.
+    const hit = c.exportedType !== undefined ? brokenTypes.has(c.exportedType) : broken.has(c.operation);
+    const verdict: CompilerVerdict = section.status !== 'checked' ? 'not-checked' : hit ? 'breaking' : 'compiles';
     const wire = c.level === 'breaking' && verdict === 'compiles';
     return { ...c, compiler: verdict, ...(wire ? { note: WIRE_NOTE } : {}) };
   });

@@ -2,7 +2,7 @@
 // status, properties by name, union variants by discriminator value. Every rule hook sees every pair.
 import type { JsonObject } from './json.js';
 import { readOperations, type Operation } from './operations.js';
-import type { Direction, Emit, Finding, Readers, Rule } from './rule.js';
+import { DOCUMENT, type DocumentPair, type Direction, type Emit, type Finding, type Readers, type Rule } from './rule.js';
 import type { RuleId } from './registry.js';
 
 export interface RawFinding extends Finding {
@@ -15,9 +15,12 @@ type Hook = keyof Omit<Rule, 'id'>;
 /** Deepest nesting compared; a guard against pathological specs on top of the cycle guard. */
 const MAX_DEPTH = 48;
 
-export function walk(input: { readers: Readers; rules: readonly Rule[] }): RawFinding[] {
+export function walk(input: { readers: Readers; rules: readonly Rule[]; exports?: DocumentPair['exports'] }): RawFinding[] {
   const { readers, rules } = input;
   const findings: RawFinding[] = [];
+  for (const rule of rules) {
+    rule.document?.({ exports: input.exports ?? (() => undefined), readers }, (f) => findings.push({ ...f, id: rule.id, operation: DOCUMENT }));
+  }
   const base = readOperations(readers.base);
   const head = readOperations(readers.head);
   const keys = [...new Set([...base.keys(), ...head.keys()])].sort();
@@ -134,6 +137,15 @@ function descend(step: Step): void {
   }
 
   if (base.items && head.items) descend({ ctx, base: base.items, head: head.items, path: `${path}[]`, stack: inner });
+  // Tuple positions and index signatures, as the generated types have them.
+  base.prefixItems?.forEach((b, i) => {
+    const h = head.prefixItems?.[i];
+    if (h) descend({ ctx, base: b, head: h, path: `${path}[${i}]`, stack: inner });
+  });
+  for (const [pattern, b] of base.patternProperties ?? []) {
+    const h = head.patternProperties?.get(pattern);
+    if (h) descend({ ctx, base: b, head: h, path: `${path}{${pattern}}`, stack: inner });
+  }
   if (base.additional && head.additional) {
     descend({ ctx, base: base.additional, head: head.additional, path: `${path}{}`, stack: inner });
   }

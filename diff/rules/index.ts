@@ -1,9 +1,12 @@
 // Every rule, one file each (the file name is the rule ID); the registry test keeps the three in step.
+import componentTypeRemoved from './component-type-removed.js';
 import conditionalConstraintChanged from './conditional-constraint-changed.js';
 import containsConstraintChanged from './contains-constraint-changed.js';
 import contentConstraintChanged from './content-constraint-changed.js';
 import dependentConstraintChanged from './dependent-constraint-changed.js';
 import descriptionChanged from './description-changed.js';
+import discriminatorAdded from './discriminator-added.js';
+import discriminatorRemoved from './discriminator-removed.js';
 import discriminatorVariantAdded from './discriminator-variant-added.js';
 import discriminatorVariantRemoved from './discriminator-variant-removed.js';
 import enumConstraintAdded from './enum-constraint-added.js';
@@ -20,14 +23,16 @@ import parameterDefaultChanged from './parameter-default-changed.js';
 import parameterDeprecated from './parameter-deprecated.js';
 import parameterRemoved from './parameter-removed.js';
 import parameterTypeChanged from './parameter-type-changed.js';
+import patternPropertiesChanged from './pattern-properties-changed.js';
+import prefixItemsChanged from './prefix-items-changed.js';
 import propertyBecameReadOnly from './property-became-read-only.js';
 import propertyNullabilityChanged from './property-nullability-changed.js';
 import propertyTypeChanged from './property-type-changed.js';
 import requestBodyAdded from './request-body-added.js';
-import requestConstraintLoosened from './request-constraint-loosened.js';
-import requestConstraintTightened from './request-constraint-tightened.js';
 import requestBodyBecameRequired from './request-body-became-required.js';
 import requestBodyRemoved from './request-body-removed.js';
+import requestConstraintLoosened from './request-constraint-loosened.js';
+import requestConstraintTightened from './request-constraint-tightened.js';
 import requestMediaTypeRemoved from './request-media-type-removed.js';
 import requestPropertyAdded from './request-property-added.js';
 import requestPropertyBecameOptional from './request-property-became-optional.js';
@@ -49,11 +54,14 @@ import unevaluatedConstraintChanged from './unevaluated-constraint-changed.js';
 import type { Rule } from '../rule.js';
 
 export const rules: readonly Rule[] = [
+  componentTypeRemoved,
   conditionalConstraintChanged,
   containsConstraintChanged,
   contentConstraintChanged,
   dependentConstraintChanged,
   descriptionChanged,
+  discriminatorAdded,
+  discriminatorRemoved,
   discriminatorVariantAdded,
   discriminatorVariantRemoved,
   enumConstraintAdded,
@@ -70,6 +78,8 @@ export const rules: readonly Rule[] = [
   parameterDeprecated,
   parameterRemoved,
   parameterTypeChanged,
+  patternPropertiesChanged,
+  prefixItemsChanged,
   propertyBecameReadOnly,
   propertyNullabilityChanged,
   propertyTypeChanged,

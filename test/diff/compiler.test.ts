@@ -80,6 +80,25 @@ describe('compiler check', { timeout: 120_000 }, () => {
     expect(report.verdict).toBe('breaking');
   });
 
+  it.each(['discriminator-added', 'discriminator-removed', 'prefix-items-changed', 'component-type-removed'])(
+    'a break once only the compiler saw now has a rule of its own: %s',
+    async (fixture) => {
+      const report = await verdictOf(join(FIXTURES, fixture));
+      expect(report.compiler.breaking.length).toBeGreaterThan(0);
+      // Rules-only mode names it, and every method or removed type the compiler flags is covered by a rule.
+      expect(report.changes.filter((c) => c.level === 'breaking').map((c) => c.id)).toContain(fixture);
+      for (const b of report.compiler.breaking.filter((b) => b.kind === 'method' || b.check === 'removed')) {
+        expect(b.rules).toBe(true);
+      }
+    },
+  );
+
+  it('a removed exported type is judged by its own probe, not an operation', async () => {
+    const report = await verdictOf(join(FIXTURES, 'component-type-removed'));
+    expect(report.changes.map((c) => `${c.exportedType} ${c.compiler}`)).toEqual(['Audit breaking', 'Owner breaking']);
+    expect(report.changes.every((c) => c.note === undefined)).toBe(true);
+  });
+
   it('a tightened request constraint compiles but stays breaking, with the wire note', async () => {
     const report = await verdictOf(join(FIXTURES, 'request-constraint-tightened'));
     expect(report.compiler.breaking).toEqual([]);
