@@ -1,6 +1,8 @@
 // The library entry point: two bundled documents in, a report (plus the resource of each operation,
 // for grouping) out.
 import { exportedTypes } from './exports.js';
+import { DEFAULT_POLICY, type Policy } from './lifecycle.js';
+import { applyPolicy, operationPolicies, type OperationPolicy } from './policy.js';
 import type { JsonObject } from './json.js';
 import { readOperations } from './operations.js';
 import { buildReport, type Report } from './report.js';
@@ -10,8 +12,17 @@ import { SchemaReader } from './schema.js';
 import { resourceName } from './sdk-names.js';
 import { walk } from './walk.js';
 
+export interface DiffOptions {
+  /** The lifecycle policy (default: Confluent's stages and badges, oasdiff's stability levels and sunset). */
+  policy?: Policy;
+  /** The day sunsets are compared with, `YYYY-MM-DD` (default: today, UTC). */
+  today?: string;
+}
+
 export interface DiffResult {
   report: Report;
+  /** Operation label → its lifecycle and what the policy does with its breaks. */
+  policies: Map<string, OperationPolicy>;
   /** Operation label (`GET /x/{id}`) → client resource (`clusters`). */
   resources: Map<string, string>;
 }
@@ -28,12 +39,14 @@ function exportsOf(base: JsonObject, head: JsonObject): () => ExportPair | undef
   };
 }
 
-export function diffDocuments(base: JsonObject, head: JsonObject): DiffResult {
+export function diffDocuments(base: JsonObject, head: JsonObject, options: DiffOptions = {}): DiffResult {
   const readers = { base: new SchemaReader(base), head: new SchemaReader(head) };
-  const report = buildReport(walk({ readers, rules, exports: exportsOf(base, head) }));
+  const lifecycle = { policy: options.policy ?? DEFAULT_POLICY, today: options.today ?? new Date().toISOString().slice(0, 10) };
+  const policies = operationPolicies(readers, lifecycle);
+  const report = applyPolicy(buildReport(walk({ readers, rules, exports: exportsOf(base, head), lifecycle })), policies);
   const resources = new Map<string, string>();
   for (const reader of [readers.base, readers.head]) {
     for (const op of readOperations(reader).values()) resources.set(op.label, resourceName(op));
   }
-  return { report, resources };
+  return { report, policies, resources };
 }

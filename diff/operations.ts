@@ -66,6 +66,8 @@ export interface Operation {
   body: Body | undefined;
   responses: Map<string, Response>;
   security: Security;
+  /** The operation object as written: extensions (lifecycle, sunset) are read from it. */
+  raw: JsonObject;
 }
 
 export function readOperations(reader: SchemaReader): Map<string, Operation> {
@@ -94,6 +96,7 @@ export function readOperations(reader: SchemaReader): Map<string, Operation> {
         body: readBody(reader, op.requestBody),
         responses: readResponses(reader, op.responses),
         security: readSecurity(reader, Array.isArray(op.security) ? op.security : doc.security),
+        raw: op,
       });
     }
   }

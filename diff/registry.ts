@@ -321,6 +321,24 @@ const registry = {
       'The effective security requirements changed. Breaking when a previously accepted way to authenticate is no longer accepted.',
     message: 'Security changed from {from} to {to}',
   },
+  'deprecated-without-sunset': {
+    level: 'warning',
+    description:
+      'An operation is deprecated with no sunset date (x-sunset-at or x-sunset, configurable): callers cannot tell how long it keeps working.',
+    message: 'Operation {operation} is deprecated without a sunset date ({keys})',
+  },
+  'removed-before-sunset': {
+    level: 'breaking',
+    description:
+      'A deprecated operation was removed before the sunset date it announced: callers were promised it until then. (Removed on or after its sunset, operation-removed is info.)',
+    message: 'Operation {operation} was removed before its sunset {sunset} (today is {today})',
+  },
+  'lifecycle-stage-changed': {
+    level: { decreased: 'warning', increased: 'info' },
+    description:
+      'The lifecycle stage of an operation changed (x-lifecycle-stage, x-stability-level or a lifecycle badge). Down (GA → Preview → Early Access): it promises less, and later breaks will be allowed. Up: info.',
+    message: 'Lifecycle stage changed from {from} to {to}',
+  },
   'description-changed': {
     level: 'info',
     description: 'A summary or description changed: documentation only, never breaking.',

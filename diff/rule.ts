@@ -1,5 +1,6 @@
 // What a rule sees. The walker pairs base and head nodes and calls each rule's hooks; a hook reports a
 // finding through `emit`, and the operation, level and message are filled in from the context and registry.
+import type { Policy } from './lifecycle.js';
 import type { Body, Operation, Parameter, Response } from './operations.js';
 import type { RuleId } from './registry.js';
 import type { PropertyView, SchemaReader, SchemaView } from './schema.js';
@@ -22,10 +23,17 @@ export interface Readers {
   head: SchemaReader;
 }
 
+/** The lifecycle policy and the day it is applied on (`2025-06-30`; sunsets are compared with it). */
+export interface LifecycleContext {
+  policy: Policy;
+  today: string;
+}
+
 /** Either side may be missing (added or removed). */
 export interface OperationPair {
   base: Operation | undefined;
   head: Operation | undefined;
+  lifecycle: LifecycleContext;
 }
 
 export interface ParameterPair {

@@ -2,7 +2,7 @@
 // status, properties by name, union variants by discriminator value. Every rule hook sees every pair.
 import type { JsonObject } from './json.js';
 import { readOperations, type Operation } from './operations.js';
-import { DOCUMENT, type DocumentPair, type Direction, type Emit, type Finding, type Readers, type Rule } from './rule.js';
+import { DOCUMENT, type DocumentPair, type Direction, type LifecycleContext, type Emit, type Finding, type Readers, type Rule } from './rule.js';
 import type { RuleId } from './registry.js';
 
 export interface RawFinding extends Finding {
@@ -15,7 +15,14 @@ type Hook = keyof Omit<Rule, 'id'>;
 /** Deepest nesting compared; a guard against pathological specs on top of the cycle guard. */
 const MAX_DEPTH = 48;
 
-export function walk(input: { readers: Readers; rules: readonly Rule[]; exports?: DocumentPair['exports'] }): RawFinding[] {
+export interface WalkInput {
+  readers: Readers;
+  rules: readonly Rule[];
+  exports?: DocumentPair['exports'];
+  lifecycle: LifecycleContext;
+}
+
+export function walk(input: WalkInput): RawFinding[] {
   const { readers, rules } = input;
   const findings: RawFinding[] = [];
   for (const rule of rules) {
@@ -25,7 +32,7 @@ export function walk(input: { readers: Readers; rules: readonly Rule[]; exports?
   const head = readOperations(readers.head);
   const keys = [...new Set([...base.keys(), ...head.keys()])].sort();
   for (const key of keys) {
-    const pair = { base: base.get(key), head: head.get(key) };
+    const pair = { base: base.get(key), head: head.get(key), lifecycle: input.lifecycle };
     const label = (pair.head ?? pair.base)?.label ?? key;
     const visit = <H extends Hook>(hook: H, call: (rule: Rule, emit: Emit) => void): void => {
       for (const rule of rules) {

@@ -4,6 +4,7 @@ import conditionalConstraintChanged from './conditional-constraint-changed.js';
 import containsConstraintChanged from './contains-constraint-changed.js';
 import contentConstraintChanged from './content-constraint-changed.js';
 import dependentConstraintChanged from './dependent-constraint-changed.js';
+import deprecatedWithoutSunset from './deprecated-without-sunset.js';
 import descriptionChanged from './description-changed.js';
 import discriminatorAdded from './discriminator-added.js';
 import discriminatorRemoved from './discriminator-removed.js';
@@ -13,6 +14,7 @@ import enumConstraintAdded from './enum-constraint-added.js';
 import enumConstraintRemoved from './enum-constraint-removed.js';
 import enumValueAdded from './enum-value-added.js';
 import enumValueRemoved from './enum-value-removed.js';
+import lifecycleStageChanged from './lifecycle-stage-changed.js';
 import operationAdded from './operation-added.js';
 import operationDeprecated from './operation-deprecated.js';
 import operationRemoved from './operation-removed.js';
@@ -28,6 +30,7 @@ import prefixItemsChanged from './prefix-items-changed.js';
 import propertyBecameReadOnly from './property-became-read-only.js';
 import propertyNullabilityChanged from './property-nullability-changed.js';
 import propertyTypeChanged from './property-type-changed.js';
+import removedBeforeSunset from './removed-before-sunset.js';
 import requestBodyAdded from './request-body-added.js';
 import requestBodyBecameRequired from './request-body-became-required.js';
 import requestBodyRemoved from './request-body-removed.js';
@@ -59,6 +62,7 @@ export const rules: readonly Rule[] = [
   containsConstraintChanged,
   contentConstraintChanged,
   dependentConstraintChanged,
+  deprecatedWithoutSunset,
   descriptionChanged,
   discriminatorAdded,
   discriminatorRemoved,
@@ -68,6 +72,7 @@ export const rules: readonly Rule[] = [
   enumConstraintRemoved,
   enumValueAdded,
   enumValueRemoved,
+  lifecycleStageChanged,
   operationAdded,
   operationDeprecated,
   operationRemoved,
@@ -83,6 +88,7 @@ export const rules: readonly Rule[] = [
   propertyBecameReadOnly,
   propertyNullabilityChanged,
   propertyTypeChanged,
+  removedBeforeSunset,
   requestBodyAdded,
   requestBodyBecameRequired,
   requestBodyRemoved,
