@@ -112,7 +112,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const head = await loadSpec({ file: options.head });
   const base = await loadBase(options.base, options.head);
-  const { report: rules, resources, policies } = diffDocuments(base.doc, head.doc, { policy: options.policy, today: options.today });
+  const lifecycle = { policy: options.policy, today: options.today };
+  const { report: rules, resources, policies } = diffDocuments(base.doc, head.doc, lifecycle);
   const compiler = options.rulesOnly ? 'skipped (--rules-only)' : await compilerVerdict(options, base, head);
   const report = combine({ report: rules, compiler, policies });
   if (options.checkVersion) {
@@ -132,7 +133,8 @@ export async function main(argv: string[]): Promise<number> {
   if (options.failOn === 'none') return 0;
   const threshold = LEVELS.indexOf(options.failOn satisfies Level);
   // A compiler break the lifecycle policy allows (an Early Access operation) is reported, not failing.
-  const failing = report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold) || report.compiler.breaking.some((b) => !b.allowed);
+  const atThreshold = report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold);
+  const failing = atThreshold || report.compiler.breaking.some((b) => !b.allowed);
   return failing || versionFails ? 1 : 0;
 }
 

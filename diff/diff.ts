@@ -41,9 +41,11 @@ function exportsOf(base: JsonObject, head: JsonObject): () => ExportPair | undef
 
 export function diffDocuments(base: JsonObject, head: JsonObject, options: DiffOptions = {}): DiffResult {
   const readers = { base: new SchemaReader(base), head: new SchemaReader(head) };
-  const lifecycle = { policy: options.policy ?? DEFAULT_POLICY, today: options.today ?? new Date().toISOString().slice(0, 10) };
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const lifecycle = { policy: options.policy ?? DEFAULT_POLICY, today };
   const policies = operationPolicies(readers, lifecycle);
-  const report = applyPolicy(buildReport(walk({ readers, rules, exports: exportsOf(base, head), lifecycle })), policies);
+  const findings = walk({ readers, rules, exports: exportsOf(base, head), lifecycle });
+  const report = applyPolicy(buildReport(findings), policies);
   const resources = new Map<string, string>();
   for (const reader of [readers.base, readers.head]) {
     for (const op of readOperations(reader).values()) resources.set(op.label, resourceName(op));

@@ -41,7 +41,7 @@ export interface Policy {
 
 export const DEFAULT_POLICY: Policy = {
   stageKeys: ['x-lifecycle-stage', 'x-stability-level'],
-  // Confluent: [![General Availability](https://img.shields.io/badge/Lifecycle%20Stage-General%20Availability-%2345c6e8)]
+  // Confluent's badge: [![Early Access](https://img.shields.io/badge/Lifecycle%20Stage-Early%20Access-%2345c6e8)]
   badge: 'img\\.shields\\.io/badge/Lifecycle%20Stage-([^-)]+)-',
   stages: {
     'general availability': 'ga',
@@ -116,7 +116,12 @@ export function stability(from: Stage, to: Stage): -1 | 0 | 1 {
 }
 
 function stageOf(text: string, policy: Policy): Stage | undefined {
-  return policy.stages[text.toLowerCase().replace(/[\s_-]+/g, ' ').trim()];
+  return policy.stages[normal(text)];
+}
+
+/** Stage text as the policy keys it: lower-cased, runs of spaces, `_` and `-` as one space. */
+function normal(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
 }
 
 function decode(text: string): string {
@@ -139,6 +144,11 @@ function date(value: unknown): string | undefined {
   return text.slice(0, 10);
 }
 
+/** An object with one optional key per stage. */
+function byStage(value: object): object {
+  return { type: 'object', additionalProperties: false, properties: Object.fromEntries(STAGES.map((s) => [s, value])) };
+}
+
 const POLICY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -149,8 +159,8 @@ const POLICY_SCHEMA = {
     defaultStage: { enum: [...STAGES] },
     deprecatedAtKeys: { type: 'array', items: { type: 'string' } },
     sunsetKeys: { type: 'array', items: { type: 'string' } },
-    breaks: { type: 'object', additionalProperties: false, properties: Object.fromEntries(STAGES.map((s) => [s, { enum: ['breaking', 'warning', 'info'] }])) },
-    reasons: { type: 'object', additionalProperties: false, properties: Object.fromEntries(STAGES.map((s) => [s, { type: 'string' }])) },
+    breaks: byStage({ enum: ['breaking', 'warning', 'info'] }),
+    reasons: byStage({ type: 'string' }),
   },
 } as const;
 
@@ -181,11 +191,12 @@ export function loadPolicy(file: string): Policy {
     try {
       new RegExp(given.badge);
     } catch (error) {
-      throw new InputError(`${file}: /badge: not a regular expression (${error instanceof Error ? error.message : String(error)})`);
+      const why = error instanceof Error ? error.message : String(error);
+      throw new InputError(`${file}: /badge: not a regular expression (${why})`);
     }
   }
   const stages: Record<string, Stage> = { ...DEFAULT_POLICY.stages };
-  for (const [text, stage] of Object.entries(given.stages ?? {})) stages[text.toLowerCase().replace(/[\s_-]+/g, ' ').trim()] = stage;
+  for (const [text, stage] of Object.entries(given.stages ?? {})) stages[normal(text)] = stage;
   return {
     ...DEFAULT_POLICY,
     ...given,

@@ -33,8 +33,10 @@ export function operationPolicies(readers: Readers, ctx: LifecycleContext): Map<
     const op = b ?? h;
     if (!op) continue;
     const lifecycle = readLifecycle(op.raw, ctx.policy);
-    const sunsetPassed = b !== undefined && !h && lifecycle.deprecated && lifecycle.sunset !== undefined && lifecycle.sunset <= ctx.today;
-    const reason = ctx.policy.reasons[lifecycle.stage] ?? `the policy gives ${STAGE_NAMES[lifecycle.stage]} breaks level ${ctx.policy.breaks[lifecycle.stage]}`;
+    const { sunset, stage } = lifecycle;
+    const sunsetPassed = b !== undefined && !h && lifecycle.deprecated && sunset !== undefined && sunset <= ctx.today;
+    const fallback = `the policy gives ${STAGE_NAMES[stage]} breaks level ${ctx.policy.breaks[stage]}`;
+    const reason = ctx.policy.reasons[stage] ?? fallback;
     out.set((h ?? op).label, { lifecycle, breaks: ctx.policy.breaks[lifecycle.stage], reason, sunsetPassed });
   }
   return out;
@@ -50,7 +52,8 @@ export function applyPolicy(report: Report, policies: Map<string, OperationPolic
       return { ...c, level: 'info', lifecycle: { stage: policy.lifecycle.stage, ruleLevel: c.level, reason } };
     }
     if (policy.breaks === 'breaking') return c;
-    return { ...c, level: policy.breaks, lifecycle: { stage: policy.lifecycle.stage, ruleLevel: c.level, reason: policy.reason } };
+    const lifecycle = { stage: policy.lifecycle.stage, ruleLevel: c.level, reason: policy.reason };
+    return { ...c, level: policy.breaks, lifecycle };
   });
   const summary: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
   for (const c of changes) summary[c.level] += 1;

@@ -205,7 +205,8 @@ export class SchemaReader {
     if (!parts.prefixItems && Array.isArray(s.prefixItems)) parts.prefixItems = s.prefixItems.filter(isObject);
     const patterns = asObject(s.patternProperties);
     if (!parts.patternProperties && patterns) {
-      parts.patternProperties = new Map(Object.entries(patterns).filter((e): e is [string, JsonObject] => isObject(e[1])));
+      const entries = Object.entries(patterns).filter((e): e is [string, JsonObject] => isObject(e[1]));
+      parts.patternProperties = new Map(entries);
     }
 
     const props = asObject(s.properties);

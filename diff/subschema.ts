@@ -10,7 +10,19 @@ export type Effect = 'same' | 'tightened' | 'loosened' | 'changed';
 
 const MAX_DEPTH = 12;
 /** Keywords that never change what a schema accepts. */
-const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', '$comment', 'deprecated', 'default', 'readOnly', 'writeOnly', 'externalDocs', 'xml']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  '$comment',
+  'deprecated',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'externalDocs',
+  'xml',
+]);
 
 /** Keywords whose value maps names to schemas. */
 const MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
@@ -57,7 +69,9 @@ export function equivalent(readers: Readers, base: JsonObject, head: JsonObject)
 
 function compareViews(readers: Readers, b: SchemaView, h: SchemaView, depth: number): Effect {
   const effects: Effect[] = [];
-  effects.push(b.types.length === 0 ? (h.types.length === 0 ? 'same' : 'tightened') : h.types.length === 0 ? 'loosened' : setEffect(b.types, h.types));
+  // No type at all admits every type.
+  const anyType = (v: SchemaView): string[] => (v.types.length === 0 ? ['*'] : v.types);
+  effects.push(b.types.length === h.types.length && b.types.length === 0 ? 'same' : typeEffect(anyType(b), anyType(h)));
   if (b.nullable !== h.nullable) effects.push(b.nullable ? 'tightened' : 'loosened');
   if (b.enumValues || h.enumValues) {
     effects.push(!b.enumValues ? 'tightened' : !h.enumValues ? 'loosened' : setEffect(b.enumValues, h.enumValues));
@@ -71,9 +85,15 @@ function compareViews(readers: Readers, b: SchemaView, h: SchemaView, depth: num
   effects.push(compareSubschemas(readers, b.items, h.items, depth + 1));
   effects.push(compareSubschemas(readers, b.additional, h.additional, depth + 1));
   for (const family of Object.keys(KEYWORD_FAMILIES) as KeywordFamily[]) {
-    for (const change of familyChanges({ family, readers, base: b, head: h, depth: depth + 1 })) effects.push(change.effect);
+    const changes = familyChanges({ family, readers, base: b, head: h, depth: depth + 1 });
+    for (const change of changes) effects.push(change.effect);
   }
   return combine(effects);
+}
+
+function typeEffect(base: string[], head: string[]): Effect {
+  if (base.includes('*')) return head.includes('*') ? 'same' : 'tightened';
+  return head.includes('*') ? 'loosened' : setEffect(base, head);
 }
 
 function reverse(effect: Effect): Effect {
@@ -85,7 +105,12 @@ function acceptsAll(schema: Json | undefined): boolean {
 }
 
 /** Canonical text of what a schema accepts: `$ref`s inlined (a cycle by its ref), annotations dropped. */
-export function shape(reader: SchemaReader, node: Json | undefined, seen: ReadonlySet<JsonObject> = new Set(), map = false): string {
+export function shape(
+  reader: SchemaReader,
+  node: Json | undefined,
+  seen: ReadonlySet<JsonObject> = new Set(),
+  map = false,
+): string {
   if (Array.isArray(node)) return `[${node.map((n) => shape(reader, n, seen)).join(',')}]`;
   if (!isObject(node)) return canonical(node);
   const resolved = reader.deref(node);
@@ -95,7 +120,8 @@ export function shape(reader: SchemaReader, node: Json | undefined, seen: Readon
   const keys = Object.keys(resolved)
     .filter((k) => k !== '$ref' && (map || (!ANNOTATIONS.has(k) && !k.startsWith('x-'))))
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${shape(reader, resolved[k], inner, !map && MAPS.has(k))}`).join(',')}}`;
+  const entries = keys.map((k) => `${JSON.stringify(k)}:${shape(reader, resolved[k], inner, !map && MAPS.has(k))}`);
+  return `{${entries.join(',')}}`;
 }
 
 export interface KeywordChange {
@@ -122,11 +148,14 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
   const add = (keyword: string, effect: Effect, from: Json | undefined, to: Json | undefined): void => {
     if (effect !== 'same') out.push({ keyword, effect, from: short(from), to: short(to) });
   };
-  const sub = (keyword: keyof typeof kb): void => add(keyword, compareSubschemas(readers, kb[keyword], kh[keyword], depth), kb[keyword], kh[keyword]);
+  const sub = (keyword: keyof typeof kb): void =>
+    add(keyword, compareSubschemas(readers, kb[keyword], kh[keyword], depth), kb[keyword], kh[keyword]);
   if (family === 'dependent') {
-    add('dependentRequired', dependentRequired(kb.dependentRequired, kh.dependentRequired), kb.dependentRequired, kh.dependentRequired);
+    const [from, to] = [kb.dependentRequired, kh.dependentRequired];
+    add('dependentRequired', dependentRequired(from, to), from, to);
     const [bs, hs] = [objectOf(kb.dependentSchemas), objectOf(kh.dependentSchemas)];
-    const effects = [...new Set([...Object.keys(bs), ...Object.keys(hs)])].map((k) => compareSubschemas(readers, bs[k], hs[k], depth));
+    const names = [...new Set([...Object.keys(bs), ...Object.keys(hs)])];
+    const effects = names.map((k) => compareSubschemas(readers, bs[k], hs[k], depth));
     add('dependentSchemas', combine(effects), kb.dependentSchemas, kh.dependentSchemas);
   } else if (family === 'conditional') {
     // Without an `if`, `then` and `else` assert nothing.
@@ -136,7 +165,8 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
       add('if', 'changed', bIf, hIf);
       return out;
     }
-    const branch = (v: Json | undefined, cond: Json | undefined): Json | undefined => (cond === undefined ? undefined : v);
+    const branch = (v: Json | undefined, cond: Json | undefined): Json | undefined =>
+      cond === undefined ? undefined : v;
     for (const key of ['then', 'else'] as const) {
       const effect = compareSubschemas(readers, branch(kb[key], bIf), branch(kh[key], hIf), depth);
       add(key, effect, branch(kb[key], bIf), branch(kh[key], hIf));
@@ -144,8 +174,10 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
   } else if (family === 'contains') {
     sub('contains');
     // minContains defaults to 1 and both bounds only count beside `contains`.
-    const min = (k: typeof kb): number | undefined => (k.contains === undefined ? undefined : typeof k.minContains === 'number' ? k.minContains : 1);
-    const max = (k: typeof kb): number | undefined => (k.contains === undefined || typeof k.maxContains !== 'number' ? undefined : k.maxContains);
+    const min = (k: typeof kb): number | undefined =>
+      k.contains === undefined ? undefined : typeof k.minContains === 'number' ? k.minContains : 1;
+    const max = (k: typeof kb): number | undefined =>
+      k.contains === undefined || typeof k.maxContains !== 'number' ? undefined : k.maxContains;
     if (kb.contains !== undefined && kh.contains !== undefined) {
       add('minContains', order(min(kb), min(kh), 'lower'), kb.minContains, kh.minContains);
       add('maxContains', order(max(kb), max(kh), 'upper'), kb.maxContains, kh.maxContains);
@@ -169,7 +201,9 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
 /** Each `name → [names]` pair is an obligation: new pairs tighten, dropped ones loosen. */
 function dependentRequired(base: Json | undefined, head: Json | undefined): Effect {
   const pairs = (value: Json | undefined): string[] =>
-    Object.entries(objectOf(value)).flatMap(([k, list]) => (Array.isArray(list) ? list.map((v) => `${k}→${String(v)}`) : []));
+    Object.entries(objectOf(value)).flatMap(([k, list]) =>
+      Array.isArray(list) ? list.map((v) => `${k}→${String(v)}`) : [],
+    );
   return reverse(setEffect(pairs(base), pairs(head)));
 }
 

@@ -61,10 +61,12 @@ export function combine({ report, compiler, policies }: VerdictInput): VerdictRe
   } else {
     const breaking = compiler.result.breaks.map((b): CompilerEntry => {
       const operation = b.kind === 'method' ? compiler.operations.get(b.name) : undefined;
-      const rules = operation !== undefined ? ruleBreaking.has(operation) : b.kind === 'type' && ruleBrokenTypes.has(b.name);
+      const rules =
+        operation !== undefined ? ruleBreaking.has(operation) : b.kind === 'type' && ruleBrokenTypes.has(b.name);
       return { ...b, ...(operation ? { operation } : {}), rules };
     });
-    section = { status: 'checked', checked: compiler.result.checked, breaking: allowByPolicy(breaking, report, policies) };
+    const allowed = allowByPolicy(breaking, report, policies);
+    section = { status: 'checked', checked: compiler.result.checked, breaking: allowed };
   }
   const broken = new Set(section.breaking.map((b) => b.operation).filter(Boolean));
   const brokenTypes = new Set(section.breaking.filter((b) => b.kind === 'type').map((b) => b.name));
@@ -91,20 +93,26 @@ export function combine({ report, compiler, policies }: VerdictInput): VerdictRe
  * policy; a type's when every method break is let through and no breaking change is about that type (a type has
  * no operation of its own, so it goes with the methods that broke).
  */
-function allowByPolicy(entries: CompilerEntry[], report: Report, policies: Map<string, OperationPolicy> | undefined): CompilerEntry[] {
+function allowByPolicy(
+  entries: CompilerEntry[],
+  report: Report,
+  policies: Map<string, OperationPolicy> | undefined,
+): CompilerEntry[] {
   if (!policies) return entries;
   const allowance = (operation: string | undefined): CompilerEntry['allowed'] => {
     const policy = operation === undefined ? undefined : policies.get(operation);
     if (!policy) return undefined;
-    if (policy.sunsetPassed) return { stage: policy.lifecycle.stage, reason: `removed after its sunset (${policy.lifecycle.sunset ?? ''})` };
-    return policy.breaks === 'breaking' ? undefined : { stage: policy.lifecycle.stage, reason: policy.reason };
+    const { stage, sunset } = policy.lifecycle;
+    if (policy.sunsetPassed) return { stage, reason: `removed after its sunset (${sunset ?? ''})` };
+    return policy.breaks === 'breaking' ? undefined : { stage, reason: policy.reason };
   };
   const methods = entries.filter((e) => e.kind === 'method');
   const firstAllowed = methods.map((m) => allowance(m.operation)).find(Boolean);
   const allMethodsAllowed = methods.length > 0 && methods.every((m) => allowance(m.operation));
   const typeSubjects = new Set(report.changes.filter((c) => c.level === 'breaking').map((c) => c.exportedType));
   return entries.map((e) => {
-    const allowed = e.kind === 'method' ? allowance(e.operation) : allMethodsAllowed && !typeSubjects.has(e.name) ? firstAllowed : undefined;
+    const typeAllowed = allMethodsAllowed && !typeSubjects.has(e.name) ? firstAllowed : undefined;
+    const allowed = e.kind === 'method' ? allowance(e.operation) : typeAllowed;
     return allowed ? { ...e, allowed } : e;
   });
 }

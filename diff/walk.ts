@@ -2,7 +2,16 @@
 // status, properties by name, union variants by discriminator value. Every rule hook sees every pair.
 import type { JsonObject } from './json.js';
 import { readOperations, type Operation } from './operations.js';
-import { DOCUMENT, type DocumentPair, type Direction, type LifecycleContext, type Emit, type Finding, type Readers, type Rule } from './rule.js';
+import {
+  DOCUMENT,
+  type Direction,
+  type DocumentPair,
+  type Emit,
+  type Finding,
+  type LifecycleContext,
+  type Readers,
+  type Rule,
+} from './rule.js';
 import type { RuleId } from './registry.js';
 
 export interface RawFinding extends Finding {
@@ -26,7 +35,8 @@ export function walk(input: WalkInput): RawFinding[] {
   const { readers, rules } = input;
   const findings: RawFinding[] = [];
   for (const rule of rules) {
-    rule.document?.({ exports: input.exports ?? (() => undefined), readers }, (f) => findings.push({ ...f, id: rule.id, operation: DOCUMENT }));
+    const pair = { exports: input.exports ?? (() => undefined), readers };
+    rule.document?.(pair, (f) => findings.push({ ...f, id: rule.id, operation: DOCUMENT }));
   }
   const base = readOperations(readers.base);
   const head = readOperations(readers.head);
@@ -61,7 +71,8 @@ function compareOperation(input: { base: Operation; head: Operation; readers: Re
     visit('parameter', (rule, emit) => rule.parameter?.({ base: b, head: h, location, readers }, emit));
     if (b?.schema && h?.schema) {
       const style = h?.style ?? b?.style;
-      const ctx = { visit, readers, direction: 'request' as const, prefix: location, inParameter: true, deepObject: style === 'deepObject' };
+      const deepObject = style === 'deepObject';
+      const ctx = { visit, readers, direction: 'request' as const, prefix: location, inParameter: true, deepObject };
       compareSchemas(ctx, b.schema, h.schema);
     }
   }
@@ -118,7 +129,10 @@ function descend(step: Step): void {
   // Inside a parameter the parameter is the subject: `query status`, `query status[]`, `query filter[size]`.
   const shownPath = ctx.inParameter ? location : path || '(body)';
   ctx.visit('schema', (rule, emit) =>
-    rule.schema?.({ direction, location, path: shownPath, subPath: path, inParameter: ctx.inParameter, base, head, readers }, emit),
+    rule.schema?.(
+      { direction, location, path: shownPath, subPath: path, inParameter: ctx.inParameter, base, head, readers },
+      emit,
+    ),
   );
 
   const names = [...new Set([...base.properties.keys(), ...head.properties.keys()])].sort();

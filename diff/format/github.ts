@@ -8,7 +8,8 @@ export function formatGithub(report: VerdictReport): string {
   const lines = report.changes.map((c) => {
     const where = c.location ? `${c.operation} ${c.location}` : c.operation;
     const title = escapeProperty(`API ${c.level}: ${c.id}`);
-    const policy = c.lifecycle ? ` (${c.lifecycle.stage} operation: ${c.lifecycle.reason}; the rule says ${c.lifecycle.ruleLevel})` : '';
+    const life = c.lifecycle;
+    const policy = life ? ` (${life.stage} operation: ${life.reason}; the rule says ${life.ruleLevel})` : '';
     const note = (c.note ? ` (${c.note})` : '') + policy;
     return `::${COMMAND[c.level]} title=${title}::${escapeData(`${where}: ${c.message}${note}`)}`;
   });
@@ -17,7 +18,8 @@ export function formatGithub(report: VerdictReport): string {
     // A break the lifecycle policy allows (an Early Access operation) does not fail the run: a warning.
     const command = b.allowed ? 'warning' : 'error';
     const allowed = b.allowed ? ` (allowed by the lifecycle policy: ${b.allowed.stage}, ${b.allowed.reason})` : '';
-    lines.push(`::${command} title=${title}::${escapeData(`${b.kind} ${b.name} (${b.check}): ${b.message}${allowed}`)}`);
+    const text = `${b.kind} ${b.name} (${b.check}): ${b.message}${allowed}`;
+    lines.push(`::${command} title=${title}::${escapeData(text)}`);
   }
   if (report.version && !report.version.ok) lines.push(`::error title=API version::${escapeData(report.version.message)}`);
   const { breaking, warning, info, compiler } = report.summary;

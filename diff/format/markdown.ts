@@ -44,7 +44,8 @@ export function formatMarkdown({ report, resources, impact, policies }: Markdown
       let change = c.note ? `${cell(c.message)}. _${c.note}_` : cell(c.message);
       if (c.lifecycle) {
         const stage = STAGE_NAMES[c.lifecycle.stage];
-        change += ` _${stage} operation: ${cell(c.lifecycle.reason)}, so the lifecycle policy makes this ${c.level} (the rule says ${c.lifecycle.ruleLevel})._`;
+        const why = `${stage} operation: ${cell(c.lifecycle.reason)}`;
+        change += ` _${why}, so the lifecycle policy makes this ${c.level} (the rule says ${c.lifecycle.ruleLevel})._`;
       }
       out.push(
         `| ${BADGE[c.level]} | ${COMPILER[c.compiler]} | \`${cell(c.operation)}\` | ${c.location ? `\`${cell(c.location)}\`` : '—'} | ${change} | \`${c.id}\` |`,
@@ -71,8 +72,10 @@ function compilerSection(section: CompilerSection): string[] {
   out.push('| Export | Operation | Check | First compiler message |', '|---|---|---|---|');
   for (const b of section.breaking) {
     const operation = b.operation ? `\`${cell(b.operation)}\`${b.rules ? '' : ' (no rule fired)'}` : '—';
-    const allowed = b.allowed ? ` (allowed by the lifecycle policy: ${STAGE_NAMES[b.allowed.stage as Stage] ?? b.allowed.stage})` : '';
-    out.push(`| ${b.kind} \`${cell(b.name)}\`${allowed} | ${operation} | ${b.check} | TS${b.code}: ${cell(b.message)} |`);
+    const stage = b.allowed ? (STAGE_NAMES[b.allowed.stage as Stage] ?? b.allowed.stage) : '';
+    const allowed = b.allowed ? ` (allowed by the lifecycle policy: ${stage})` : '';
+    const name = `${b.kind} \`${cell(b.name)}\`${allowed}`;
+    out.push(`| ${name} | ${operation} | ${b.check} | TS${b.code}: ${cell(b.message)} |`);
   }
   return [...out, ''];
 }
@@ -94,16 +97,20 @@ function lifecycleSection(report: VerdictReport, policies: Map<string, Operation
   const relaxed = report.changes.some((c) => c.lifecycle) || report.compiler.breaking.some((b) => b.allowed);
   if (!relaxed && rows.every((r) => r.policy.lifecycle.stage === 'ga')) return [];
   const out = ['### Lifecycle', ''];
-  const allowed = report.changes.filter((c) => c.lifecycle).length + report.compiler.breaking.filter((b) => b.allowed).length;
+  const allowed =
+    report.changes.filter((c) => c.lifecycle).length + report.compiler.breaking.filter((b) => b.allowed).length;
   if (allowed > 0) {
-    const rest = report.verdict === 'breaking' ? 'other breaks remain' : 'nothing else breaks, so the verdict is compatible';
-    out.push(`Breaks the lifecycle policy allows, in operations whose stage promises less: ${allowed}. Reported, not counted as breaking; ${rest}.`, '');
+    const rest =
+      report.verdict === 'breaking' ? 'other breaks remain' : 'nothing else breaks, so the verdict is compatible';
+    const lead = `Breaks the lifecycle policy allows, in operations whose stage promises less: ${allowed}.`;
+    out.push(`${lead} Reported, not counted as breaking; ${rest}.`, '');
   }
   out.push('| Operation | Stage | Read from | Breaking changes | Under the policy |', '|---|---|---|---|---|');
   for (const { op, policy, count } of rows) {
     const stage = STAGE_NAMES[policy.lifecycle.stage];
     const sunset = policy.lifecycle.sunset ? `, sunset ${policy.lifecycle.sunset}` : '';
-    const under = policy.sunsetPassed ? 'removal after sunset: allowed' : policy.breaks === 'breaking' ? 'breaking' : `${policy.breaks}: ${cell(policy.reason)}`;
+    const relaxed = policy.breaks === 'breaking' ? 'breaking' : `${policy.breaks}: ${cell(policy.reason)}`;
+    const under = policy.sunsetPassed ? 'removal after sunset: allowed' : relaxed;
     out.push(`| \`${cell(op)}\` | ${stage}${sunset} | ${cell(policy.lifecycle.source)} | ${count} | ${under} |`);
   }
   return [...out, ''];

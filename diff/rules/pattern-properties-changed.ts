@@ -5,12 +5,10 @@ const rule: Rule = {
   schema({ base, head, direction, location, path }, emit) {
     // The generator types patternProperties as an index signature; values under a kept pattern are walked.
     const [from, to] = [base.patternProperties, head.patternProperties];
-    for (const pattern of to?.keys() ?? []) {
-      if (!from?.has(pattern)) emit({ location, variant: `${direction}-added`, params: { property: path, pattern, change: 'added' } });
-    }
-    for (const pattern of from?.keys() ?? []) {
-      if (!to?.has(pattern)) emit({ location, variant: `${direction}-removed`, params: { property: path, pattern, change: 'removed' } });
-    }
+    const report = (pattern: string, change: 'added' | 'removed'): void =>
+      emit({ location, variant: `${direction}-${change}`, params: { property: path, pattern, change } });
+    for (const pattern of to?.keys() ?? []) if (!from?.has(pattern)) report(pattern, 'added');
+    for (const pattern of from?.keys() ?? []) if (!to?.has(pattern)) report(pattern, 'removed');
   },
 };
 export default rule;

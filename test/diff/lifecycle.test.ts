@@ -8,7 +8,8 @@ import { diffFiles, FIXTURES, runCli } from './helpers.js';
 
 const DIR = join(FIXTURES, '_lifecycle');
 const badge = (stage: string): string =>
-  `[![${stage}](https://img.shields.io/badge/Lifecycle%20Stage-${encodeURIComponent(stage)}-%2345c6e8)](#section/Versioning/API-Lifecycle-Policy)\n\nText.`;
+  `[![${stage}](https://img.shields.io/badge/Lifecycle%20Stage-${encodeURIComponent(stage)}-%2345c6e8)]` +
+  '(#section/Versioning/API-Lifecycle-Policy)\n\nText.';
 
 describe('reading the lifecycle', () => {
   it.each([
@@ -25,7 +26,8 @@ describe('reading the lifecycle', () => {
   });
 
   it('reads deprecation and sunset dates from Confluent and oasdiff extensions', () => {
-    expect(readLifecycle({ deprecated: true, 'x-deprecated-at': '2025-01-01', 'x-sunset-at': '2025-12-31T00:00:00Z' }, DEFAULT_POLICY)).toMatchObject({
+    const op = { deprecated: true, 'x-deprecated-at': '2025-01-01', 'x-sunset-at': '2025-12-31T00:00:00Z' };
+    expect(readLifecycle(op, DEFAULT_POLICY)).toMatchObject({
       deprecated: true,
       deprecatedAt: '2025-01-01',
       sunset: '2025-12-31',
@@ -35,9 +37,12 @@ describe('reading the lifecycle', () => {
   });
 
   it('the source is configurable: other extension keys, stage names and badges', () => {
-    const policy = { ...DEFAULT_POLICY, stageKeys: ['x-maturity'], badge: '\\[(\\w+)\\]', stages: { ...DEFAULT_POLICY.stages, incubating: 'early-access' as const } };
-    expect(readLifecycle({ 'x-maturity': 'Incubating' }, policy)).toMatchObject({ stage: 'early-access', source: 'x-maturity: Incubating' });
-    expect(readLifecycle({ description: 'Lists things [beta].' }, policy)).toMatchObject({ stage: 'preview', source: 'badge: beta' });
+    const stages = { ...DEFAULT_POLICY.stages, incubating: 'early-access' as const };
+    const policy = { ...DEFAULT_POLICY, stageKeys: ['x-maturity'], badge: '\\[(\\w+)\\]', stages };
+    const incubating = readLifecycle({ 'x-maturity': 'Incubating' }, policy);
+    expect(incubating).toMatchObject({ stage: 'early-access', source: 'x-maturity: Incubating' });
+    const beta = readLifecycle({ description: 'Lists things [beta].' }, policy);
+    expect(beta).toMatchObject({ stage: 'preview', source: 'badge: beta' });
     expect(readLifecycle({ 'x-lifecycle-stage': 'Preview' }, policy).stage).toBe('ga');
   });
 
@@ -45,14 +50,16 @@ describe('reading the lifecycle', () => {
     const strict = loadPolicy(join(DIR, 'strict.yaml'));
     expect(strict.breaks).toEqual({ ...DEFAULT_POLICY.breaks, 'early-access': 'breaking' });
     expect(strict.stages.incubating).toBe('early-access');
-    expect(() => loadPolicy(join(DIR, 'bad.yaml'))).toThrow(/bad\.yaml: \/breaks\/early-access: must be equal to one of the allowed values$/);
+    const bad = /bad\.yaml: \/breaks\/early-access: must be equal to one of the allowed values$/;
+    expect(() => loadPolicy(join(DIR, 'bad.yaml'))).toThrow(bad);
   });
 });
 
 describe('the policy applied', () => {
   it('the same break is breaking in a GA operation, a warning in Preview, info in Early Access', async () => {
     const { report } = await diffFiles(join(DIR, 'mixed/base.yaml'), join(DIR, 'mixed/revision.yaml'));
-    expect(report.changes.map((c) => `${c.operation} ${c.level} ${c.lifecycle?.stage ?? '-'} ${c.lifecycle?.ruleLevel ?? '-'}`)).toEqual([
+    const shown = report.changes.map((c) => `${c.operation} ${c.level} ${c.lifecycle?.stage ?? '-'} ${c.lifecycle?.ruleLevel ?? '-'}`);
+    expect(shown).toEqual([
       'GET /labs info early-access breaking',
       'GET /previews warning preview breaking',
       'GET /things breaking - -',
@@ -61,13 +68,16 @@ describe('the policy applied', () => {
   });
 
   it('a policy file can make Early Access breaks count', async () => {
-    const { report } = await diffFiles(join(DIR, 'mixed/base.yaml'), join(DIR, 'mixed/revision.yaml'), { policy: loadPolicy(join(DIR, 'strict.yaml')) });
-    expect(report.changes.map((c) => `${c.operation} ${c.level}`)).toEqual(['GET /labs breaking', 'GET /previews warning', 'GET /things breaking']);
+    const policy = loadPolicy(join(DIR, 'strict.yaml'));
+    const { report } = await diffFiles(join(DIR, 'mixed/base.yaml'), join(DIR, 'mixed/revision.yaml'), { policy });
+    const shown = report.changes.map((c) => `${c.operation} ${c.level}`);
+    expect(shown).toEqual(['GET /labs breaking', 'GET /previews warning', 'GET /things breaking']);
   });
 });
 
 describe('verdict, version check and PR comment follow the policy', { timeout: 120_000 }, () => {
-  const early = ['--base', join(DIR, 'early-access/base.yaml'), '--head', join(DIR, 'early-access/revision.yaml'), '--check-version'];
+  const pair = ['--base', join(DIR, 'early-access/base.yaml'), '--head', join(DIR, 'early-access/revision.yaml')];
+  const early = [...pair, '--check-version'];
 
   it('a break only in an Early Access operation is reported and allowed: compatible, no major bump needed', () => {
     const result = runCli([...early, '--format', 'json']);
@@ -75,7 +85,8 @@ describe('verdict, version check and PR comment follow the policy', { timeout: 1
     expect(result.status).toBe(0);
     const report: VerdictReport = JSON.parse(result.stdout);
     expect(report.verdict).toBe('compatible');
-    expect(report.changes.map((c) => `${c.id} ${c.level} ${c.lifecycle?.stage ?? ''}`)).toEqual(['response-property-removed info early-access']);
+    const shown = report.changes.map((c) => `${c.id} ${c.level} ${c.lifecycle?.stage ?? ''}`);
+    expect(shown).toEqual(['response-property-removed info early-access']);
     // The compiler sees the break too, and the policy lets it through.
     expect(report.compiler.breaking.length).toBeGreaterThan(0);
     expect(report.compiler.breaking.every((b) => b.allowed?.stage === 'early-access')).toBe(true);
@@ -86,9 +97,12 @@ describe('verdict, version check and PR comment follow the policy', { timeout: 1
     const result = runCli(early);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('### Lifecycle');
-    expect(result.stdout).toMatch(/Breaks the lifecycle policy allows, in operations whose stage promises less: \d+\. Reported, not counted as breaking; nothing else breaks, so the verdict is compatible\./);
-    expect(result.stdout).toContain('| `GET /labs/{id}` | Early Access | badge: Early Access | 1 | info: Early Access APIs may change at any time |');
-    expect(result.stdout).toContain('Early Access operation: Early Access APIs may change at any time, so the lifecycle policy makes this info (the rule says breaking).');
+    expect(result.stdout).toMatch(
+      /Breaks the lifecycle policy allows, in operations whose stage promises less: \d+\. Reported, not counted as breaking; nothing else breaks, so the verdict is compatible\./,
+    );
+    const reason = 'Early Access APIs may change at any time';
+    expect(result.stdout).toContain(`| \`GET /labs/{id}\` | Early Access | badge: Early Access | 1 | info: ${reason} |`);
+    expect(result.stdout).toContain(`Early Access operation: ${reason}, so the lifecycle policy makes this info (the rule says breaking).`);
   });
 
   it('under a policy where Early Access breaks count, the same pair is breaking and needs a major', () => {
@@ -102,7 +116,7 @@ describe('verdict, version check and PR comment follow the policy', { timeout: 1
   it('a bad policy file or date is one line and exit 2', () => {
     const bad = runCli([...early, '--rules-only', '--lifecycle', join(DIR, 'bad.yaml')]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^api-diff: .*bad\.yaml: \/breaks\/early-access: must be equal to one of the allowed values\n$/);
+    expect(bad.stderr).toMatch(/^api-diff: .*bad\.yaml: \/breaks\/early-access: must be equal to one of the allowed values\n$/u);
     const date = runCli([...early, '--rules-only', '--today', 'tomorrow']);
     expect(date.status).toBe(2);
     expect(date.stderr).toBe('api-diff: --today must be a date, YYYY-MM-DD (got "tomorrow")\n');

@@ -21,6 +21,7 @@ describe('media types as the generator types them', () => {
     expect(typedSchema({ 'application/xml': { schema: object } })).toBe(TEXT_SCHEMA);
     expect(typedSchema({ 'text/plain': { schema: { type: 'string', format: 'binary' } } })).toBe(BINARY_SCHEMA);
     expect(typedSchema({ 'image/png': {} })).toBe(BINARY_SCHEMA);
-    expect(typedSchema({ 'application/xml': { schema: object }, 'multipart/form-data': { schema: object } })).toBe(object);
+    const mixed = { 'application/xml': { schema: object }, 'multipart/form-data': { schema: object } };
+    expect(typedSchema(mixed)).toBe(object);
   });
 });

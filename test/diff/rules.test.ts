@@ -20,7 +20,8 @@ describe('rule fixtures', () => {
     const dir = join(FIXTURES, id);
     const expected: Report = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
     // A fixture about dates fixes the day it is judged on (options.json: { "today": "2025-06-30" }).
-    const options = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
+    const file = join(dir, 'options.json');
+    const options = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
     const { report } = await diffFiles(join(dir, 'base.yaml'), join(dir, 'revision.yaml'), options);
     expect(report).toEqual(expected);
     expect(report.changes.map((c) => c.id)).toContain(id);
