@@ -43,12 +43,14 @@ export function diffDocuments(base: JsonObject, head: JsonObject, options: DiffO
   const readers = { base: new SchemaReader(base), head: new SchemaReader(head) };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const lifecycle = { policy: options.policy ?? DEFAULT_POLICY, today };
-  const policies = operationPolicies(readers, lifecycle);
-  const findings = walk({ readers, rules, exports: exportsOf(base, head), lifecycle });
+  // Read once: the walk, the policy and the grouping all start from the operations.
+  const operations = { base: readOperations(readers.base), head: readOperations(readers.head) };
+  const policies = operationPolicies(operations, lifecycle);
+  const findings = walk({ readers, rules, exports: exportsOf(base, head), lifecycle, operations });
   const report = applyPolicy(buildReport(findings), policies);
   const resources = new Map<string, string>();
-  for (const reader of [readers.base, readers.head]) {
-    for (const op of readOperations(reader).values()) resources.set(op.label, resourceName(op));
+  for (const side of [operations.base, operations.head]) {
+    for (const op of side.values()) resources.set(op.label, resourceName(op));
   }
   return { report, policies, resources };
 }

@@ -4,8 +4,14 @@
 import { readLifecycle, STAGE_NAMES, type Lifecycle, type Stage } from './lifecycle.js';
 import type { Level } from './registry.js';
 import { semverOf, type Change, type Report } from './report.js';
-import type { LifecycleContext, Readers } from './rule.js';
-import { readOperations } from './operations.js';
+import type { Operation } from './operations.js';
+import type { LifecycleContext } from './rule.js';
+
+/** Both sides' operations by match key (`GET /things/{}`). */
+export interface OperationMaps {
+  base: Map<string, Operation>;
+  head: Map<string, Operation>;
+}
 
 export interface OperationPolicy {
   lifecycle: Lifecycle;
@@ -23,9 +29,8 @@ export interface ChangeLifecycle {
   reason: string;
 }
 
-export function operationPolicies(readers: Readers, ctx: LifecycleContext): Map<string, OperationPolicy> {
-  const base = readOperations(readers.base);
-  const head = readOperations(readers.head);
+export function operationPolicies(operations: OperationMaps, ctx: LifecycleContext): Map<string, OperationPolicy> {
+  const { base, head } = operations;
   const out = new Map<string, OperationPolicy>();
   for (const key of new Set([...base.keys(), ...head.keys()])) {
     const b = base.get(key);

@@ -4,7 +4,7 @@
 import { constraintChanges } from './constraints.js';
 import { canonical, isObject, type Json, type JsonObject } from './json.js';
 import type { Readers } from './rule.js';
-import { KEYWORD_FAMILIES, type KeywordFamily, type SchemaReader, type SchemaView } from './schema.js';
+import { KEYWORD_FAMILIES, type KeywordFamily, type KeywordKey, type SchemaReader, type SchemaView } from './schema.js';
 
 export type Effect = 'same' | 'tightened' | 'loosened' | 'changed';
 
@@ -142,9 +142,11 @@ export interface FamilyInput {
 
 /** The changes of one keyword family between two views, one entry per keyword that changed. */
 export function familyChanges({ family, readers, base, head, depth = 0 }: FamilyInput): KeywordChange[] {
-  const out: KeywordChange[] = [];
   const kb = base.keywords;
   const kh = head.keywords;
+  // Most schemas use none of these keywords: leave before building anything.
+  if (!uses(KEYWORD_FAMILIES[family], kb, kh)) return [];
+  const out: KeywordChange[] = [];
   const add = (keyword: string, effect: Effect, from: Json | undefined, to: Json | undefined): void => {
     if (effect !== 'same') out.push({ keyword, effect, from: short(from), to: short(to) });
   };
@@ -196,6 +198,11 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
     }
   }
   return out;
+}
+
+function uses(keys: readonly KeywordKey[], base: SchemaView['keywords'], head: SchemaView['keywords']): boolean {
+  for (const key of keys) if (base[key] !== undefined || head[key] !== undefined) return true;
+  return false;
 }
 
 /** Each `name → [names]` pair is an obligation: new pairs tighten, dropped ones loosen. */

@@ -29,6 +29,8 @@ export interface WalkInput {
   rules: readonly Rule[];
   exports?: DocumentPair['exports'];
   lifecycle: LifecycleContext;
+  /** Both sides' operations, when the caller has read them already. */
+  operations?: { base: Map<string, Operation>; head: Map<string, Operation> };
 }
 
 export function walk(input: WalkInput): RawFinding[] {
@@ -38,17 +40,19 @@ export function walk(input: WalkInput): RawFinding[] {
     const pair = { exports: input.exports ?? (() => undefined), readers };
     rule.document?.(pair, (f) => findings.push({ ...f, id: rule.id, operation: DOCUMENT }));
   }
-  const base = readOperations(readers.base);
-  const head = readOperations(readers.head);
+  const base = input.operations?.base ?? readOperations(readers.base);
+  const head = input.operations?.head ?? readOperations(readers.head);
   const keys = [...new Set([...base.keys(), ...head.keys()])].sort();
   for (const key of keys) {
     const pair = { base: base.get(key), head: head.get(key), lifecycle: input.lifecycle };
     const label = (pair.head ?? pair.base)?.label ?? key;
+    // One emit per rule and operation, not per call: the walk calls every hook at every schema pair.
+    const emits = rules.map((rule): Emit => (f) => findings.push({ ...f, id: rule.id, operation: label }));
     const visit = <H extends Hook>(hook: H, call: (rule: Rule, emit: Emit) => void): void => {
-      for (const rule of rules) {
-        if (!rule[hook]) continue;
-        call(rule, (f) => findings.push({ ...f, id: rule.id, operation: label }));
-      }
+      rules.forEach((rule, i) => {
+        const emit = emits[i];
+        if (rule[hook] && emit) call(rule, emit);
+      });
     };
     visit('operation', (rule, emit) => rule.operation?.(pair, emit));
     if (pair.base && pair.head) compareOperation({ base: pair.base, head: pair.head, readers, visit });
