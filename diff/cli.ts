@@ -12,6 +12,7 @@ import { compilePackages } from './compiler/check.js';
 import { generatePackages } from './compiler/packages.js';
 import { packageImpact } from './impact.js';
 import { loadSpec, type LoadedSpec } from './load.js';
+import { DEFAULT_POLICY, loadPolicy, type Policy } from './lifecycle.js';
 import { LEVELS, type Level } from './registry.js';
 import { rulesTable } from './rules-table.js';
 import { combine, type VerdictInput } from './verdict.js';
@@ -23,7 +24,7 @@ const FAIL_ON = ['breaking', 'warning', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 const USAGE = `usage: diff/cli.ts --base <git ref or file> [--head spec/openapi.yaml] [--format markdown|json|github] [--fail-on breaking|warning|none]
-                   [--rules-only] [--check-version]
+                   [--rules-only] [--check-version] [--lifecycle policy.yaml] [--today YYYY-MM-DD]
        diff/cli.ts --rules   (print the rule table)`;
 
 interface Options {
@@ -34,6 +35,10 @@ interface Options {
   /** Skip generating and compiling both packages. */
   rulesOnly: boolean;
   checkVersion: boolean;
+  /** The lifecycle policy (defaults when no file is given). */
+  policy: Policy;
+  /** The day sunsets are compared with. */
+  today: string;
 }
 
 function parse(argv: string[]): Options | 'rules' | 'help' {
@@ -49,6 +54,8 @@ function parse(argv: string[]): Options | 'rules' | 'help' {
         rules: { type: 'boolean', default: false },
         'rules-only': { type: 'boolean', default: false },
         'check-version': { type: 'boolean', default: false },
+        lifecycle: { type: 'string' },
+        today: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -64,7 +71,21 @@ function parse(argv: string[]): Options | 'rules' | 'help' {
   if (!values.base) throw new InputError(`--base is required\n${USAGE}`);
   if (!format) throw new InputError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
   if (!failOn) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}")`);
-  return { base: values.base, head: values.head, format, failOn, rulesOnly: values['rules-only'], checkVersion: values['check-version'] };
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+    throw new InputError(`--today must be a date, YYYY-MM-DD (got "${today}")`);
+  }
+  const policy = values.lifecycle ? loadPolicy(values.lifecycle) : DEFAULT_POLICY;
+  return {
+    base: values.base,
+    head: values.head,
+    format,
+    failOn,
+    rulesOnly: values['rules-only'],
+    checkVersion: values['check-version'],
+    policy,
+    today,
+  };
 }
 
 async function loadBase(base: string, head: string): Promise<LoadedSpec> {
@@ -91,8 +112,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const head = await loadSpec({ file: options.head });
   const base = await loadBase(options.base, options.head);
-  const { report: rules, resources } = diffDocuments(base.doc, head.doc);
-  const report = combine({ report: rules, compiler: options.rulesOnly ? 'skipped (--rules-only)' : await compilerVerdict(options, base, head) });
+  const lifecycle = { policy: options.policy, today: options.today };
+  const { report: rules, resources, policies } = diffDocuments(base.doc, head.doc, lifecycle);
+  const compiler = options.rulesOnly ? 'skipped (--rules-only)' : await compilerVerdict(options, base, head);
+  const report = combine({ report: rules, compiler, policies });
   if (options.checkVersion) {
     const operationsAdded = rules.changes.some((c) => c.id === 'operation-added');
     report.version = checkVersion({ base: base.doc, head: head.doc, breaking: report.verdict === 'breaking', operationsAdded });
@@ -101,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
   let output: string;
   if (options.format === 'json') output = formatJson(report);
   else if (options.format === 'github') output = formatGithub(report);
-  else output = formatMarkdown({ report, resources, impact: packageImpact(base.doc, head.doc) });
+  else output = formatMarkdown({ report, resources, impact: packageImpact(base.doc, head.doc), policies });
   process.stdout.write(output);
 
   if (report.version && !report.version.ok) process.stderr.write(`api-diff: version: ${report.version.message}\n`);
@@ -109,7 +132,9 @@ export async function main(argv: string[]): Promise<number> {
   // --fail-on none reports and never fails, the version check included (the PR workflow gates on the JSON).
   if (options.failOn === 'none') return 0;
   const threshold = LEVELS.indexOf(options.failOn satisfies Level);
-  const failing = report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold) || report.compiler.breaking.length > 0;
+  // A compiler break the lifecycle policy allows (an Early Access operation) is reported, not failing.
+  const atThreshold = report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold);
+  const failing = atThreshold || report.compiler.breaking.some((b) => !b.allowed);
   return failing || versionFails ? 1 : 0;
 }
 

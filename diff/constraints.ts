@@ -20,7 +20,7 @@ export function constraintChanges(base: SchemaView, head: SchemaView): Constrain
   const changes: ConstraintChange[] = [];
   const push = (constraint: ConstraintKey, tightened: boolean): void => {
     const [from, to] = [base.constraints[constraint], head.constraints[constraint]];
-    changes.push({ constraint, from: display(from), to: display(to), tightened });
+    changes.push({ constraint, from: shown(from), to: shown(to), tightened });
   };
   for (const key of [...UPPER, ...LOWER]) {
     const from = bound(base, key);
@@ -32,11 +32,26 @@ export function constraintChanges(base: SchemaView, head: SchemaView): Constrain
     else push(key, upper ? to < from : to > from);
   }
   for (const key of OPAQUE) {
-    const [from, to] = [base.constraints[key], head.constraints[key]];
+    const [from, to] = [opaque(base, key), opaque(head, key)];
     if (from === to) continue;
     push(key, to !== undefined);
   }
   return changes;
+}
+
+/**
+ * A pattern or format as it limits values. `pattern` is searched, not anchored: `''` and `.*` match every string,
+ * so they limit nothing and read as absent.
+ */
+function opaque(view: SchemaView, key: ConstraintKey): Json | undefined {
+  const value = view.constraints[key];
+  if (key === 'pattern' && (value === '' || value === '.*')) return undefined;
+  return value;
+}
+
+/** An empty pattern is shown quoted, so the message does not end in nothing. */
+function shown(value: Json | undefined): string {
+  return value === '' ? "''" : display(value);
 }
 
 /** A numeric bound; OpenAPI 3.0's boolean exclusiveMaximum/exclusiveMinimum nudge it by a hair. */

@@ -2,6 +2,7 @@
 // with operation-level), the JSON request body, responses by status (with media types and headers), and
 // effective security.
 import { asArray, asObject, asString, isObject, type JsonObject } from './json.js';
+import { typedSchema } from './media.js';
 import type { SchemaReader } from './schema.js';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -14,6 +15,8 @@ export interface Parameter {
   required: boolean;
   deprecated: boolean;
   description: string | undefined;
+  /** `style` as written (`deepObject`, `form`, ...). */
+  style: string | undefined;
   schema: JsonObject | undefined;
 }
 
@@ -36,6 +39,11 @@ export interface Response {
 export interface Security {
   /** Alternatives by scheme content (type, scheme, location), so a renamed scheme matches. */
   keys: Set<string>;
+  /**
+   * The same alternatives as scheme key → required scopes; no requirement at all is one empty alternative
+   * (anyone may call). The rule compares scope sets: needing fewer scopes accepts every token it accepted.
+   */
+  alternatives: Array<Map<string, Set<string>>>;
   /** The same alternatives written with scheme names, for messages. */
   text: string;
 }
@@ -58,6 +66,8 @@ export interface Operation {
   body: Body | undefined;
   responses: Map<string, Response>;
   security: Security;
+  /** The operation object as written: extensions (lifecycle, sunset) are read from it. */
+  raw: JsonObject;
 }
 
 export function readOperations(reader: SchemaReader): Map<string, Operation> {
@@ -86,20 +96,11 @@ export function readOperations(reader: SchemaReader): Map<string, Operation> {
         body: readBody(reader, op.requestBody),
         responses: readResponses(reader, op.responses),
         security: readSecurity(reader, Array.isArray(op.security) ? op.security : doc.security),
+        raw: op,
       });
     }
   }
   return result;
-}
-
-/** The schema of the JSON media type (or the first one) of a content map. */
-export function contentSchema(content: unknown): JsonObject | undefined {
-  const map = asObject(content);
-  if (!map) return undefined;
-  const types = Object.keys(map);
-  const chosen =
-    types.find((t) => t === 'application/json') ?? types.find((t) => /[/+]json\b/.test(t)) ?? types[0];
-  return chosen ? asObject(asObject(map[chosen])?.schema) : undefined;
 }
 
 /**
@@ -133,7 +134,8 @@ function readParameters(input: { reader: SchemaReader; path: string; shared: unk
       required: p.required === true || location === 'path',
       deprecated: p.deprecated === true,
       description: asString(p.description),
-      schema: asObject(p.schema) ?? contentSchema(p.content),
+      style: asString(p.style),
+      schema: asObject(p.schema) ?? typedSchema(p.content),
     });
   }
   return [...byKey.values()];
@@ -142,7 +144,7 @@ function readParameters(input: { reader: SchemaReader; path: string; shared: unk
 function readBody(reader: SchemaReader, raw: unknown): Body | undefined {
   if (!isObject(raw)) return undefined;
   const body = reader.deref(raw);
-  return { required: body.required === true, schema: contentSchema(body.content), mediaTypes: mediaTypes(body.content) };
+  return { required: body.required === true, schema: typedSchema(body.content), mediaTypes: mediaTypes(body.content) };
 }
 
 function readResponses(reader: SchemaReader, raw: unknown): Map<string, Response> {
@@ -151,7 +153,7 @@ function readResponses(reader: SchemaReader, raw: unknown): Map<string, Response
     const response = reader.deref(value);
     result.set(status.toUpperCase() === 'DEFAULT' ? 'default' : status.toUpperCase(), {
       status,
-      schema: contentSchema(response.content),
+      schema: typedSchema(response.content),
       mediaTypes: mediaTypes(response.content),
       headers: readHeaders(response.headers),
     });
@@ -172,6 +174,7 @@ function readSecurity(reader: SchemaReader, raw: unknown): Security {
   const schemes = asObject(asObject(reader.doc.components)?.securitySchemes) ?? {};
   const keys = new Set<string>();
   const texts: string[] = [];
+  const alternatives: Array<Map<string, Set<string>>> = [];
   for (const requirement of asArray(raw)) {
     const entries = Object.entries(asObject(requirement) ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const scoped = (name: string, scopes: unknown): string => {
@@ -179,10 +182,17 @@ function readSecurity(reader: SchemaReader, raw: unknown): Security {
       return list.length > 0 ? `${name}[${list.join(',')}]` : name;
     };
     const key = entries.map(([name, scopes]) => scoped(schemeKey(reader.deref(schemes[name]), name), scopes)).sort();
+    const alternative = new Map<string, Set<string>>();
+    for (const [name, scopes] of entries) {
+      const list = asArray(scopes).filter((s): s is string => typeof s === 'string');
+      alternative.set(schemeKey(reader.deref(schemes[name]), name), new Set(list));
+    }
+    alternatives.push(alternative);
     keys.add(key.join(' + ') || 'anonymous');
     texts.push(entries.map(([name, scopes]) => scoped(name, scopes)).join(' + ') || 'anonymous');
   }
-  return { keys, text: texts.length > 0 ? texts.join(' | ') : 'none' };
+  if (alternatives.length === 0) alternatives.push(new Map());
+  return { keys, alternatives, text: texts.length > 0 ? texts.join(' | ') : 'none' };
 }
 
 function schemeKey(scheme: JsonObject, name: string): string {

@@ -14,6 +14,16 @@ export interface RuleMeta {
   feature?: boolean;
 }
 
+/** Levels of a keyword rule: a request that refuses more breaks callers; a response that sends more warns. */
+const KEYWORD_LEVELS = {
+  'request-tightened': 'breaking',
+  'request-changed': 'breaking',
+  'request-loosened': 'info',
+  'response-loosened': 'warning',
+  'response-changed': 'warning',
+  'response-tightened': 'info',
+} as const;
+
 const registry = {
   'operation-added': {
     level: 'info',
@@ -160,34 +170,89 @@ const registry = {
       'response-narrowed': 'info',
     },
     description:
-      'A property became nullable or stopped being nullable. Breaking when callers may no longer send null, or may now receive it.',
+      'A property became nullable or stopped being nullable. Breaking when callers may no longer send null, or may ' +
+      'now receive it.',
     message: '{property} {change}',
   },
   'enum-value-added': {
     level: { request: 'info', response: 'warning', 'response-open': 'info' },
     feature: true,
     description:
-      'A new enum value. Requests: callers may send it. Responses: a closed enum union gains a member that exhaustive code does not handle; an open enum (x-extensible-enum) already admits it.',
+      'A new enum value. Requests: callers may send it. Responses: a closed enum union gains a member that ' +
+      'exhaustive code does not handle; an open enum (x-extensible-enum) already admits it.',
     message: 'Enum value {value} was added',
   },
   'enum-value-removed': {
     level: { request: 'breaking', response: 'breaking', 'response-open': 'info' },
     description:
-      'An enum value was removed. Requests: calls passing it no longer compile. Responses (closed enum): comparisons with the value no longer compile (TS2367). An open enum still admits any string.',
+      'An enum value was removed. Requests: calls passing it no longer compile. Responses (closed enum): ' +
+      'comparisons with the value no longer compile (TS2367). An open enum still admits any string.',
     message: 'Enum value {value} was removed',
   },
   'enum-constraint-added': {
     level: { request: 'breaking', 'request-open': 'info', response: 'warning', 'response-open': 'info' },
     description:
-      'A plain value became an enum. Requests: values that were accepted are now refused (an open enum, x-extensible-enum, still admits any string). Responses (closed enum): the type narrows to a union, so comparisons with values outside it no longer compile (TS2367).',
+      'A plain value became an enum. Requests: values that were accepted are now refused (an open enum, ' +
+      'x-extensible-enum, still admits any string). Responses (closed enum): the type narrows to a union, so ' +
+      'comparisons with values outside it no longer compile (TS2367).',
     message: '{property} became an enum ({values})',
   },
   'enum-constraint-removed': {
     level: { request: 'info', response: 'breaking', 'response-open': 'info' },
     feature: true,
     description:
-      'An enum became a plain value. Requests: any value may be sent. Responses (closed enum): the union widens to its base type, so code typed with the old union no longer compiles. An open enum already admitted any string.',
+      'An enum became a plain value. Requests: any value may be sent. Responses (closed enum): the union widens to ' +
+      'its base type, so code typed with the old union no longer compiles. An open enum already admitted any ' +
+      'string.',
     message: '{property} is no longer an enum (was {values})',
+  },
+  'discriminator-added': {
+    level: { request: 'breaking', response: 'warning' },
+    description:
+      'A union gained a discriminator: each variant types it as its literal value. Requests: values typed with the ' +
+      'old string no longer compile. Responses: comparisons with other values no longer compile (TS2367).',
+    message: '{property} is now discriminated by {discriminator}',
+  },
+  'discriminator-removed': {
+    level: { request: 'info', response: 'breaking' },
+    description:
+      'A union lost its discriminator: the discriminator property widens back to its type, so code narrowing on it ' +
+      '(or typed with a variant) no longer compiles. Requests accept more.',
+    message: '{property} is no longer discriminated by {discriminator}',
+  },
+  'prefix-items-changed': {
+    level: {
+      'length-changed': 'breaking',
+      'request-added': 'breaking',
+      'response-added': 'info',
+      'request-removed': 'info',
+      'response-removed': 'breaking',
+    },
+    description:
+      'prefixItems (a tuple) appeared, vanished or changed length. The generated type is a fixed tuple: tuples of ' +
+      'another length are not assignable either way; an array becoming a tuple breaks requests, a tuple becoming ' +
+      'an array breaks responses.',
+    message: '{property} changed from {from} to {to}',
+  },
+  'pattern-properties-changed': {
+    level: {
+      'request-added': 'breaking',
+      'response-added': 'info',
+      'request-removed': 'info',
+      'response-removed': 'breaking',
+    },
+    description:
+      'A patternProperties pattern appeared or vanished: the generated index signature changes. Requests: a new ' +
+      'pattern constrains values that were free. Responses: reads through a removed index signature no longer ' +
+      'compile.',
+    message: '{property}: pattern property {pattern} {change}',
+  },
+  'component-type-removed': {
+    level: { removed: 'breaking', renamed: 'breaking' },
+    description:
+      'A component schema is gone, so its exported type is too: imports of it no longer compile. A rename (the ' +
+      'same schema under another name) breaks imports just the same.',
+    message: 'Exported type {type} {change}',
   },
   'discriminator-variant-added': {
     level: { request: 'info', response: 'warning' },
@@ -214,7 +279,8 @@ const registry = {
   'response-media-type-changed': {
     level: { narrowed: 'breaking', widened: 'info' },
     description:
-      'The media types of a success response changed. Breaking when a previously returned media type is gone; info when media types were only added.',
+      'The media types of a success response changed. Breaking when a previously returned media type is gone; info ' +
+      'when media types were only added.',
     message: 'Media types of response {status} changed from {from} to {to}',
   },
   'response-header-added': {
@@ -231,7 +297,9 @@ const registry = {
   'request-constraint-tightened': {
     level: 'breaking',
     description:
-      'A request constraint tightened (lower maximum, higher minimum, shorter maxLength, fewer maxItems, more minItems, a new or changed pattern or format): values that were accepted are refused. Both packages still compile.',
+      'A request constraint tightened (lower maximum, higher minimum, shorter maxLength, fewer maxItems, more ' +
+      'minItems, a new or changed pattern or format): values that were accepted are refused. Both packages still ' +
+      'compile.',
     message: '{property}: {constraint} tightened from {from} to {to}',
   },
   'request-constraint-loosened': {
@@ -239,11 +307,68 @@ const registry = {
     description: 'A request constraint loosened or dropped: more values are accepted.',
     message: '{property}: {constraint} loosened from {from} to {to}',
   },
+  'dependent-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'dependentRequired or dependentSchemas changed. Requests: a new obligation ("with a, send b") refuses ' +
+      'payloads that were accepted: breaking; a dropped one is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'conditional-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'if/then/else changed, or a constraint inside a branch. Requests: a stricter branch (or a new condition) ' +
+      'refuses payloads that were accepted: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'contains-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'contains, minContains or maxContains changed. Requests: arrays must now hold more (or other) matching ' +
+      'items: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'unevaluated-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'propertyNames, unevaluatedProperties or unevaluatedItems changed. Requests: keys or items that were ' +
+      'accepted are refused: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
+  'content-constraint-changed': {
+    level: KEYWORD_LEVELS,
+    description:
+      'contentSchema, contentMediaType or contentEncoding of a string changed. Requests: strings must now be ' +
+      'encoded or shaped otherwise: breaking; looser is info. Responses: mirrored (looser is a warning).',
+    message: '{property}: {keyword} {change} ({from} → {to})',
+  },
   'security-changed': {
     level: { narrowed: 'breaking', widened: 'info' },
     description:
-      'The effective security requirements changed. Breaking when a previously accepted way to authenticate is no longer accepted.',
+      'The effective security requirements changed. Breaking when a previously accepted way to authenticate is no ' +
+      'longer accepted.',
     message: 'Security changed from {from} to {to}',
+  },
+  'deprecated-without-sunset': {
+    level: 'warning',
+    description:
+      'An operation is deprecated with no sunset date (x-sunset-at or x-sunset, configurable): callers cannot tell ' +
+      'how long it keeps working.',
+    message: 'Operation {operation} is deprecated without a sunset date ({keys})',
+  },
+  'removed-before-sunset': {
+    level: 'breaking',
+    description:
+      'A deprecated operation was removed before the sunset date it announced: callers were promised it until ' +
+      'then. (Removed on or after its sunset, operation-removed is info.)',
+    message: 'Operation {operation} was removed before its sunset {sunset} (today is {today})',
+  },
+  'lifecycle-stage-changed': {
+    level: { decreased: 'warning', increased: 'info' },
+    description:
+      'The lifecycle stage of an operation changed (x-lifecycle-stage, x-stability-level or a lifecycle badge). ' +
+      'Down (GA → Preview → Early Access): it promises less, and later breaks will be allowed. Up: info.',
+    message: 'Lifecycle stage changed from {from} to {to}',
   },
   'description-changed': {
     level: 'info',

@@ -1,6 +1,7 @@
 // Findings → the report: level from the registry, message from its template, duplicates dropped,
 // deterministic order (path, method, location, rule), counts and the suggested semver bump.
 import { levelOf, RULES, type Level, type RuleId } from './registry.js';
+import type { ChangeLifecycle } from './policy.js';
 import type { RawFinding } from './walk.js';
 
 export type Semver = 'major' | 'minor' | 'patch' | 'none';
@@ -11,6 +12,10 @@ export interface Change {
   operation: string;
   location: string;
   message: string;
+  /** Set by document-level rules: the exported type the change is about. */
+  exportedType?: string;
+  /** Set when the lifecycle policy changed the level (an Early Access break, a removal after sunset). */
+  lifecycle?: ChangeLifecycle;
 }
 
 export interface Report {
@@ -31,6 +36,7 @@ export function buildReport(findings: readonly RawFinding[]): Report {
       operation: f.operation,
       location: f.location,
       message: render(f),
+      ...(f.exportedType ? { exportedType: f.exportedType } : {}),
     };
     const key = JSON.stringify([change.id, change.operation, change.location, change.message]);
     if (seen.has(key)) continue;

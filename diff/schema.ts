@@ -41,7 +41,29 @@ export interface SchemaView {
   default: Json | undefined;
   /** Validation keywords that limit what is accepted (maximum, maxLength, pattern, format, ...), as written. */
   constraints: Partial<Record<ConstraintKey, Json>>;
+  /** JSON Schema 2020-12 assertion keywords (dependentRequired, if/then/else, contains, ...), as written. */
+  keywords: Partial<Record<KeywordKey, Json>>;
+  /** `prefixItems`: a tuple's positions (the generated type is a tuple). */
+  prefixItems: JsonObject[] | undefined;
+  /** `patternProperties`: pattern → value schema (the generated type has an index signature). */
+  patternProperties: Map<string, JsonObject> | undefined;
+  /** Every name in `required` (allOf merged), declared as a property or not, sorted. */
+  required: string[];
+  /** The discriminator property of this schema's own union, when it declares one. */
+  discriminator: string | undefined;
 }
+
+/** 2020-12 keywords compared as constraints, by family (one rule each). */
+export const KEYWORD_FAMILIES = {
+  dependent: ['dependentRequired', 'dependentSchemas'],
+  conditional: ['if', 'then', 'else'],
+  contains: ['contains', 'minContains', 'maxContains'],
+  unevaluated: ['propertyNames', 'unevaluatedProperties', 'unevaluatedItems'],
+  content: ['contentSchema', 'contentMediaType', 'contentEncoding'],
+} as const;
+export type KeywordFamily = keyof typeof KEYWORD_FAMILIES;
+export type KeywordKey = (typeof KEYWORD_FAMILIES)[KeywordFamily][number];
+const KEYWORD_KEYS: readonly KeywordKey[] = Object.values(KEYWORD_FAMILIES).flat();
 
 export const CONSTRAINT_KEYS = [
   'maximum',
@@ -74,6 +96,9 @@ interface Parts {
   description?: string;
   default?: { value: Json | undefined };
   constraints: Partial<Record<ConstraintKey, Json>>;
+  keywords: Partial<Record<KeywordKey, Json>>;
+  prefixItems?: JsonObject[];
+  patternProperties?: Map<string, JsonObject>;
 }
 
 const EMPTY: JsonObject = {};
@@ -176,6 +201,13 @@ export class SchemaReader {
       const value = s[key];
       if (value !== undefined && parts.constraints[key] === undefined) parts.constraints[key] = value;
     }
+    collectKeywords(s, parts);
+    if (!parts.prefixItems && Array.isArray(s.prefixItems)) parts.prefixItems = s.prefixItems.filter(isObject);
+    const patterns = asObject(s.patternProperties);
+    if (!parts.patternProperties && patterns) {
+      const entries = Object.entries(patterns).filter((e): e is [string, JsonObject] => isObject(e[1]));
+      parts.patternProperties = new Map(entries);
+    }
 
     const props = asObject(s.properties);
     if (props) {
@@ -264,6 +296,11 @@ export class SchemaReader {
       additional: parts.additional,
       enumValues: parts.enumValues,
       constraints: parts.constraints,
+      keywords: parts.keywords,
+      required: [...parts.required].sort(),
+      prefixItems: parts.prefixItems,
+      patternProperties: parts.patternProperties,
+      discriminator: parts.union?.discriminator ? asString(parts.union.discriminator.propertyName) : undefined,
       openEnum: parts.openEnum,
       variants,
       readOnly: parts.readOnly,
@@ -311,6 +348,20 @@ export class SchemaReader {
   }
 }
 
+/** First writer wins, as for constraints; if/then/else travel together, from the schema that has the `if`. */
+function collectKeywords(s: JsonObject, parts: Parts): void {
+  for (const key of KEYWORD_KEYS) {
+    if (key === 'if' || key === 'then' || key === 'else') continue;
+    const value = s[key];
+    if (value !== undefined && parts.keywords[key] === undefined) parts.keywords[key] = value;
+  }
+  if (s.if !== undefined && parts.keywords.if === undefined) {
+    parts.keywords.if = s.if;
+    if (s.then !== undefined) parts.keywords.then = s.then;
+    if (s.else !== undefined) parts.keywords.else = s.else;
+  }
+}
+
 function emptyParts(): Parts {
   return {
     typeSets: [],
@@ -319,6 +370,7 @@ function emptyParts(): Parts {
     required: new Set(),
     openEnum: false,
     constraints: {},
+    keywords: {},
     readOnly: false,
     writeOnly: false,
     deprecated: false,

@@ -3,6 +3,7 @@
 // breaking rule the compiler accepts stays breaking, with a note, because the wire changed.
 import type { CompilerBreak, CompilerResult } from './compiler/check.js';
 import type { Level } from './registry.js';
+import type { OperationPolicy } from './policy.js';
 import type { Change, Report, Semver } from './report.js';
 import type { VersionCheck } from './version.js';
 
@@ -19,6 +20,8 @@ export interface CompilerEntry extends CompilerBreak {
   operation?: string;
   /** Whether a breaking rule fired on that operation too. */
   rules: boolean;
+  /** The lifecycle policy lets this break through (an Early Access operation): reported, not breaking. */
+  allowed?: { stage: string; reason: string };
 }
 
 export interface CompilerSection {
@@ -42,34 +45,74 @@ export const WIRE_NOTE = 'The TypeScript compiler accepts this, but the wire cha
 
 export interface VerdictInput {
   report: Report;
+  /** Operation label → what the lifecycle policy does with its breaks (none: every break counts). */
+  policies?: Map<string, OperationPolicy>;
   /** The compiler's result and the method → operation map, or why it did not run. */
   compiler: { result: CompilerResult; operations: Map<string, string> } | string;
 }
 
-export function combine({ report, compiler }: VerdictInput): VerdictReport {
-  const ruleBreaking = new Set(report.changes.filter((c) => c.level === 'breaking').map((c) => c.operation));
+export function combine({ report, compiler, policies }: VerdictInput): VerdictReport {
+  const breakingChanges = report.changes.filter((c) => c.level === 'breaking');
+  const ruleBreaking = new Set(breakingChanges.map((c) => c.operation));
+  const ruleBrokenTypes = new Set(breakingChanges.map((c) => c.exportedType).filter(Boolean));
   let section: CompilerSection;
   if (typeof compiler === 'string') {
     section = { status: 'not-run', reason: compiler, breaking: [] };
   } else {
     const breaking = compiler.result.breaks.map((b): CompilerEntry => {
       const operation = b.kind === 'method' ? compiler.operations.get(b.name) : undefined;
-      return { ...b, ...(operation ? { operation } : {}), rules: operation !== undefined && ruleBreaking.has(operation) };
+      const rules =
+        operation !== undefined ? ruleBreaking.has(operation) : b.kind === 'type' && ruleBrokenTypes.has(b.name);
+      return { ...b, ...(operation ? { operation } : {}), rules };
     });
-    section = { status: 'checked', checked: compiler.result.checked, breaking };
+    const allowed = allowByPolicy(breaking, report, policies);
+    section = { status: 'checked', checked: compiler.result.checked, breaking: allowed };
   }
   const broken = new Set(section.breaking.map((b) => b.operation).filter(Boolean));
+  const brokenTypes = new Set(section.breaking.filter((b) => b.kind === 'type').map((b) => b.name));
   const changes = report.changes.map((c): VerdictChange => {
-    const verdict: CompilerVerdict = section.status !== 'checked' ? 'not-checked' : broken.has(c.operation) ? 'breaking' : 'compiles';
+    // A change about an exported type is judged by that type's probe, others by their operation's methods.
+    const hit = c.exportedType !== undefined ? brokenTypes.has(c.exportedType) : broken.has(c.operation);
+    const verdict: CompilerVerdict = section.status !== 'checked' ? 'not-checked' : hit ? 'breaking' : 'compiles';
     const wire = c.level === 'breaking' && verdict === 'compiles';
     return { ...c, compiler: verdict, ...(wire ? { note: WIRE_NOTE } : {}) };
   });
-  const breaking = report.summary.breaking > 0 || section.breaking.length > 0;
+  const counted = section.breaking.filter((b) => !b.allowed).length;
+  const breaking = report.summary.breaking > 0 || counted > 0;
   return {
     summary: { ...report.summary, compiler: section.breaking.length },
     verdict: breaking ? 'breaking' : 'compatible',
-    semver: section.breaking.length > 0 ? 'major' : report.semver,
+    semver: counted > 0 ? 'major' : report.semver,
     changes,
     compiler: section,
   };
+}
+
+/**
+ * Compiler breaks the policy lets through: a method's when its operation's breaks are not breaking under the
+ * policy; a type's when every method break is let through and no breaking change is about that type (a type has
+ * no operation of its own, so it goes with the methods that broke).
+ */
+function allowByPolicy(
+  entries: CompilerEntry[],
+  report: Report,
+  policies: Map<string, OperationPolicy> | undefined,
+): CompilerEntry[] {
+  if (!policies) return entries;
+  const allowance = (operation: string | undefined): CompilerEntry['allowed'] => {
+    const policy = operation === undefined ? undefined : policies.get(operation);
+    if (!policy) return undefined;
+    const { stage, sunset } = policy.lifecycle;
+    if (policy.sunsetPassed) return { stage, reason: `removed after its sunset (${sunset ?? ''})` };
+    return policy.breaks === 'breaking' ? undefined : { stage, reason: policy.reason };
+  };
+  const methods = entries.filter((e) => e.kind === 'method');
+  const firstAllowed = methods.map((m) => allowance(m.operation)).find(Boolean);
+  const allMethodsAllowed = methods.length > 0 && methods.every((m) => allowance(m.operation));
+  const typeSubjects = new Set(report.changes.filter((c) => c.level === 'breaking').map((c) => c.exportedType));
+  return entries.map((e) => {
+    const typeAllowed = allMethodsAllowed && !typeSubjects.has(e.name) ? firstAllowed : undefined;
+    const allowed = e.kind === 'method' ? allowance(e.operation) : typeAllowed;
+    return allowed ? { ...e, allowed } : e;
+  });
 }

@@ -2,7 +2,16 @@
 // status, properties by name, union variants by discriminator value. Every rule hook sees every pair.
 import type { JsonObject } from './json.js';
 import { readOperations, type Operation } from './operations.js';
-import type { Direction, Emit, Finding, Readers, Rule } from './rule.js';
+import {
+  DOCUMENT,
+  type Direction,
+  type DocumentPair,
+  type Emit,
+  type Finding,
+  type LifecycleContext,
+  type Readers,
+  type Rule,
+} from './rule.js';
 import type { RuleId } from './registry.js';
 
 export interface RawFinding extends Finding {
@@ -15,20 +24,35 @@ type Hook = keyof Omit<Rule, 'id'>;
 /** Deepest nesting compared; a guard against pathological specs on top of the cycle guard. */
 const MAX_DEPTH = 48;
 
-export function walk(input: { readers: Readers; rules: readonly Rule[] }): RawFinding[] {
+export interface WalkInput {
+  readers: Readers;
+  rules: readonly Rule[];
+  exports?: DocumentPair['exports'];
+  lifecycle: LifecycleContext;
+  /** Both sides' operations, when the caller has read them already. */
+  operations?: { base: Map<string, Operation>; head: Map<string, Operation> };
+}
+
+export function walk(input: WalkInput): RawFinding[] {
   const { readers, rules } = input;
   const findings: RawFinding[] = [];
-  const base = readOperations(readers.base);
-  const head = readOperations(readers.head);
+  for (const rule of rules) {
+    const pair = { exports: input.exports ?? (() => undefined), readers };
+    rule.document?.(pair, (f) => findings.push({ ...f, id: rule.id, operation: DOCUMENT }));
+  }
+  const base = input.operations?.base ?? readOperations(readers.base);
+  const head = input.operations?.head ?? readOperations(readers.head);
   const keys = [...new Set([...base.keys(), ...head.keys()])].sort();
   for (const key of keys) {
-    const pair = { base: base.get(key), head: head.get(key) };
+    const pair = { base: base.get(key), head: head.get(key), lifecycle: input.lifecycle };
     const label = (pair.head ?? pair.base)?.label ?? key;
+    // One emit per rule and operation, not per call: the walk calls every hook at every schema pair.
+    const emits = rules.map((rule): Emit => (f) => findings.push({ ...f, id: rule.id, operation: label }));
     const visit = <H extends Hook>(hook: H, call: (rule: Rule, emit: Emit) => void): void => {
-      for (const rule of rules) {
-        if (!rule[hook]) continue;
-        call(rule, (f) => findings.push({ ...f, id: rule.id, operation: label }));
-      }
+      rules.forEach((rule, i) => {
+        const emit = emits[i];
+        if (rule[hook] && emit) call(rule, emit);
+      });
     };
     visit('operation', (rule, emit) => rule.operation?.(pair, emit));
     if (pair.base && pair.head) compareOperation({ base: pair.base, head: pair.head, readers, visit });
@@ -50,7 +74,10 @@ function compareOperation(input: { base: Operation; head: Operation; readers: Re
     const location = `${shown.in} ${shown.name}`;
     visit('parameter', (rule, emit) => rule.parameter?.({ base: b, head: h, location, readers }, emit));
     if (b?.schema && h?.schema) {
-      compareSchemas({ visit, readers, direction: 'request', prefix: location, inParameter: true }, b.schema, h.schema);
+      const style = h?.style ?? b?.style;
+      const deepObject = style === 'deepObject';
+      const ctx = { visit, readers, direction: 'request' as const, prefix: location, inParameter: true, deepObject };
+      compareSchemas(ctx, b.schema, h.schema);
     }
   }
 
@@ -78,6 +105,8 @@ interface SchemaContext {
   /** `request`, `response 200`, `query status` */
   prefix: string;
   inParameter: boolean;
+  /** A deepObject query parameter: its properties go on the wire as `filter[size]`. */
+  deepObject?: boolean;
 }
 
 function compareSchemas(ctx: SchemaContext, base: JsonObject, head: JsonObject): void {
@@ -100,11 +129,14 @@ function descend(step: Step): void {
   const head = readers.head.view(step.head);
   if (stack.length >= MAX_DEPTH || stack.some(([b, h]) => b === base.node && h === head.node)) return;
   const inner: Array<[JsonObject, JsonObject]> = [...stack, [base.node, head.node]];
-  const location = join(ctx.prefix, path);
-  // Inside a parameter the parameter is the subject: `query status`, `query status[]`.
+  const location = place(ctx, path);
+  // Inside a parameter the parameter is the subject: `query status`, `query status[]`, `query filter[size]`.
   const shownPath = ctx.inParameter ? location : path || '(body)';
   ctx.visit('schema', (rule, emit) =>
-    rule.schema?.({ direction, location, path: shownPath, inParameter: ctx.inParameter, base, head }, emit),
+    rule.schema?.(
+      { direction, location, path: shownPath, subPath: path, inParameter: ctx.inParameter, base, head, readers },
+      emit,
+    ),
   );
 
   const names = [...new Set([...base.properties.keys(), ...head.properties.keys()])].sort();
@@ -116,8 +148,8 @@ function descend(step: Step): void {
       p !== undefined && !(direction === 'request' ? p.readOnly : p.writeOnly);
     const pair = {
       direction,
-      location: join(ctx.prefix, childPath),
-      path: childPath,
+      location: place(ctx, childPath),
+      path: ctx.inParameter ? place(ctx, childPath) : childPath,
       base: b,
       head: h,
       baseVisible: visible(b),
@@ -130,6 +162,15 @@ function descend(step: Step): void {
   }
 
   if (base.items && head.items) descend({ ctx, base: base.items, head: head.items, path: `${path}[]`, stack: inner });
+  // Tuple positions and index signatures, as the generated types have them.
+  base.prefixItems?.forEach((b, i) => {
+    const h = head.prefixItems?.[i];
+    if (h) descend({ ctx, base: b, head: h, path: `${path}[${i}]`, stack: inner });
+  });
+  for (const [pattern, b] of base.patternProperties ?? []) {
+    const h = head.patternProperties?.get(pattern);
+    if (h) descend({ ctx, base: b, head: h, path: `${path}{${pattern}}`, stack: inner });
+  }
   if (base.additional && head.additional) {
     descend({ ctx, base: base.additional, head: head.additional, path: `${path}{}`, stack: inner });
   }
@@ -146,4 +187,14 @@ function descend(step: Step): void {
 
 function join(prefix: string, path: string): string {
   return path ? `${prefix} ${path}` : prefix;
+}
+
+/**
+ * Where a path is, as the caller sees it: `request spec.cloud`; inside a parameter its serialized name,
+ * `query filter[size]` for a deepObject, `query filter.size` otherwise.
+ */
+function place(ctx: SchemaContext, path: string): string {
+  if (!ctx.inParameter || !path) return join(ctx.prefix, path);
+  if (ctx.deepObject) return ctx.prefix + path.replace(/^([^.[{]+)/, '[$1]').replace(/\.([^.[{]+)/g, '[$1]');
+  return ctx.prefix + (/^[[{]/.test(path) ? path : `.${path}`);
 }

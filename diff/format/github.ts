@@ -8,12 +8,18 @@ export function formatGithub(report: VerdictReport): string {
   const lines = report.changes.map((c) => {
     const where = c.location ? `${c.operation} ${c.location}` : c.operation;
     const title = escapeProperty(`API ${c.level}: ${c.id}`);
-    const note = c.note ? ` (${c.note})` : '';
+    const life = c.lifecycle;
+    const policy = life ? ` (${life.stage} operation: ${life.reason}; the rule says ${life.ruleLevel})` : '';
+    const note = (c.note ? ` (${c.note})` : '') + policy;
     return `::${COMMAND[c.level]} title=${title}::${escapeData(`${where}: ${c.message}${note}`)}`;
   });
   for (const b of report.compiler.breaking) {
     const title = escapeProperty(`API breaking for TypeScript callers: ${b.name}`);
-    lines.push(`::error title=${title}::${escapeData(`${b.kind} ${b.name} (${b.check}): ${b.message}`)}`);
+    // A break the lifecycle policy allows (an Early Access operation) does not fail the run: a warning.
+    const command = b.allowed ? 'warning' : 'error';
+    const allowed = b.allowed ? ` (allowed by the lifecycle policy: ${b.allowed.stage}, ${b.allowed.reason})` : '';
+    const text = `${b.kind} ${b.name} (${b.check}): ${b.message}${allowed}`;
+    lines.push(`::${command} title=${title}::${escapeData(text)}`);
   }
   if (report.version && !report.version.ok) lines.push(`::error title=API version::${escapeData(report.version.message)}`);
   const { breaking, warning, info, compiler } = report.summary;

@@ -52,13 +52,15 @@ describe('compiler check', { timeout: 120_000 }, () => {
     expect(report.compiler.breaking.find((b) => b.check === 'reads')?.message).toMatch(/^Property 'display_name' does not exist on type/);
   });
 
-  it('catches a query parameter narrowed inside a deepObject filter, which no rule sees', async () => {
+  it('a query parameter narrowed inside a deepObject filter: the rule and the compiler agree', async () => {
     const report = await verdictOf(join(FIXTURES, '_compiler/query-parameter-narrowed'));
-    expect(report.changes).toEqual([]);
+    expect(report.changes.map((c) => `${c.level} ${c.id} ${c.location} ${c.compiler}`)).toEqual([
+      'breaking parameter-type-changed query filter[size] breaking',
+    ]);
     expect(breaks(report)).toEqual(['method things.listThings call GET /things', 'type ListThingsParams input']);
     expect(report.compiler.breaking[0]?.message).toContain("Type 'string' is not assignable to type 'number'");
-    expect(report.compiler.breaking[0]?.rules).toBe(false);
-    expect(report).toMatchObject({ verdict: 'breaking', semver: 'major', summary: { breaking: 0, compiler: 2 } });
+    expect(report.compiler.breaking[0]?.rules).toBe(true);
+    expect(report).toMatchObject({ verdict: 'breaking', semver: 'major', summary: { breaking: 1, compiler: 2 } });
   });
 
   it('catches a response enum widened inside a union variant, which the rules call a warning', async () => {
@@ -76,6 +78,25 @@ describe('compiler check', { timeout: 120_000 }, () => {
     expect(breaks(report)).toEqual(['type Audit output', 'type AuditEntry output']);
     expect(report.compiler.breaking[0]?.message).toContain("Type 'number' is not assignable to type 'string'");
     expect(report.verdict).toBe('breaking');
+  });
+
+  it.each(['discriminator-added', 'discriminator-removed', 'prefix-items-changed', 'component-type-removed'])(
+    'a break once only the compiler saw now has a rule of its own: %s',
+    async (fixture) => {
+      const report = await verdictOf(join(FIXTURES, fixture));
+      expect(report.compiler.breaking.length).toBeGreaterThan(0);
+      // Rules-only mode names it, and every method or removed type the compiler flags is covered by a rule.
+      expect(report.changes.filter((c) => c.level === 'breaking').map((c) => c.id)).toContain(fixture);
+      for (const b of report.compiler.breaking.filter((b) => b.kind === 'method' || b.check === 'removed')) {
+        expect(b.rules).toBe(true);
+      }
+    },
+  );
+
+  it('a removed exported type is judged by its own probe, not an operation', async () => {
+    const report = await verdictOf(join(FIXTURES, 'component-type-removed'));
+    expect(report.changes.map((c) => `${c.exportedType} ${c.compiler}`)).toEqual(['Audit breaking', 'Owner breaking']);
+    expect(report.changes.every((c) => c.note === undefined)).toBe(true);
   });
 
   it('a tightened request constraint compiles but stays breaking, with the wire note', async () => {

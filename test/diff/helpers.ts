@@ -2,15 +2,15 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diffDocuments, type DiffResult } from '../../diff/diff.js';
+import { diffDocuments, type DiffOptions, type DiffResult } from '../../diff/diff.js';
 import { loadSpec } from '../../diff/load.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = join(ROOT, 'test/fixtures/diff');
 
-export async function diffFiles(base: string, head: string): Promise<DiffResult> {
+export async function diffFiles(base: string, head: string, options: DiffOptions = {}): Promise<DiffResult> {
   const [b, h] = await Promise.all([loadSpec({ file: base }), loadSpec({ file: head })]);
-  return diffDocuments(b.doc, h.doc);
+  return diffDocuments(b.doc, h.doc, options);
 }
 
 export interface CliResult {
