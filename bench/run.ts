@@ -8,9 +8,13 @@ import { pathToFileURL } from 'node:url';
 const dir = path.join(import.meta.dirname, 'cases');
 const only = process.argv.slice(2);
 const sections: string[] = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   const name = file.replace(/\.ts$/, '');
-  if (only.length && !only.includes(name)) continue;
+  if (only.length && !only.includes(name)) {
+    continue;
+  }
   console.log(`bench: ${name} …`);
   const started = performance.now();
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: () => Promise<string> };
@@ -26,4 +30,6 @@ const header = [
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${os.platform()} ${os.arch()}.`,
   '',
 ].join('\n');
-if (!only.length) writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), `${header}\n${sections.join('\n\n')}\n`);
+if (!only.length) {
+  writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), `${header}\n${sections.join('\n\n')}\n`);
+}

@@ -16,7 +16,12 @@ for (let i = Number(first ?? 0); i < jobs.length; i++) {
     writeFileSync(jobs[i]!.out, astToString(ast));
     console.log(JSON.stringify({ done: i, ok: true, ms: Math.round(performance.now() - started) }));
   } catch (err) {
-    const error = String((err as Error)?.message ?? err).split('\n').find((l) => l.trim()) ?? 'failed';
-    console.log(JSON.stringify({ done: i, ok: false, ms: Math.round(performance.now() - started), error: error.slice(0, 400) }));
+    const error =
+      String((err as Error)?.message ?? err)
+        .split('\n')
+        .find((l) => l.trim()) ?? 'failed';
+    console.log(
+      JSON.stringify({ done: i, ok: false, ms: Math.round(performance.now() - started), error: error.slice(0, 400) }),
+    );
   }
 }

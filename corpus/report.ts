@@ -16,7 +16,9 @@ const pct = (n: number, of: number): string => `${n}/${of} (${of ? Math.round((1
 
 function groupBy(docs: DocResult[], key: (d: DocResult) => string): [string, DocResult[]][] {
   const groups = new Map<string, DocResult[]>();
-  for (const d of docs) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
+  for (const d of docs) {
+    groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
+  }
   return [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
 }
 
@@ -25,7 +27,9 @@ function groupSection(groups: [string, DocResult[]][], example: (d: DocResult) =
   for (const [cause, docs] of groups) {
     lines.push(`### ${docs.length} × ${cause}`, '');
     const raw = example(docs[0]!);
-    if (raw) lines.push(`Example (\`${docs[0]!.id}\`): \`${raw.replace(/`/g, "'").slice(0, 300)}\``, '');
+    if (raw) {
+      lines.push(`Example (\`${docs[0]!.id}\`): \`${raw.replace(/`/g, "'").slice(0, 300)}\``, '');
+    }
     lines.push(docs.map((d) => `\`${d.id}\``).join(', '), '');
   }
   return lines;
@@ -59,7 +63,9 @@ export function renderReport(r: Results): string {
       `Limits per step: ${r.limits.document.generateMs / 1000} s to generate, ${r.limits.document.typecheckMs / 1000} s to type-check (GitHub: ${r.limits.github.generateMs / 1000} s / ${r.limits.github.typecheckMs / 1000} s). ${r.jobs} documents at a time.`,
     '',
     `Last full run: ${run.at.slice(0, 16).replace('T', ' ')} UTC, ${run.documents} documents in ${(run.wallMs / 60000).toFixed(1)} min on ${r.machine}.` +
-      (r.lastRun.only ? ` Since then \`ONLY=${r.lastRun.only}\` reran ${r.lastRun.documents} documents (${r.lastRun.at.slice(0, 16).replace('T', ' ')} UTC); their rows are updated.` : ''),
+      (r.lastRun.only
+        ? ` Since then \`ONLY=${r.lastRun.only}\` reran ${r.lastRun.documents} documents (${r.lastRun.at.slice(0, 16).replace('T', ' ')} UTC); their rows are updated.`
+        : ''),
     '',
     '## Pass rate',
     '',
@@ -72,7 +78,14 @@ export function renderReport(r: Results): string {
     '',
   ];
   for (const d of github) {
-    const state = (s: Step | undefined): string => (!s ? 'not run' : s.ok ? `ok (${secs(s.ms)} s)` : s.timedOut ? `timed out (${secs(s.ms)} s)` : `failed (${secs(s.ms)} s): ${(s.error ?? '').replace(/`/g, "'").slice(0, 240)}`);
+    const state = (s: Step | undefined): string =>
+      !s
+        ? 'not run'
+        : s.ok
+          ? `ok (${secs(s.ms)} s)`
+          : s.timedOut
+            ? `timed out (${secs(s.ms)} s)`
+            : `failed (${secs(s.ms)} s): ${(s.error ?? '').replace(/`/g, "'").slice(0, 240)}`;
     lines.push(
       `GitHub (\`${d.id.slice(GITHUB_PREFIX.length)}\`): **${d.status}**.`,
       '',
@@ -85,32 +98,60 @@ export function renderReport(r: Results): string {
   }
 
   const failing = r.docs.filter((d) => d.status === 'generate-failed' || d.status === 'typecheck-failed');
-  lines.push('## Failures by cause', '', `${failing.length} documents, grouped by the normalised first line of the generator's error or the first tsc error (names, pointers and numbers shown as \`…\`/\`N\`). Rerun just these: \`make corpus ONLY=failing\`.`, '');
+  lines.push(
+    '## Failures by cause',
+    '',
+    `${failing.length} documents, grouped by the normalised first line of the generator's error or the first tsc error (names, pointers and numbers shown as \`…\`/\`N\`). Rerun just these: \`make corpus ONLY=failing\`.`,
+    '',
+  );
   lines.push('| stage | cause | documents |', '| --- | --- | --- |');
   const groups = groupBy(failing, (d) => `${d.status === 'generate-failed' ? 'generate' : 'type-check'}: ${d.cause}`);
   for (const [cause, docs] of groups) {
     const [stage, ...rest] = cause.split(': ');
     lines.push(`| ${stage} | ${rest.join(': ').replace(/\|/g, '\\|')} | ${docs.length} |`);
   }
-  lines.push('', ...groupSection(groups, (d) => (d.status === 'generate-failed' ? d.ours.generate.error : d.ours.typecheck?.error)));
+  lines.push(
+    '',
+    ...groupSection(groups, (d) => (d.status === 'generate-failed' ? d.ours.generate.error : d.ours.typecheck?.error)),
+  );
 
   const codes = new Map<string, number>();
-  for (const d of failing) for (const code of Object.keys(d.ours.typecheck?.codes ?? {})) codes.set(code, (codes.get(code) ?? 0) + 1);
+  for (const d of failing) {
+    for (const code of Object.keys(d.ours.typecheck?.codes ?? {})) {
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+  }
   if (codes.size) {
     lines.push('### tsc error codes anywhere in the failing packages', '', '| code | documents |', '| --- | --- |');
-    for (const [code, c] of [...codes.entries()].sort((a, b) => b[1] - a[1])) lines.push(`| ${code} | ${c} |`);
+    for (const [code, c] of [...codes.entries()].sort((a, b) => b[1] - a[1])) {
+      lines.push(`| ${code} | ${c} |`);
+    }
     lines.push('');
   }
 
   const refused = r.docs.filter((d) => d.status === 'handled');
-  lines.push('## Handled: broken documents refused clearly by both', '', `${refused.length} documents: we refuse in one line and openapi-typescript refuses too.`, '');
-  lines.push(...groupSection(groupBy(refused, (d) => d.cause ?? ''), (d) => d.ours.generate.error));
+  lines.push(
+    '## Handled: broken documents refused clearly by both',
+    '',
+    `${refused.length} documents: we refuse in one line and openapi-typescript refuses too.`,
+    '',
+  );
+  lines.push(
+    ...groupSection(
+      groupBy(refused, (d) => d.cause ?? ''),
+      (d) => d.ours.generate.error,
+    ),
+  );
 
   const bareFailing = r.docs.filter((d) => !bareGen(d) || !bareTsc(d));
   lines.push('## Baseline: where openapi-typescript fails', '', `${bareFailing.length} documents.`, '');
   lines.push(
     ...groupSection(
-      groupBy(bareFailing, (d) => (!bareGen(d) ? `refuses: ${normalise(d.bare.generate.error ?? '')}` : `output fails tsc: ${normalise(d.bare.typecheck?.error ?? 'not type-checked')}`)),
+      groupBy(bareFailing, (d) =>
+        !bareGen(d)
+          ? `refuses: ${normalise(d.bare.generate.error ?? '')}`
+          : `output fails tsc: ${normalise(d.bare.typecheck?.error ?? 'not type-checked')}`,
+      ),
       (d) => (!bareGen(d) ? d.bare.generate.error : d.bare.typecheck?.error),
     ),
   );
@@ -118,17 +159,31 @@ export function renderReport(r: Results): string {
   lines.push(
     '## Timings per document (sample, GitHub excluded)',
     '',
-    'Seconds, two documents at a time on a shared machine. Our steps are each a fresh process (start-up included, as a user runs them); openapi-typescript runs inside a long-lived worker (start-up excluded), and its outputs are type-checked 25 to a tsc run, that run\'s time shared out evenly. So these columns are no like-for-like speed comparison: `make bench` (generate, github-scale) is.',
+    "Seconds, two documents at a time on a shared machine. Our steps are each a fresh process (start-up included, as a user runs them); openapi-typescript runs inside a long-lived worker (start-up excluded), and its outputs are type-checked 25 to a tsc run, that run's time shared out evenly. So these columns are no like-for-like speed comparison: `make bench` (generate, github-scale) is.",
     '',
     '| step | documents | median | p95 | max | total |',
     '| --- | --- | --- | --- | --- | --- |',
-    timingRow('this project: generate', sample.map((d) => d.ours.generate)),
-    timingRow('this project: tsc on the package', sample.map((d) => d.ours.typecheck)),
-    timingRow('openapi-typescript: generate', sample.map((d) => d.bare.generate)),
-    timingRow('openapi-typescript: tsc (estimate)', sample.map((d) => d.bare.typecheck)),
+    timingRow(
+      'this project: generate',
+      sample.map((d) => d.ours.generate),
+    ),
+    timingRow(
+      'this project: tsc on the package',
+      sample.map((d) => d.ours.typecheck),
+    ),
+    timingRow(
+      'openapi-typescript: generate',
+      sample.map((d) => d.bare.generate),
+    ),
+    timingRow(
+      'openapi-typescript: tsc (estimate)',
+      sample.map((d) => d.bare.typecheck),
+    ),
     '',
   );
   const timeouts = r.docs.filter((d) => [d.ours.generate, d.ours.typecheck, d.bare.generate].some((s) => s?.timedOut));
-  if (timeouts.length) lines.push(`Timed out (not in the figures): ${timeouts.map((d) => `\`${d.id}\``).join(', ')}.`, '');
+  if (timeouts.length) {
+    lines.push(`Timed out (not in the figures): ${timeouts.map((d) => `\`${d.id}\``).join(', ')}.`, '');
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -45,11 +45,25 @@ export function classify(r: DocResult): DocResult {
   const gen = r.ours.generate;
   if (!gen.ok) {
     const why = gen.timedOut ? 'timed out' : normalise(gen.error ?? '', [specFile, path.relative(ROOT, specFile)]);
-    if (gen.clear && !r.bare.generate.ok) return { ...r, status: 'handled', cause: why };
-    return { ...r, status: 'generate-failed', cause: gen.timedOut || gen.clear ? why : `not a one-line refusal: ${why}` };
+    if (gen.clear && !r.bare.generate.ok) {
+      return { ...r, status: 'handled', cause: why };
+    }
+    return {
+      ...r,
+      status: 'generate-failed',
+      cause: gen.timedOut || gen.clear ? why : `not a one-line refusal: ${why}`,
+    };
   }
   const tsc = r.ours.typecheck;
-  if (tsc?.ok) return { ...r, status: 'pass', cause: undefined };
-  const why = !tsc ? 'not type-checked' : tsc.timedOut ? 'tsc timed out' : tsc.first ? `${tsc.first.code}: ${normalise(tsc.first.message)}` : normalise(tsc.error ?? '');
+  if (tsc?.ok) {
+    return { ...r, status: 'pass', cause: undefined };
+  }
+  const why = !tsc
+    ? 'not type-checked'
+    : tsc.timedOut
+      ? 'tsc timed out'
+      : tsc.first
+        ? `${tsc.first.code}: ${normalise(tsc.first.message)}`
+        : normalise(tsc.error ?? '');
   return { ...r, status: 'typecheck-failed', cause: why };
 }

@@ -32,10 +32,16 @@ function loadPrevious(): Results | undefined {
 }
 
 function selectDocs(all: CorpusDoc[], only: string | undefined, previous: Results | undefined): CorpusDoc[] {
-  if (!only) return all;
+  if (!only) {
+    return all;
+  }
   if (only === 'failing') {
-    if (!previous) throw new Error('ONLY=failing needs a previous full run: run `make corpus` first');
-    const failing = new Set(previous.docs.filter((d) => d.status !== 'pass' && d.status !== 'handled').map((d) => d.id));
+    if (!previous) {
+      throw new Error('ONLY=failing needs a previous full run: run `make corpus` first');
+    }
+    const failing = new Set(
+      previous.docs.filter((d) => d.status !== 'pass' && d.status !== 'handled').map((d) => d.id),
+    );
     return all.filter((d) => failing.has(d.id));
   }
   return all.filter((d) => d.id.includes(only));
@@ -44,7 +50,9 @@ function selectDocs(all: CorpusDoc[], only: string | undefined, previous: Result
 /** `--report`: classify and render the stored results again (after changing the grouping or the report). */
 function rewriteReport(): number {
   const previous = loadPrevious();
-  if (!previous) throw new Error('no results yet: run `make corpus` first');
+  if (!previous) {
+    throw new Error('no results yet: run `make corpus` first');
+  }
   const output = { ...previous, docs: previous.docs.map(classify) };
   writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
   writeFileSync(REPORT, renderReport(output));
@@ -55,7 +63,14 @@ function rewriteReport(): number {
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { report: { type: 'boolean' }, only: { type: 'string' }, sample: { type: 'string', default: '300' }, jobs: { type: 'string', default: '2' } } }));
+    ({ values } = parseArgs({
+      options: {
+        report: { type: 'boolean' },
+        only: { type: 'string' },
+        sample: { type: 'string', default: '300' },
+        jobs: { type: 'string', default: '2' },
+      },
+    }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 1;
@@ -66,7 +81,9 @@ async function main(): Promise<number> {
     console.error(`--sample takes a positive whole number and --jobs 1 or 2 (this machine has 2 cores)\n${USAGE}`);
     return 1;
   }
-  if (values.report) return rewriteReport();
+  if (values.report) {
+    return rewriteReport();
+  }
   const started = performance.now();
   const apiDir = ensureDirectory();
   const githubSpec = ensureGithubSpec();
@@ -95,12 +112,21 @@ async function main(): Promise<number> {
           rmSync(path.join(FAILED, slug(doc.id)), { recursive: true, force: true });
           mkdirSync(FAILED, { recursive: true });
           renameSync(out, path.join(FAILED, slug(doc.id)));
-        } else rmSync(out, { recursive: true, force: true });
-        const result: DocResult = { id: doc.id, file: path.relative(ROOT, doc.file), ours, bare: { generate: { ok: false, ms: 0, timedOut: false, error: 'not run' } } };
+        } else {
+          rmSync(out, { recursive: true, force: true });
+        }
+        const result: DocResult = {
+          id: doc.id,
+          file: path.relative(ROOT, doc.file),
+          ours,
+          bare: { generate: { ok: false, ms: 0, timedOut: false, error: 'not run' } },
+        };
         results.set(doc.id, result);
         const verdict = !ours.generate.ok ? 'no-gen' : ours.typecheck?.ok ? 'pass' : 'no-tsc';
         const secs = (s: Step | undefined): string => (s ? `${(s.ms / 1000).toFixed(1)} s` : '-');
-        console.log(`[${++done}/${docs.length}] ${verdict.padEnd(6)} ${doc.id} (gen ${secs(ours.generate)}, tsc ${secs(ours.typecheck)})`);
+        console.log(
+          `[${++done}/${docs.length}] ${verdict.padEnd(6)} ${doc.id} (gen ${secs(ours.generate)}, tsc ${secs(ours.typecheck)})`,
+        );
       }),
     ),
   );
@@ -112,10 +138,16 @@ async function main(): Promise<number> {
     lanes.map((lane, n) =>
       limit(async () => {
         const files = lane.map((d) => path.join(WORK, 'bare', `${slug(d.id)}.ts`));
-        const steps = await runBareBatch(lane.map((d, i) => ({ spec: d.file, out: files[i]! })), path.join(WORK, `bare-worker-${n}`), (i) => (lane[i]!.id === GITHUB_ID ? GITHUB_LIMITS : LIMITS).generateMs);
+        const steps = await runBareBatch(
+          lane.map((d, i) => ({ spec: d.file, out: files[i]! })),
+          path.join(WORK, `bare-worker-${n}`),
+          (i) => (lane[i]!.id === GITHUB_ID ? GITHUB_LIMITS : LIMITS).generateMs,
+        );
         lane.forEach((d, i) => {
           results.get(d.id)!.bare.generate = steps[i]!;
-          if (steps[i]!.ok) bareFiles.set(d.id, files[i]!);
+          if (steps[i]!.ok) {
+            bareFiles.set(d.id, files[i]!);
+          }
         });
       }),
     ),
@@ -125,15 +157,25 @@ async function main(): Promise<number> {
   const ids = [...bareFiles.keys()];
   const chunks: string[][] = [];
   const small = ids.filter((id) => id !== GITHUB_ID);
-  for (let i = 0; i < small.length; i += BARE_CHUNK) chunks.push(small.slice(i, i + BARE_CHUNK));
-  if (bareFiles.has(GITHUB_ID)) chunks.push([GITHUB_ID]);
+  for (let i = 0; i < small.length; i += BARE_CHUNK) {
+    chunks.push(small.slice(i, i + BARE_CHUNK));
+  }
+  if (bareFiles.has(GITHUB_ID)) {
+    chunks.push([GITHUB_ID]);
+  }
   console.log(`corpus: type-checking openapi-typescript's ${ids.length} outputs in ${chunks.length} chunks`);
   await Promise.all(
     chunks.map((chunk, i) =>
       limit(async () => {
         const limits = chunk.includes(GITHUB_ID) ? GITHUB_LIMITS : LIMITS;
-        const steps = await typecheckBareChunk(path.join(WORK, `bare-tsc-${i}`), chunk.map((id) => bareFiles.get(id)!), limits);
-        for (const id of chunk) results.get(id)!.bare.typecheck = steps.get(bareFiles.get(id)!);
+        const steps = await typecheckBareChunk(
+          path.join(WORK, `bare-tsc-${i}`),
+          chunk.map((id) => bareFiles.get(id)!),
+          limits,
+        );
+        for (const id of chunk) {
+          results.get(id)!.bare.typecheck = steps.get(bareFiles.get(id)!);
+        }
       }),
     ),
   );
@@ -141,12 +183,18 @@ async function main(): Promise<number> {
   const fresh = [...results.values()].map(classify);
   // A partial run (ONLY=…) updates its documents inside the previous full results.
   const merged = new Map((values.only && previous ? previous.docs : []).map((d) => [d.id, d]));
-  for (const r of fresh) merged.set(r.id, r);
+  for (const r of fresh) {
+    merged.set(r.id, r);
+  }
   const order = new Map([...sample, { id: GITHUB_ID }].map((d, i) => [d.id, i]));
   const wallMs = Math.round(performance.now() - started);
   const output: Results = {
     packages: PACKAGES,
-    sample: { size: sample.length, population, rule: `every k-th of the ${population} sorted api/**/*.json paths (k = ${(population / size).toFixed(2)}), OpenAPI 3.x only; the next path stands in for a Swagger 2.0 one` },
+    sample: {
+      size: sample.length,
+      population,
+      rule: `every k-th of the ${population} sorted api/**/*.json paths (k = ${(population / size).toFixed(2)}), OpenAPI 3.x only; the next path stands in for a Swagger 2.0 one`,
+    },
     limits: { document: LIMITS, github: GITHUB_LIMITS },
     jobs,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
@@ -157,7 +205,9 @@ async function main(): Promise<number> {
   writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);
   writeFileSync(REPORT, renderReport(output));
   const pass = output.docs.filter((d) => d.status === 'pass' || d.status === 'handled').length;
-  console.log(`corpus: ${pass}/${output.docs.length} handled; wrote ${path.relative(ROOT, REPORT)} and ${path.relative(ROOT, RESULTS)} (${(wallMs / 60000).toFixed(1)} min)`);
+  console.log(
+    `corpus: ${pass}/${output.docs.length} handled; wrote ${path.relative(ROOT, REPORT)} and ${path.relative(ROOT, RESULTS)} (${(wallMs / 60000).toFixed(1)} min)`,
+  );
   return 0;
 }
 

@@ -38,8 +38,12 @@ export function pickSample(apiDir: string, size: number): { docs: CorpusDoc[]; p
   const taken = new Set<number>();
   for (let i = 0; i < size && i < all.length; i++) {
     let at = Math.floor((i * all.length) / size);
-    while (at < all.length && (taken.has(at) || !isOpenApi3(path.join(apiDir, all[at]!)))) at++;
-    if (at >= all.length) break;
+    while (at < all.length && (taken.has(at) || !isOpenApi3(path.join(apiDir, all[at]!)))) {
+      at++;
+    }
+    if (at >= all.length) {
+      break;
+    }
     taken.add(at);
     docs.push({ id: all[at]!, file: path.join(apiDir, all[at]!) });
   }

@@ -30,21 +30,34 @@ export interface Limits {
 function tscStep(r: Awaited<ReturnType<typeof exec>>): Step {
   const errors = parseTscErrors(r.stdout);
   const codes: Record<string, number> = {};
-  for (const e of errors) codes[e.code] = (codes[e.code] ?? 0) + 1;
+  for (const e of errors) {
+    codes[e.code] = (codes[e.code] ?? 0) + 1;
+  }
   const ok = r.code === 0 && !r.timedOut;
   const step: Step = { ok, ms: Math.round(r.ms), timedOut: r.timedOut };
   if (!ok) {
     step.codes = codes;
     step.first = errors[0];
-    step.error = r.timedOut ? 'timed out' : errors[0] ? `${errors[0].code}: ${errors[0].message}` : firstErrorLine(r.stderr, r.stdout);
+    step.error = r.timedOut
+      ? 'timed out'
+      : errors[0]
+        ? `${errors[0].code}: ${errors[0].message}`
+        : firstErrorLine(r.stderr, r.stdout);
   }
   return step;
 }
 
 /** Our generator on `spec` into `out`, then `tsc --noEmit` on the package (node_modules linked to the repo's). */
-export async function runOurs(spec: string, out: string, limits: Limits): Promise<{ generate: Step; typecheck?: Step }> {
+export async function runOurs(
+  spec: string,
+  out: string,
+  limits: Limits,
+): Promise<{ generate: Step; typecheck?: Step }> {
   rmSync(out, { recursive: true, force: true });
-  const gen = await exec(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--spec', spec, '--out', out], { cwd: ROOT, timeoutMs: limits.generateMs });
+  const gen = await exec(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--spec', spec, '--out', out], {
+    cwd: ROOT,
+    timeoutMs: limits.generateMs,
+  });
   const generate: Step = { ok: gen.code === 0 && !gen.timedOut, ms: Math.round(gen.ms), timedOut: gen.timedOut };
   if (!generate.ok) {
     generate.error = gen.timedOut ? 'timed out' : firstErrorLine(gen.stderr, gen.stdout);
@@ -52,8 +65,14 @@ export async function runOurs(spec: string, out: string, limits: Limits): Promis
     return { generate };
   }
   // Generated packages import openapi-fetch: resolve it from the repository's own install.
-  if (!existsSync(path.join(out, 'node_modules'))) symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
-  const tsc = await exec(process.execPath, [TSC, '--noEmit', '--pretty', 'false', '-p', path.join(out, 'tsconfig.json')], { cwd: out, timeoutMs: limits.typecheckMs });
+  if (!existsSync(path.join(out, 'node_modules'))) {
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
+  }
+  const tsc = await exec(
+    process.execPath,
+    [TSC, '--noEmit', '--pretty', 'false', '-p', path.join(out, 'tsconfig.json')],
+    { cwd: out, timeoutMs: limits.typecheckMs },
+  );
   return { generate, typecheck: tscStep(tsc) };
 }
 
@@ -62,7 +81,11 @@ export async function runOurs(spec: string, out: string, limits: Limits): Promis
  * per job in order. A document that passes its time limit, or kills the worker, is marked failed and a
  * fresh worker goes on with the next one.
  */
-export async function runBareBatch(jobs: { spec: string; out: string }[], dir: string, limitMs: (i: number) => number): Promise<Step[]> {
+export async function runBareBatch(
+  jobs: { spec: string; out: string }[],
+  dir: string,
+  limitMs: (i: number) => number,
+): Promise<Step[]> {
   mkdirSync(dir, { recursive: true });
   const jobsFile = path.join(dir, 'jobs.json');
   writeFileSync(jobsFile, JSON.stringify(jobs));
@@ -74,7 +97,11 @@ export async function runBareBatch(jobs: { spec: string; out: string }[], dir: s
       let stdout = '';
       let stderr = '';
       let timer: NodeJS.Timeout | undefined;
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'corpus/bare-batch.ts'), jobsFile, String(next)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'corpus/bare-batch.ts'), jobsFile, String(next)],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       const arm = (i: number): void => {
         clearTimeout(timer);
         const started = performance.now();
@@ -91,7 +118,9 @@ export async function runBareBatch(jobs: { spec: string; out: string }[], dir: s
         } catch {
           return; // openapi-typescript's own chatter
         }
-        if (msg.start !== undefined) arm((current = msg.start));
+        if (msg.start !== undefined) {
+          arm((current = msg.start));
+        }
         if (msg.done !== undefined) {
           clearTimeout(timer);
           steps[msg.done] = { ok: !!msg.ok, ms: msg.ms ?? 0, timedOut: false, ...(msg.ok ? {} : { error: msg.error }) };
@@ -137,18 +166,34 @@ export async function typecheckBareChunk(dir: string, files: string[], limits: L
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: STRICT_OPTIONS, files }));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-  const r = await exec(process.execPath, [TSC, '--pretty', 'false', '-p', dir], { cwd: dir, timeoutMs: limits.typecheckMs * 2 });
+  const r = await exec(process.execPath, [TSC, '--pretty', 'false', '-p', dir], {
+    cwd: dir,
+    timeoutMs: limits.typecheckMs * 2,
+  });
   const perFile = new Map<string, TscError[]>();
-  for (const e of parseTscErrors(r.stdout)) perFile.set(path.basename(e.file), [...(perFile.get(path.basename(e.file)) ?? []), e]);
+  for (const e of parseTscErrors(r.stdout)) {
+    perFile.set(path.basename(e.file), [...(perFile.get(path.basename(e.file)) ?? []), e]);
+  }
   const results = new Map<string, Step>();
   // The chunk's time is shared out evenly: an estimate, reported as such.
   const ms = Math.round(r.ms / files.length);
   for (const f of files) {
     const errors = perFile.get(path.basename(f)) ?? [];
-    if (r.timedOut) results.set(f, { ok: false, ms, timedOut: true, error: 'timed out' });
-    else if (r.code !== 0 && !perFile.size) results.set(f, { ok: false, ms, timedOut: false, error: firstErrorLine(r.stderr, r.stdout) });
-    else if (errors.length) results.set(f, { ok: false, ms, timedOut: false, error: `${errors[0]!.code}: ${errors[0]!.message}`, first: errors[0] });
-    else results.set(f, { ok: true, ms, timedOut: false });
+    if (r.timedOut) {
+      results.set(f, { ok: false, ms, timedOut: true, error: 'timed out' });
+    } else if (r.code !== 0 && !perFile.size) {
+      results.set(f, { ok: false, ms, timedOut: false, error: firstErrorLine(r.stderr, r.stdout) });
+    } else if (errors.length) {
+      results.set(f, {
+        ok: false,
+        ms,
+        timedOut: false,
+        error: `${errors[0]!.code}: ${errors[0]!.message}`,
+        first: errors[0],
+      });
+    } else {
+      results.set(f, { ok: true, ms, timedOut: false });
+    }
   }
   return results;
 }

@@ -20,7 +20,16 @@ export const DEMO_GROUPS: DemoGroup[] = [
     group: 'networks',
     ready: 'READY',
     create: (cc, name) =>
-      cc.networks.create({ spec: { display_name: name, cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], zones: ['use1-az1', 'use1-az2', 'use1-az4'], environment: env } }),
+      cc.networks.create({
+        spec: {
+          display_name: name,
+          cloud: 'AWS',
+          region: 'us-east-1',
+          connection_types: ['PRIVATELINK'],
+          zones: ['use1-az1', 'use1-az2', 'use1-az4'],
+          environment: env,
+        },
+      }),
   },
   {
     group: 'peerings',
@@ -29,7 +38,13 @@ export const DEMO_GROUPS: DemoGroup[] = [
       cc.peerings.create({
         spec: {
           display_name: name,
-          cloud: { kind: 'AwsPeering', account: '000000000000', vpc: 'vpc-00000000000000000', routes: ['10.108.16.0/21'], customer_region: 'us-east-1' },
+          cloud: {
+            kind: 'AwsPeering',
+            account: '000000000000',
+            vpc: 'vpc-00000000000000000',
+            routes: ['10.108.16.0/21'],
+            customer_region: 'us-east-1',
+          },
           environment: env,
           network: { id: network },
         },
@@ -39,18 +54,42 @@ export const DEMO_GROUPS: DemoGroup[] = [
     group: 'privateLinkAccesses',
     ready: 'READY',
     create: (cc, name, network) =>
-      cc.privateLinkAccesses.create({ spec: { display_name: name, cloud: { kind: 'AwsPrivateLinkAccess', account: '000000000000' }, environment: env, network: { id: network } } }),
+      cc.privateLinkAccesses.create({
+        spec: {
+          display_name: name,
+          cloud: { kind: 'AwsPrivateLinkAccess', account: '000000000000' },
+          environment: env,
+          network: { id: network },
+        },
+      }),
   },
   {
     group: 'networkLinkServices',
     ready: 'READY',
     create: (cc, name, network) =>
-      cc.networkLinkServices.create({ spec: { display_name: name, description: 'Shared services', accept: { environments: ['env-11111'] }, environment: env, network: { id: network } } }),
+      cc.networkLinkServices.create({
+        spec: {
+          display_name: name,
+          description: 'Shared services',
+          accept: { environments: ['env-11111'] },
+          environment: env,
+          network: { id: network },
+        },
+      }),
   },
   {
     group: 'clusters',
     ready: 'PROVISIONED',
     create: (cc, name) =>
-      cc.clusters.create({ spec: { display_name: name, availability: 'SINGLE_ZONE', cloud: 'GCP', region: 'us-east4', config: { kind: 'Basic' }, environment: env } }),
+      cc.clusters.create({
+        spec: {
+          display_name: name,
+          availability: 'SINGLE_ZONE',
+          cloud: 'GCP',
+          region: 'us-east4',
+          config: { kind: 'Basic' },
+          environment: env,
+        },
+      }),
   },
 ];

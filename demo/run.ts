@@ -15,7 +15,11 @@ interface AnyResource {
   update(id: string, body: { spec: { display_name: string; environment: { id: string } } }): Promise<Resource>;
   delete(id: string, query: { environment: string }): Promise<void>;
   listAll(query: { environment: string; page_size: number }): AsyncIterable<Resource>;
-  waitFor(id: string, query: { environment: string }, wait: { until: (r: Resource) => boolean; intervalMs: number; timeoutMs: number }): Promise<Resource>;
+  waitFor(
+    id: string,
+    query: { environment: string },
+    wait: { until: (r: Resource) => boolean; intervalMs: number; timeoutMs: number },
+  ): Promise<Resource>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,7 +34,9 @@ async function main(): Promise<number> {
     pkg = (await import(pathToFileURL(path.join(DIST, 'index.js')).href)) as Package;
     testing = (await import(pathToFileURL(path.join(DIST, 'testing/index.js')).href)) as Testing;
   } catch {
-    console.error(`demo: ${path.relative(process.cwd(), DIST)} is missing: run \`make generate build\` first (or just \`make\`).`);
+    console.error(
+      `demo: ${path.relative(process.cwd(), DIST)} is missing: run \`make generate build\` first (or just \`make\`).`,
+    );
     return 1;
   }
   const port = process.env.DEMO_PORT ? Number(process.env.DEMO_PORT) : undefined;
@@ -40,40 +46,62 @@ async function main(): Promise<number> {
   const counting: typeof fetch = (input, init) => (calls++, fetch(input, init));
   try {
     console.log(`Confluent Cloud client demo against the stateful stand-in on ${stand.url}`);
-    console.log(`(provisioning takes ${PHASES.provisionMs} ms here, deprovisioning ${PHASES.deprovisionMs} ms; pages of ${PAGE_SIZE})\n`);
+    console.log(
+      `(provisioning takes ${PHASES.provisionMs} ms here, deprovisioning ${PHASES.deprovisionMs} ms; pages of ${PAGE_SIZE})\n`,
+    );
     // The stand-in checks that credentials are present, not what they are.
-    const cc = new pkg.ConfluentCloud({ baseUrl: stand.url, apiKey: 'demo-key', apiSecret: 'demo-secret', fetch: counting });
+    const cc = new pkg.ConfluentCloud({
+      baseUrl: stand.url,
+      apiKey: 'demo-key',
+      apiSecret: 'demo-secret',
+      fetch: counting,
+    });
     let network = '';
     for (const g of DEMO_GROUPS) {
       const resource = cc[g.group] as unknown as AnyResource;
       console.log(g.group);
       const first = await g.create(cc, `demo-${g.group}-0`, network);
       const id = first.id;
-      if (!id) throw new Error(`create of ${g.group} returned no id`);
+      if (!id) {
+        throw new Error(`create of ${g.group} returned no id`);
+      }
       network ||= id;
       line('create', `${id} "${first.spec.display_name}" (${first.status.phase})`);
 
       const seen = [first.status.phase];
       const t0 = performance.now();
-      await resource.waitFor(id, { environment: ENV }, {
-        intervalMs: 100,
-        timeoutMs: 30_000,
-        until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === g.ready),
-      });
+      await resource.waitFor(
+        id,
+        { environment: ENV },
+        {
+          intervalMs: 100,
+          timeoutMs: 30_000,
+          until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === g.ready),
+        },
+      );
       line('waitFor', `${seen.join(' → ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-      for (let i = 1; i <= 2 * PAGE_SIZE + 1; i++) await g.create(cc, `demo-${g.group}-${i}`, network);
+      for (let i = 1; i <= 2 * PAGE_SIZE + 1; i++) {
+        await g.create(cc, `demo-${g.group}-${i}`, network);
+      }
       const before = calls;
       const ids: string[] = [];
-      for await (const r of resource.listAll({ environment: ENV, page_size: PAGE_SIZE })) ids.push(r.id);
+      for await (const r of resource.listAll({ environment: ENV, page_size: PAGE_SIZE })) {
+        ids.push(r.id);
+      }
       line('listAll', `${ids.length} ${g.group} over ${calls - before} pages of ${PAGE_SIZE}`);
 
-      const updated = await resource.update(id, { spec: { display_name: `demo-${g.group}-0-renamed`, environment: { id: ENV } } });
+      const updated = await resource.update(id, {
+        spec: { display_name: `demo-${g.group}-0-renamed`, environment: { id: ENV } },
+      });
       line('update', `${updated.id} display name "${updated.spec.display_name}"`);
 
       const doomed = ids.at(-1)!;
       await resource.delete(doomed, { environment: ENV });
-      const during = await resource.get(doomed, { environment: ENV }).then((r) => r.status.phase, () => 'gone');
+      const during = await resource.get(doomed, { environment: ENV }).then(
+        (r) => r.status.phase,
+        () => 'gone',
+      );
       line('delete', `${doomed} (${during === 'gone' ? 'gone at once' : during})`);
       const err = await waitUntilGone(resource, doomed);
       line('get', `${err.constructor.name}: ${err.message}`);
@@ -92,8 +120,13 @@ async function main(): Promise<number> {
 /** Polls a deleted resource until its get fails with the NotFoundError that says it is gone. */
 async function waitUntilGone(resource: AnyResource, id: string): Promise<Error> {
   for (let i = 0; i < 100; i++) {
-    const err = await resource.get(id, { environment: ENV }).then(() => undefined, (e: unknown) => e as Error);
-    if (err) return err;
+    const err = await resource.get(id, { environment: ENV }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    if (err) {
+      return err;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${id} was still there 10 s after its delete`);

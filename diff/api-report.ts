@@ -14,7 +14,9 @@ const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuot
 export function apiReport(packageDir: string): string {
   const root = path.resolve(packageDir);
   const index = path.join(root, 'src', 'index.ts');
-  if (!existsSync(index)) throw new ReportError(`${packageDir}: no src/index.ts (generate the package first)`);
+  if (!existsSync(index)) {
+    throw new ReportError(`${packageDir}: no src/index.ts (generate the package first)`);
+  }
   const program = ts.createProgram({ rootNames: [index], options: COMPILER_OPTIONS });
   const surface = readSurface(program, { index, root });
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name?: string; version?: string };
@@ -29,20 +31,25 @@ export function apiReport(packageDir: string): string {
   for (const [property, resource] of [...surface.resources].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`### \`${property}\`: \`${resource.className}\``, '');
     for (const method of [...resource.methods.values()].sort((a, b) => a.name.localeCompare(b.name))) {
-      const signature = () => surface.checker.typeToString(surface.checker.getTypeOfSymbol(method.symbol), undefined, FLAGS);
+      const signature = () =>
+        surface.checker.typeToString(surface.checker.getTypeOfSymbol(method.symbol), undefined, FLAGS);
       out.push(`- \`${declared(method.symbol) ?? `${method.name}${signature().replace(/ => /, ': ')}`}\``);
     }
     out.push('');
   }
   out.push('## Types', '');
-  for (const name of [...surface.types.keys()].sort()) out.push(...typeLines(surface, name), '');
+  for (const name of [...surface.types.keys()].sort()) {
+    out.push(...typeLines(surface, name), '');
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
 /** The method as the generated code declares it, with the named types it uses (not their expansion). */
 function declared(symbol: ts.Symbol): string | undefined {
   const node = symbol.declarations?.find(ts.isMethodDeclaration);
-  if (!node) return undefined;
+  if (!node) {
+    return undefined;
+  }
   const params = node.parameters.map((p) => p.getText()).join(', ');
   return `${symbol.name}(${params})${node.type ? `: ${node.type.getText()}` : ''}`.replace(/\s+/g, ' ');
 }
@@ -51,16 +58,24 @@ function typeLines(surface: Surface, name: string): string[] {
   const { checker } = surface;
   const { type, generic } = surface.types.get(name)!;
   const head = `### \`${name}\``;
-  if (generic) return [head, '- (generic)'];
+  if (generic) {
+    return [head, '- (generic)'];
+  }
   const shown = (t: ts.Type): string => checker.typeToString(t, undefined, FLAGS).replace(/\s+/g, ' ');
-  if (type.isUnion()) return [head, ...type.types.map((t) => `- \`| ${shown(t)}\``)];
+  if (type.isUnion()) {
+    return [head, ...type.types.map((t) => `- \`| ${shown(t)}\``)];
+  }
   const properties = type.flags & ts.TypeFlags.Object ? checker.getPropertiesOfType(type) : [];
-  if (properties.length === 0) return [head, `- \`= ${shown(type)}\``];
+  if (properties.length === 0) {
+    return [head, `- \`= ${shown(type)}\``];
+  }
   return [
     head,
     ...properties.map((p) => {
       const optional = p.flags & ts.SymbolFlags.Optional ? '?' : '';
-      const readonly = p.declarations?.some((d) => ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) ? 'readonly ' : '';
+      const readonly = p.declarations?.some((d) => ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly)
+        ? 'readonly '
+        : '';
       const propType = checker.getTypeOfSymbol(p);
       return `- \`${readonly}${p.name}${optional}: ${shown(optional ? checker.getNonNullableType(propType) : propType)}\``;
     }),
@@ -73,11 +88,16 @@ class ReportError extends Error {}
 function main(argv: string[]): number {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { package: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean', default: false } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { package: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean', default: false } },
+    }));
   } catch (error) {
     throw new ReportError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  if (!values.package || !values.out) throw new ReportError(USAGE);
+  if (!values.package || !values.out) {
+    throw new ReportError(USAGE);
+  }
   const text = apiReport(values.package);
   if (!values.check) {
     writeFileSync(values.out, text);
@@ -91,8 +111,12 @@ function main(argv: string[]): number {
   }
   const [a, b] = [current.split('\n'), text.split('\n')];
   let line = 0;
-  while (line < Math.max(a.length, b.length) && a[line] === b[line]) line++;
-  process.stderr.write(`api-report: ${values.out}:${line + 1}: stale (expected "${b[line] ?? '<end of file>'}"); run \`make api-report\` and commit it\n`);
+  while (line < Math.max(a.length, b.length) && a[line] === b[line]) {
+    line++;
+  }
+  process.stderr.write(
+    `api-report: ${values.out}:${line + 1}: stale (expected "${b[line] ?? '<end of file>'}"); run \`make api-report\` and commit it\n`,
+  );
   return 1;
 }
 

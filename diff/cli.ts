@@ -64,13 +64,23 @@ function parse(argv: string[]): Options | 'rules' | 'help' {
   } catch (error) {
     throw new InputError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  if (values.help) return 'help';
-  if (values.rules) return 'rules';
+  if (values.help) {
+    return 'help';
+  }
+  if (values.rules) {
+    return 'rules';
+  }
   const format = FORMATS.find((f) => f === values.format);
   const failOn = FAIL_ON.find((f) => f === values['fail-on']);
-  if (!values.base) throw new InputError(`--base is required\n${USAGE}`);
-  if (!format) throw new InputError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
-  if (!failOn) throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}")`);
+  if (!values.base) {
+    throw new InputError(`--base is required\n${USAGE}`);
+  }
+  if (!format) {
+    throw new InputError(`--format must be one of ${FORMATS.join(', ')} (got "${values.format}")`);
+  }
+  if (!failOn) {
+    throw new InputError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${values['fail-on']}")`);
+  }
   const today = values.today ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
     throw new InputError(`--today must be a date, YYYY-MM-DD (got "${today}")`);
@@ -90,7 +100,9 @@ function parse(argv: string[]): Options | 'rules' | 'help' {
 
 async function loadBase(base: string, head: string): Promise<LoadedSpec> {
   // A path that exists is a file; anything else must be a commit of the repository holding the head spec.
-  if (existsSync(base)) return loadSpec({ file: base });
+  if (existsSync(base)) {
+    return loadSpec({ file: base });
+  }
   const checkout = checkoutSpec({ ref: base, headFile: head });
   try {
     const alias = { dir: checkout.root, prefix: `${base}:` };
@@ -118,19 +130,32 @@ export async function main(argv: string[]): Promise<number> {
   const report = combine({ report: rules, compiler, policies });
   if (options.checkVersion) {
     const operationsAdded = rules.changes.some((c) => c.id === 'operation-added');
-    report.version = checkVersion({ base: base.doc, head: head.doc, breaking: report.verdict === 'breaking', operationsAdded });
+    report.version = checkVersion({
+      base: base.doc,
+      head: head.doc,
+      breaking: report.verdict === 'breaking',
+      operationsAdded,
+    });
   }
 
   let output: string;
-  if (options.format === 'json') output = formatJson(report);
-  else if (options.format === 'github') output = formatGithub(report);
-  else output = formatMarkdown({ report, resources, impact: packageImpact(base.doc, head.doc), policies });
+  if (options.format === 'json') {
+    output = formatJson(report);
+  } else if (options.format === 'github') {
+    output = formatGithub(report);
+  } else {
+    output = formatMarkdown({ report, resources, impact: packageImpact(base.doc, head.doc), policies });
+  }
   process.stdout.write(output);
 
-  if (report.version && !report.version.ok) process.stderr.write(`api-diff: version: ${report.version.message}\n`);
+  if (report.version && !report.version.ok) {
+    process.stderr.write(`api-diff: version: ${report.version.message}\n`);
+  }
   const versionFails = report.version !== undefined && !report.version.ok;
   // --fail-on none reports and never fails, the version check included (the PR workflow gates on the JSON).
-  if (options.failOn === 'none') return 0;
+  if (options.failOn === 'none') {
+    return 0;
+  }
   const threshold = LEVELS.indexOf(options.failOn satisfies Level);
   // A compiler break the lifecycle policy allows (an Early Access operation) is reported, not failing.
   const atThreshold = report.changes.some((c) => LEVELS.indexOf(c.level) <= threshold);
@@ -138,13 +163,19 @@ export async function main(argv: string[]): Promise<number> {
   return failing || versionFails ? 1 : 0;
 }
 
-async function compilerVerdict(options: Options, base: LoadedSpec, head: LoadedSpec): Promise<VerdictInput['compiler']> {
+async function compilerVerdict(
+  options: Options,
+  base: LoadedSpec,
+  head: LoadedSpec,
+): Promise<VerdictInput['compiler']> {
   // A base that is a file is generated from it; a git ref's base only exists as the bundled document.
   const packages = await generatePackages({
     base: { file: existsSync(options.base) ? options.base : undefined, doc: base.doc },
     head: { file: options.head, doc: head.doc },
   });
-  if (typeof packages === 'string') return packages;
+  if (typeof packages === 'string') {
+    return packages;
+  }
   return { result: compilePackages(packages), operations: packages.operations };
 }
 
@@ -157,7 +188,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`api-diff: ${error.message}\n`);
     } else {
       // A bug, not bad input: still one line unless asked for the stack.
-      const detail = error instanceof Error ? (process.env.API_DIFF_DEBUG ? error.stack : error.message) : String(error);
+      const detail =
+        error instanceof Error ? (process.env.API_DIFF_DEBUG ? error.stack : error.message) : String(error);
       process.stderr.write(`api-diff: internal error: ${detail}\n`);
     }
     process.exitCode = 2;

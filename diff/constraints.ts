@@ -25,15 +25,23 @@ export function constraintChanges(base: SchemaView, head: SchemaView): Constrain
   for (const key of [...UPPER, ...LOWER]) {
     const from = bound(base, key);
     const to = bound(head, key);
-    if (from === to) continue;
+    if (from === to) {
+      continue;
+    }
     const upper = UPPER.includes(key);
-    if (from === undefined) push(key, true);
-    else if (to === undefined) push(key, false);
-    else push(key, upper ? to < from : to > from);
+    if (from === undefined) {
+      push(key, true);
+    } else if (to === undefined) {
+      push(key, false);
+    } else {
+      push(key, upper ? to < from : to > from);
+    }
   }
   for (const key of OPAQUE) {
     const [from, to] = [opaque(base, key), opaque(head, key)];
-    if (from === to) continue;
+    if (from === to) {
+      continue;
+    }
     push(key, to !== undefined);
   }
   return changes;
@@ -45,7 +53,9 @@ export function constraintChanges(base: SchemaView, head: SchemaView): Constrain
  */
 function opaque(view: SchemaView, key: ConstraintKey): Json | undefined {
   const value = view.constraints[key];
-  if (key === 'pattern' && (value === '' || value === '.*')) return undefined;
+  if (key === 'pattern' && (value === '' || value === '.*')) {
+    return undefined;
+  }
   return value;
 }
 
@@ -57,13 +67,20 @@ function shown(value: Json | undefined): string {
 /** A numeric bound; OpenAPI 3.0's boolean exclusiveMaximum/exclusiveMinimum nudge it by a hair. */
 function bound(view: SchemaView, key: ConstraintKey): number | undefined {
   const value = number(view.constraints[key]);
-  const exclusive = key === 'maximum' ? view.constraints.exclusiveMaximum : key === 'minimum' ? view.constraints.exclusiveMinimum : undefined;
+  const exclusive =
+    key === 'maximum'
+      ? view.constraints.exclusiveMaximum
+      : key === 'minimum'
+        ? view.constraints.exclusiveMinimum
+        : undefined;
   // 3.1: exclusiveMaximum is itself the bound.
   if (typeof exclusive === 'number') {
     const strict = key === 'maximum' ? exclusive - Number.EPSILON : exclusive + Number.EPSILON;
     return value === undefined ? strict : key === 'maximum' ? Math.min(value, strict) : Math.max(value, strict);
   }
-  if (value === undefined || exclusive !== true) return value;
+  if (value === undefined || exclusive !== true) {
+    return value;
+  }
   return key === 'maximum' ? value - Number.EPSILON : value + Number.EPSILON;
 }
 

@@ -50,7 +50,9 @@ export function diffDocuments(base: JsonObject, head: JsonObject, options: DiffO
   const report = applyPolicy(buildReport(findings), policies);
   const resources = new Map<string, string>();
   for (const side of [operations.base, operations.head]) {
-    for (const op of side.values()) resources.set(op.label, resourceName(op));
+    for (const op of side.values()) {
+      resources.set(op.label, resourceName(op));
+    }
   }
   return { report, policies, resources };
 }

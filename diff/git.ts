@@ -34,22 +34,30 @@ export function checkoutSpec(input: { ref: string; headFile: string }): Checkout
   const headFile = resolve(input.headFile);
   const headDir = dirname(headFile);
   const top = git(headDir, ['rev-parse', '--show-toplevel'])?.toString().trim();
-  if (!top) throw new InputError(`--base ${ref}: ${input.headFile} is not inside a git repository`);
-  if (!isGitCommit(ref, top)) throw new InputError(`--base ${ref}: neither a file nor a commit in ${top}`);
+  if (!top) {
+    throw new InputError(`--base ${ref}: ${input.headFile} is not inside a git repository`);
+  }
+  if (!isGitCommit(ref, top)) {
+    throw new InputError(`--base ${ref}: neither a file nor a commit in ${top}`);
+  }
 
   const toPosix = (p: string): string => p.split(sep).join('/');
   const specDir = toPosix(relative(top, headDir));
   const specFile = toPosix(relative(top, headFile));
   const listing = git(top, ['ls-tree', '-r', '-z', '--name-only', ref, '--', specDir || '.']);
   const files = (listing?.toString() ?? '').split('\0').filter(Boolean);
-  if (!files.includes(specFile)) throw new InputError(`--base ${ref}: ${specFile} does not exist at ${ref}`);
+  if (!files.includes(specFile)) {
+    throw new InputError(`--base ${ref}: ${specFile} does not exist at ${ref}`);
+  }
 
   const root = mkdtempSync(join(tmpdir(), 'api-diff-base-'));
   const cleanup = (): void => rmSync(root, { recursive: true, force: true });
   try {
     for (const file of files) {
       const content = git(top, ['show', `${ref}:${file}`]);
-      if (!content) throw new InputError(`--base ${ref}: cannot read ${file}`);
+      if (!content) {
+        throw new InputError(`--base ${ref}: cannot read ${file}`);
+      }
       const target = join(root, ...file.split('/'));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, content);

@@ -2,7 +2,14 @@
 // exported methods (resource.method and their signatures) and types (name, kind and members). The builder is
 // imported statically from the generator's public entry: if it moves, the diff fails to load, loudly.
 import type { JsonObject } from './json.js';
-import { buildModel, type MethodModel, type ParamModel, type PropertyModel, type SdkModel, type TypeModel } from '../generator/index.js';
+import {
+  buildModel,
+  type MethodModel,
+  type ParamModel,
+  type PropertyModel,
+  type SdkModel,
+  type TypeModel,
+} from '../generator/index.js';
 
 // Only the model fields the comparison reads: the generator's model grows, the impact should not care.
 type ImpactParam = Pick<ParamModel, 'name' | 'required' | 'type'>;
@@ -79,10 +86,18 @@ function typeSignatures(model: ImpactModel): Map<string, string> {
 
 function typeSignature(t: ImpactType): string {
   const props = t.properties.map(
-    (p) => `${p.readOnly ? 'readonly ' : ''}${p.name}${p.required ? '' : '?'}: ${p.type}${p.values.length ? `=${p.values.join('|')}${p.openEnum ? '|*' : ''}` : ''}`,
+    (p) =>
+      `${p.readOnly ? 'readonly ' : ''}${p.name}${p.required ? '' : '?'}: ${p.type}${p.values.length ? `=${p.values.join('|')}${p.openEnum ? '|*' : ''}` : ''}`,
   );
   const variants = t.variants.map((v) => `${v.value}:${v.type}`);
-  return [t.kind, props.join('; '), t.values.join('|'), t.openEnum ? 'open' : '', variants.join('|'), t.deprecated ? 'deprecated' : ''].join(' / ');
+  return [
+    t.kind,
+    props.join('; '),
+    t.values.join('|'),
+    t.openEnum ? 'open' : '',
+    variants.join('|'),
+    t.deprecated ? 'deprecated' : '',
+  ].join(' / ');
 }
 
 function delta(base: Map<string, string>, head: Map<string, string>): Delta {

@@ -23,7 +23,9 @@ export function asArray(value: unknown): unknown[] {
 
 /** Stable text form of a JSON value (sorted keys), for comparing defaults, enum values and security. */
 export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
   if (isObject(value)) {
     const keys = Object.keys(value).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
@@ -33,6 +35,8 @@ export function canonical(value: unknown): string {
 
 /** Short human form of a value for messages: strings bare, everything else as JSON. */
 export function display(value: unknown): string {
-  if (value === undefined) return '(none)';
+  if (value === undefined) {
+    return '(none)';
+  }
   return typeof value === 'string' ? value : canonical(value);
 }

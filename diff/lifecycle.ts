@@ -96,9 +96,13 @@ export function readLifecycle(op: JsonObject, policy: Policy): Lifecycle {
   if (!stage && policy.badge && description) {
     const text = new RegExp(policy.badge).exec(description)?.[1];
     const found = text === undefined ? undefined : stageOf(decode(text), policy);
-    if (found && text !== undefined) [stage, source] = [found, `badge: ${decode(text)}`];
+    if (found && text !== undefined) {
+      [stage, source] = [found, `badge: ${decode(text)}`];
+    }
   }
-  if (deprecated && (!stage || stage === 'ga')) stage = 'deprecated';
+  if (deprecated && (!stage || stage === 'ga')) {
+    stage = 'deprecated';
+  }
   return {
     stage: stage ?? policy.defaultStage,
     source,
@@ -111,7 +115,9 @@ export function readLifecycle(op: JsonObject, policy: Policy): Lifecycle {
 /** -1 decreased (fewer guarantees), 1 increased, 0 same or not ordered (deprecation is its own rule). */
 export function stability(from: Stage, to: Stage): -1 | 0 | 1 {
   const [a, b] = [ORDER.indexOf(from), ORDER.indexOf(to)];
-  if (a < 0 || b < 0 || a === b) return 0;
+  if (a < 0 || b < 0 || a === b) {
+    return 0;
+  }
   return b < a ? -1 : 1;
 }
 
@@ -121,7 +127,10 @@ function stageOf(text: string, policy: Policy): Stage | undefined {
 
 /** Stage text as the policy keys it: lower-cased, runs of spaces, `_` and `-` as one space. */
 function normal(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }
 
 function decode(text: string): string {
@@ -133,14 +142,20 @@ function decode(text: string): string {
 }
 
 function first(op: JsonObject, keys: readonly string[]): unknown {
-  for (const key of keys) if (op[key] !== undefined) return op[key];
+  for (const key of keys) {
+    if (op[key] !== undefined) {
+      return op[key];
+    }
+  }
   return undefined;
 }
 
 /** The calendar date of an RFC 3339 date or date-time (YAML may already have made it a Date). */
 function date(value: unknown): string | undefined {
   const text = value instanceof Date ? value.toISOString() : asString(value);
-  if (!text || !/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(Date.parse(text.slice(0, 10)))) return undefined;
+  if (!text || !/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(Date.parse(text.slice(0, 10)))) {
+    return undefined;
+  }
   return text.slice(0, 10);
 }
 
@@ -196,7 +211,9 @@ export function loadPolicy(file: string): Policy {
     }
   }
   const stages: Record<string, Stage> = { ...DEFAULT_POLICY.stages };
-  for (const [text, stage] of Object.entries(given.stages ?? {})) stages[normal(text)] = stage;
+  for (const [text, stage] of Object.entries(given.stages ?? {})) {
+    stages[normal(text)] = stage;
+  }
   return {
     ...DEFAULT_POLICY,
     ...given,

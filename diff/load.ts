@@ -39,8 +39,12 @@ function config(): Promise<Config> {
 export async function loadSpec(options: LoadOptions): Promise<LoadedSpec> {
   const file = resolve(options.file);
   const name = options.displayName ?? options.file;
-  if (!existsSync(file)) throw new InputError(`${name}: file not found`);
-  if (!statSync(file).isFile()) throw new InputError(`${name}: not a file`);
+  if (!existsSync(file)) {
+    throw new InputError(`${name}: file not found`);
+  }
+  if (!statSync(file).isFile()) {
+    throw new InputError(`${name}: not a file`);
+  }
   const alias = options.alias;
   const rename = (text: string): string => {
     const named = text.split(file).join(name);
@@ -52,7 +56,9 @@ export async function loadSpec(options: LoadOptions): Promise<LoadedSpec> {
     // The spec as the generator sees it: after the overlays it lists (generator/stages/overlay/).
     return { ...loaded, doc: applySpecOverlays({ document: loaded.doc, specFile: file }) as JsonObject };
   } catch (error) {
-    if (error instanceof GeneratorError) throw new InputError(rename(error.format()));
+    if (error instanceof GeneratorError) {
+      throw new InputError(rename(error.format()));
+    }
     throw toInputError({ error, name, rename });
   }
 }
@@ -73,20 +79,27 @@ interface CheckInput {
 }
 
 function checked({ name, parsed, problems, rename }: CheckInput): LoadedSpec {
-  if (!isObject(parsed)) throw new InputError(`${name}: not an OpenAPI document (top level is not a mapping)`);
+  if (!isObject(parsed)) {
+    throw new InputError(`${name}: not an OpenAPI document (top level is not a mapping)`);
+  }
   const version = asString(parsed.openapi);
   if (!version || !/^3\.[01]\./.test(version)) {
-    const found = version ?? (parsed.swagger !== undefined ? `swagger ${String(parsed.swagger)}` : 'no "openapi" field');
+    const found =
+      version ?? (parsed.swagger !== undefined ? `swagger ${String(parsed.swagger)}` : 'no "openapi" field');
     throw new InputError(`${name}: expected OpenAPI 3.0 or 3.1, found ${found}`);
   }
   const problem = problems.find((p) => p.severity === 'error') ?? problems[0];
-  if (problem) throw new InputError(rename(describeProblem(problem)));
+  if (problem) {
+    throw new InputError(rename(describeProblem(problem)));
+  }
   return { name, doc: parsed };
 }
 
 function describeProblem(problem: NormalizedProblem): string {
   const location = problem.location[0];
-  if (!location) return problem.message;
+  if (!location) {
+    return problem.message;
+  }
   const file = relativeName(location.source.absoluteRef);
   // "Failed to parse: <reason> in "<file>" (l:c)": the file and position are already in front.
   const message = problem.message
@@ -107,7 +120,9 @@ interface ErrorInput {
 }
 
 function toInputError({ error, name, rename }: ErrorInput): Error {
-  if (error instanceof InputError) return error;
+  if (error instanceof InputError) {
+    return error;
+  }
   if (error instanceof YamlParseError) {
     const file = relativeName(error.source.absoluteRef);
     const original: { reason?: unknown; message: string } = error.originalError;

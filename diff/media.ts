@@ -10,9 +10,15 @@ export function mediaKind(mediaType: string): MediaKind {
   if (m === 'application/json' || /^application\/[^/]*\+json$/.test(m) || m === '*/*' || m === 'application/*') {
     return 'json';
   }
-  if (m === 'application/x-www-form-urlencoded') return 'form';
-  if (m.startsWith('multipart/')) return 'multipart';
-  if (m.startsWith('text/') || m === 'application/xml' || /^application\/[^/]*\+xml$/.test(m)) return 'text';
+  if (m === 'application/x-www-form-urlencoded') {
+    return 'form';
+  }
+  if (m.startsWith('multipart/')) {
+    return 'multipart';
+  }
+  if (m.startsWith('text/') || m === 'application/xml' || /^application\/[^/]*\+xml$/.test(m)) {
+    return 'text';
+  }
   return 'binary';
 }
 
@@ -30,13 +36,21 @@ export const BINARY_SCHEMA: JsonObject = Object.freeze({ type: 'string', format:
  */
 export function typedSchema(content: unknown): JsonObject | undefined {
   const map = asObject(content);
-  if (!map) return undefined;
+  if (!map) {
+    return undefined;
+  }
   const types = Object.keys(map);
   const chosen = [...types].sort((a, b) => PREFERENCE.indexOf(mediaKind(a)) - PREFERENCE.indexOf(mediaKind(b)))[0];
-  if (chosen === undefined) return undefined;
+  if (chosen === undefined) {
+    return undefined;
+  }
   const schema = asObject(asObject(map[chosen])?.schema);
   const kind = mediaKind(chosen);
-  if (kind === 'binary' || (kind === 'text' && schema?.format === 'binary')) return BINARY_SCHEMA;
-  if (kind === 'text') return TEXT_SCHEMA;
+  if (kind === 'binary' || (kind === 'text' && schema?.format === 'binary')) {
+    return BINARY_SCHEMA;
+  }
+  if (kind === 'text') {
+    return TEXT_SCHEMA;
+  }
   return schema;
 }

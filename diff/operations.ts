@@ -77,7 +77,9 @@ export function readOperations(reader: SchemaReader): Map<string, Operation> {
     const item = reader.deref(rawItem);
     for (const method of HTTP_METHODS) {
       const op = asObject(item[method]);
-      if (!op) continue;
+      if (!op) {
+        continue;
+      }
       const upper = method.toUpperCase();
       const key = `${upper} ${path.replace(/\{[^}]*\}/g, '{}')}`;
       result.set(key, {
@@ -121,7 +123,9 @@ function readParameters(input: { reader: SchemaReader; path: string; shared: unk
     const p = reader.deref(raw);
     const name = asString(p.name);
     const location = asString(p.in);
-    if (!name || !location) continue;
+    if (!name || !location) {
+      continue;
+    }
     const index = location === 'path' ? placeholders.indexOf(name) : -1;
     const key =
       location === 'path' && index >= 0
@@ -142,7 +146,9 @@ function readParameters(input: { reader: SchemaReader; path: string; shared: unk
 }
 
 function readBody(reader: SchemaReader, raw: unknown): Body | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isObject(raw)) {
+    return undefined;
+  }
   const body = reader.deref(raw);
   return { required: body.required === true, schema: typedSchema(body.content), mediaTypes: mediaTypes(body.content) };
 }
@@ -165,7 +171,9 @@ function readHeaders(raw: unknown): Map<string, string> {
   const result = new Map<string, string>();
   for (const name of Object.keys(asObject(raw) ?? {})) {
     // OpenAPI says a documented Content-Type response header is ignored: the content map owns it.
-    if (name.toLowerCase() !== 'content-type') result.set(name.toLowerCase(), name);
+    if (name.toLowerCase() !== 'content-type') {
+      result.set(name.toLowerCase(), name);
+    }
   }
   return result;
 }
@@ -178,7 +186,9 @@ function readSecurity(reader: SchemaReader, raw: unknown): Security {
   for (const requirement of asArray(raw)) {
     const entries = Object.entries(asObject(requirement) ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const scoped = (name: string, scopes: unknown): string => {
-      const list = asArray(scopes).filter((s): s is string => typeof s === 'string').sort();
+      const list = asArray(scopes)
+        .filter((s): s is string => typeof s === 'string')
+        .sort();
       return list.length > 0 ? `${name}[${list.join(',')}]` : name;
     };
     const key = entries.map(([name, scopes]) => scoped(schemeKey(reader.deref(schemes[name]), name), scopes)).sort();
@@ -191,15 +201,25 @@ function readSecurity(reader: SchemaReader, raw: unknown): Security {
     keys.add(key.join(' + ') || 'anonymous');
     texts.push(entries.map(([name, scopes]) => scoped(name, scopes)).join(' + ') || 'anonymous');
   }
-  if (alternatives.length === 0) alternatives.push(new Map());
+  if (alternatives.length === 0) {
+    alternatives.push(new Map());
+  }
   return { keys, alternatives, text: texts.length > 0 ? texts.join(' | ') : 'none' };
 }
 
 function schemeKey(scheme: JsonObject, name: string): string {
   const type = asString(scheme.type);
-  if (type === 'http') return `http:${(asString(scheme.scheme) ?? '').toLowerCase()}`;
-  if (type === 'apiKey') return `apiKey:${asString(scheme.in) ?? ''}:${asString(scheme.name) ?? ''}`;
-  if (type === 'openIdConnect') return `openIdConnect:${asString(scheme.openIdConnectUrl) ?? ''}`;
-  if (type) return type;
+  if (type === 'http') {
+    return `http:${(asString(scheme.scheme) ?? '').toLowerCase()}`;
+  }
+  if (type === 'apiKey') {
+    return `apiKey:${asString(scheme.in) ?? ''}:${asString(scheme.name) ?? ''}`;
+  }
+  if (type === 'openIdConnect') {
+    return `openIdConnect:${asString(scheme.openIdConnectUrl) ?? ''}`;
+  }
+  if (type) {
+    return type;
+  }
   return `unknown:${name}`;
 }

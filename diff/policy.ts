@@ -36,7 +36,9 @@ export function operationPolicies(operations: OperationMaps, ctx: LifecycleConte
     const b = base.get(key);
     const h = head.get(key);
     const op = b ?? h;
-    if (!op) continue;
+    if (!op) {
+      continue;
+    }
     const lifecycle = readLifecycle(op.raw, ctx.policy);
     const { sunset, stage } = lifecycle;
     const sunsetPassed = b !== undefined && !h && lifecycle.deprecated && sunset !== undefined && sunset <= ctx.today;
@@ -51,16 +53,22 @@ export function operationPolicies(operations: OperationMaps, ctx: LifecycleConte
 export function applyPolicy(report: Report, policies: Map<string, OperationPolicy>): Report {
   const changes = report.changes.map((c): Change => {
     const policy = policies.get(c.operation);
-    if (!policy || c.level !== 'breaking') return c;
+    if (!policy || c.level !== 'breaking') {
+      return c;
+    }
     if (policy.sunsetPassed && c.id === 'operation-removed') {
       const reason = `removed on or after its announced sunset (${policy.lifecycle.sunset ?? ''})`;
       return { ...c, level: 'info', lifecycle: { stage: policy.lifecycle.stage, ruleLevel: c.level, reason } };
     }
-    if (policy.breaks === 'breaking') return c;
+    if (policy.breaks === 'breaking') {
+      return c;
+    }
     const lifecycle = { stage: policy.lifecycle.stage, ruleLevel: c.level, reason: policy.reason };
     return { ...c, level: policy.breaks, lifecycle };
   });
   const summary: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
-  for (const c of changes) summary[c.level] += 1;
+  for (const c of changes) {
+    summary[c.level] += 1;
+  }
   return { summary, semver: semverOf(changes), changes };
 }

@@ -138,7 +138,8 @@ const registry = {
   },
   'property-became-read-only': {
     level: 'breaking',
-    description: 'A request property became readOnly: it leaves the request type, so calls passing it no longer compile.',
+    description:
+      'A request property became readOnly: it leaves the request type, so calls passing it no longer compile.',
     message: 'Property {property} became read-only and can no longer be sent',
   },
   'response-property-added': {
@@ -262,13 +263,15 @@ const registry = {
   },
   'discriminator-variant-removed': {
     level: 'breaking',
-    description: 'A variant was removed from a discriminated union: its type and narrowing on its value no longer compile.',
+    description:
+      'A variant was removed from a discriminated union: its type and narrowing on its value no longer compile.',
     message: 'Variant {value} was removed',
   },
   'response-status-added': {
     level: { success: 'warning', error: 'info' },
     feature: true,
-    description: 'A new response status. A new success status can change what a method returns; a new error status is documentation.',
+    description:
+      'A new response status. A new success status can change what a method returns; a new error status is documentation.',
     message: 'Response {status} was added',
   },
   'response-status-removed': {
@@ -383,9 +386,13 @@ export const RULE_IDS = Object.keys(registry).sort() as RuleId[];
 
 export function levelOf(id: RuleId, variant: string | undefined): Level {
   const level = RULES[id].level;
-  if (typeof level === 'string') return level;
+  if (typeof level === 'string') {
+    return level;
+  }
   const chosen = variant === undefined ? undefined : level[variant];
-  if (!chosen) throw new Error(`rule ${id}: unknown variant ${String(variant)}`);
+  if (!chosen) {
+    throw new Error(`rule ${id}: unknown variant ${String(variant)}`);
+  }
   return chosen;
 }
 

@@ -39,20 +39,28 @@ export function buildReport(findings: readonly RawFinding[]): Report {
       ...(f.exportedType ? { exportedType: f.exportedType } : {}),
     };
     const key = JSON.stringify([change.id, change.operation, change.location, change.message]);
-    if (seen.has(key)) continue;
+    if (seen.has(key)) {
+      continue;
+    }
     seen.add(key);
     changes.push(change);
   }
   changes.sort(compareChanges);
   const summary: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
-  for (const c of changes) summary[c.level] += 1;
+  for (const c of changes) {
+    summary[c.level] += 1;
+  }
   return { summary, semver: semverOf(changes), changes };
 }
 
 /** breaking → major; warning or an additive info change → minor; other info (docs) → patch. */
 export function semverOf(changes: readonly Change[]): Semver {
-  if (changes.some((c) => c.level === 'breaking')) return 'major';
-  if (changes.some((c) => c.level === 'warning' || RULES[c.id].feature === true)) return 'minor';
+  if (changes.some((c) => c.level === 'breaking')) {
+    return 'major';
+  }
+  if (changes.some((c) => c.level === 'warning' || RULES[c.id].feature === true)) {
+    return 'minor';
+  }
   return changes.length > 0 ? 'patch' : 'none';
 }
 
@@ -60,7 +68,9 @@ function render(f: RawFinding): string {
   const values: Record<string, string> = { operation: f.operation, location: f.location, ...f.params };
   return RULES[f.id].message.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`rule ${f.id}: message needs {${name}}`);
+    if (value === undefined) {
+      throw new Error(`rule ${f.id}: message needs {${name}}`);
+    }
     return value;
   });
 }

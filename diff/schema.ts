@@ -113,16 +113,26 @@ export class SchemaReader {
   /** Follow local `$ref`s (siblings of a `$ref` override the target). Unresolvable refs read as `{}`. */
   deref(node: unknown): JsonObject {
     const start = asObject(node);
-    if (!start) return EMPTY;
-    if (typeof start.$ref !== 'string') return start;
+    if (!start) {
+      return EMPTY;
+    }
+    if (typeof start.$ref !== 'string') {
+      return start;
+    }
     const cached = this.derefs.get(start);
-    if (cached) return cached;
+    if (cached) {
+      return cached;
+    }
     let current: JsonObject = start;
     const seen = new Set<JsonObject>();
     const siblings: JsonObject = {};
     while (typeof current.$ref === 'string' && !seen.has(current)) {
       seen.add(current);
-      for (const [k, v] of Object.entries(current)) if (k !== '$ref' && !(k in siblings)) siblings[k] = v;
+      for (const [k, v] of Object.entries(current)) {
+        if (k !== '$ref' && !(k in siblings)) {
+          siblings[k] = v;
+        }
+      }
       current = this.pointer(current.$ref) ?? EMPTY;
     }
     const resolved = Object.keys(siblings).length > 0 ? { ...current, ...siblings } : current;
@@ -131,7 +141,9 @@ export class SchemaReader {
   }
 
   pointer(ref: string): JsonObject | undefined {
-    if (!ref.startsWith('#')) return undefined;
+    if (!ref.startsWith('#')) {
+      return undefined;
+    }
     let node: unknown = this.doc;
     for (const raw of ref.slice(1).split('/').filter(Boolean)) {
       const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
@@ -143,10 +155,14 @@ export class SchemaReader {
   view(schema: unknown): SchemaView {
     const node = this.deref(schema);
     const cached = this.views.get(node);
-    if (cached) return cached;
+    if (cached) {
+      return cached;
+    }
     const parts = emptyParts();
     // A schema reached again while it is being built (pathological union cycles) reads as unconstrained.
-    if (this.building.has(node)) return this.freeze(node, emptyParts());
+    if (this.building.has(node)) {
+      return this.freeze(node, emptyParts());
+    }
     this.building.add(node);
     this.collect({ schema: node, parts, seen: new Set(), own: true });
     const view = this.freeze(node, parts);
@@ -158,7 +174,9 @@ export class SchemaReader {
   /** readOnly/writeOnly through `$ref` and allOf, without building a full view (properties may recurse). */
   flags(schema: unknown, seen = new Set<JsonObject>()): { readOnly: boolean; writeOnly: boolean } {
     const s = this.deref(schema);
-    if (seen.has(s)) return { readOnly: false, writeOnly: false };
+    if (seen.has(s)) {
+      return { readOnly: false, writeOnly: false };
+    }
     seen.add(s);
     let readOnly = s.readOnly === true;
     let writeOnly = s.writeOnly === true;
@@ -173,36 +191,61 @@ export class SchemaReader {
   /** Type text for parameters, where item types matter at the top: `array<string>`. */
   deepLabel(schema: unknown, depth = 0): string {
     const view = this.view(schema);
-    const base = view.label === 'array' && view.items && depth < 4 ? `array<${this.deepLabel(view.items, depth + 1)}>` : view.label;
+    const base =
+      view.label === 'array' && view.items && depth < 4
+        ? `array<${this.deepLabel(view.items, depth + 1)}>`
+        : view.label;
     return view.nullable ? `${base} | null` : base;
   }
 
   private collect(input: { schema: unknown; parts: Parts; seen: Set<JsonObject>; own: boolean }): void {
     const { parts, seen, own } = input;
     const s = this.deref(input.schema);
-    if (seen.has(s)) return;
+    if (seen.has(s)) {
+      return;
+    }
     seen.add(s);
 
     const type = s.type;
     if (typeof type === 'string' || Array.isArray(type)) {
       const list = asArray(type).length > 0 ? asArray(type) : [type];
       const names = list.filter((t): t is string => typeof t === 'string');
-      if (names.includes('null')) parts.nullable = true;
+      if (names.includes('null')) {
+        parts.nullable = true;
+      }
       const nonNull = names.filter((t) => t !== 'null');
-      if (nonNull.length > 0) parts.typeSets.push(nonNull);
+      if (nonNull.length > 0) {
+        parts.typeSets.push(nonNull);
+      }
     }
-    if (s.nullable === true) parts.nullable = true;
-    if (s.readOnly === true) parts.readOnly = true;
-    if (s.writeOnly === true) parts.writeOnly = true;
-    if (s.deprecated === true) parts.deprecated = true;
-    if (parts.description === undefined && typeof s.description === 'string') parts.description = s.description;
-    if (parts.default === undefined && 'default' in s) parts.default = { value: s.default };
+    if (s.nullable === true) {
+      parts.nullable = true;
+    }
+    if (s.readOnly === true) {
+      parts.readOnly = true;
+    }
+    if (s.writeOnly === true) {
+      parts.writeOnly = true;
+    }
+    if (s.deprecated === true) {
+      parts.deprecated = true;
+    }
+    if (parts.description === undefined && typeof s.description === 'string') {
+      parts.description = s.description;
+    }
+    if (parts.default === undefined && 'default' in s) {
+      parts.default = { value: s.default };
+    }
     for (const key of CONSTRAINT_KEYS) {
       const value = s[key];
-      if (value !== undefined && parts.constraints[key] === undefined) parts.constraints[key] = value;
+      if (value !== undefined && parts.constraints[key] === undefined) {
+        parts.constraints[key] = value;
+      }
     }
     collectKeywords(s, parts);
-    if (!parts.prefixItems && Array.isArray(s.prefixItems)) parts.prefixItems = s.prefixItems.filter(isObject);
+    if (!parts.prefixItems && Array.isArray(s.prefixItems)) {
+      parts.prefixItems = s.prefixItems.filter(isObject);
+    }
     const patterns = asObject(s.patternProperties);
     if (!parts.patternProperties && patterns) {
       const entries = Object.entries(patterns).filter((e): e is [string, JsonObject] => isObject(e[1]));
@@ -213,22 +256,36 @@ export class SchemaReader {
     if (props) {
       for (const [name, prop] of Object.entries(props)) {
         const list = parts.properties.get(name) ?? [];
-        if (isObject(prop)) list.push(prop);
+        if (isObject(prop)) {
+          list.push(prop);
+        }
         parts.properties.set(name, list);
       }
     }
-    for (const name of asArray(s.required)) if (typeof name === 'string') parts.required.add(name);
-    if (!parts.items && isObject(s.items)) parts.items = s.items;
-    if (!parts.additional && isObject(s.additionalProperties)) parts.additional = s.additionalProperties;
+    for (const name of asArray(s.required)) {
+      if (typeof name === 'string') {
+        parts.required.add(name);
+      }
+    }
+    if (!parts.items && isObject(s.items)) {
+      parts.items = s.items;
+    }
+    if (!parts.additional && isObject(s.additionalProperties)) {
+      parts.additional = s.additionalProperties;
+    }
 
     this.collectEnum(s, parts);
 
-    for (const member of asArray(s.allOf)) this.collect({ schema: member, parts, seen, own: false });
+    for (const member of asArray(s.allOf)) {
+      this.collect({ schema: member, parts, seen, own: false });
+    }
     this.collectUnion({ schema: s, parts, seen, own });
   }
 
   private collectEnum(s: JsonObject, parts: Parts): void {
-    if (parts.enumValues) return;
+    if (parts.enumValues) {
+      return;
+    }
     const extensible = s['x-extensible-enum'];
     let values: unknown[] | undefined;
     if (Array.isArray(extensible)) {
@@ -240,27 +297,38 @@ export class SchemaReader {
     } else if ('const' in s) {
       values = [s.const];
     }
-    if (!values) return;
-    if (values.includes(null)) parts.nullable = true;
+    if (!values) {
+      return;
+    }
+    if (values.includes(null)) {
+      parts.nullable = true;
+    }
     parts.enumValues = values.filter((v) => v !== null).map(display);
   }
 
   private collectUnion(input: { schema: JsonObject; parts: Parts; seen: Set<JsonObject>; own: boolean }): void {
     const { schema: s, parts, seen, own } = input;
-    if (parts.union) return;
+    if (parts.union) {
+      return;
+    }
     const raw = [...asArray(s.oneOf), ...asArray(s.anyOf)].filter(isObject);
     // An inherited discriminator (allOf parent) would list the child itself as a variant: only own counts.
     const discriminator = own ? asObject(s.discriminator) : undefined;
     const list = raw.filter((v) => {
       const target = this.deref(v);
-      const isNull = target.type === 'null' || (Array.isArray(target.enum) && target.enum.length === 1 && target.enum[0] === null);
-      if (isNull) parts.nullable = true;
+      const isNull =
+        target.type === 'null' || (Array.isArray(target.enum) && target.enum.length === 1 && target.enum[0] === null);
+      if (isNull) {
+        parts.nullable = true;
+      }
       return !isNull;
     });
     if (list.length === 0 && discriminator && raw.length === 0) {
       const mapping = asObject(discriminator.mapping) ?? {};
       const targets = Object.values(mapping).filter((r): r is string => typeof r === 'string');
-      if (targets.length > 0) parts.union = { list: targets.map((r) => ({ $ref: r })), discriminator };
+      if (targets.length > 0) {
+        parts.union = { list: targets.map((r) => ({ $ref: r })), discriminator };
+      }
       return;
     }
     if (list.length === 1 && !discriminator) {
@@ -268,7 +336,9 @@ export class SchemaReader {
       this.collect({ schema: list[0], parts, seen, own: false });
       return;
     }
-    if (list.length > 0) parts.union = { list, discriminator };
+    if (list.length > 0) {
+      parts.union = { list, discriminator };
+    }
   }
 
   private freeze(node: JsonObject, parts: Parts): SchemaView {
@@ -280,12 +350,19 @@ export class SchemaReader {
     }
     const variants = parts.union ? this.variantSet(parts.union) : undefined;
     let label: string;
-    if (types.length > 0) label = types.join(' | ');
-    else if (variants) label = 'union';
-    else if (properties.size > 0 || parts.additional) label = 'object';
-    else if (parts.items) label = 'array';
-    else if (parts.enumValues) label = 'string';
-    else label = 'any';
+    if (types.length > 0) {
+      label = types.join(' | ');
+    } else if (variants) {
+      label = 'union';
+    } else if (properties.size > 0 || parts.additional) {
+      label = 'object';
+    } else if (parts.items) {
+      label = 'array';
+    } else if (parts.enumValues) {
+      label = 'string';
+    } else {
+      label = 'any';
+    }
     return {
       node,
       types,
@@ -316,26 +393,38 @@ export class SchemaReader {
     const propertyName = union.discriminator ? asString(union.discriminator.propertyName) : undefined;
     const byRef = new Map<string, string>();
     for (const [value, ref] of Object.entries(asObject(union.discriminator?.mapping) ?? {})) {
-      if (typeof ref === 'string' && !byRef.has(ref)) byRef.set(ref, value);
+      if (typeof ref === 'string' && !byRef.has(ref)) {
+        byRef.set(ref, value);
+      }
     }
     const entries = new Map<string, JsonObject>();
     union.list.forEach((variant, index) => {
       let key = propertyName ? this.discriminatorValue({ variant, propertyName, byRef }) : this.signature(variant);
       key ??= `#${index}`;
       let unique = key;
-      for (let n = 2; entries.has(unique); n++) unique = `${key}#${n}`;
+      for (let n = 2; entries.has(unique); n++) {
+        unique = `${key}#${n}`;
+      }
       entries.set(unique, variant);
     });
     return { discriminator: propertyName, entries };
   }
 
-  private discriminatorValue(input: { variant: JsonObject; propertyName: string; byRef: Map<string, string> }): string | undefined {
+  private discriminatorValue(input: {
+    variant: JsonObject;
+    propertyName: string;
+    byRef: Map<string, string>;
+  }): string | undefined {
     const ref = asString(input.variant.$ref);
     const mapped = ref ? input.byRef.get(ref) : undefined;
-    if (mapped) return mapped;
+    if (mapped) {
+      return mapped;
+    }
     const prop = this.view(input.variant).properties.get(input.propertyName);
     const values = prop ? this.view(prop.schema).enumValues : undefined;
-    if (values && values.length === 1) return values[0];
+    if (values && values.length === 1) {
+      return values[0];
+    }
     // Implicit mapping: the component name is the value on the wire.
     return ref ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
   }
@@ -351,14 +440,22 @@ export class SchemaReader {
 /** First writer wins, as for constraints; if/then/else travel together, from the schema that has the `if`. */
 function collectKeywords(s: JsonObject, parts: Parts): void {
   for (const key of KEYWORD_KEYS) {
-    if (key === 'if' || key === 'then' || key === 'else') continue;
+    if (key === 'if' || key === 'then' || key === 'else') {
+      continue;
+    }
     const value = s[key];
-    if (value !== undefined && parts.keywords[key] === undefined) parts.keywords[key] = value;
+    if (value !== undefined && parts.keywords[key] === undefined) {
+      parts.keywords[key] = value;
+    }
   }
   if (s.if !== undefined && parts.keywords.if === undefined) {
     parts.keywords.if = s.if;
-    if (s.then !== undefined) parts.keywords.then = s.then;
-    if (s.else !== undefined) parts.keywords.else = s.else;
+    if (s.then !== undefined) {
+      parts.keywords.then = s.then;
+    }
+    if (s.else !== undefined) {
+      parts.keywords.else = s.else;
+    }
   }
 }
 
@@ -379,17 +476,25 @@ function emptyParts(): Parts {
 
 function intersect(sets: string[][]): string[] {
   const [first, ...rest] = sets;
-  if (!first) return [];
+  if (!first) {
+    return [];
+  }
   let result = new Set(first);
   for (const set of rest) {
     // integer is a subset of number: their intersection is integer.
     const next = new Set<string>();
     for (const t of result) {
-      if (set.includes(t)) next.add(t);
-      else if (t === 'integer' && set.includes('number')) next.add('integer');
-      else if (t === 'number' && set.includes('integer')) next.add('integer');
+      if (set.includes(t)) {
+        next.add(t);
+      } else if (t === 'integer' && set.includes('number')) {
+        next.add('integer');
+      } else if (t === 'number' && set.includes('integer')) {
+        next.add('integer');
+      }
     }
-    if (next.size > 0) result = next;
+    if (next.size > 0) {
+      result = next;
+    }
   }
   return [...result].sort();
 }

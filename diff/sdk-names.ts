@@ -7,7 +7,12 @@ import type { Operation } from './operations.js';
 type Named = Pick<Operation, 'sdkResource' | 'sdkMethod' | 'tags' | 'path' | 'method' | 'operationId'>;
 
 function sdkName(op: Named): { resource: string; method: string } {
-  const spec = { 'x-sdk-resource': op.sdkResource, 'x-sdk-method': op.sdkMethod, tags: op.tags, operationId: op.operationId };
+  const spec = {
+    'x-sdk-resource': op.sdkResource,
+    'x-sdk-method': op.sdkMethod,
+    tags: op.tags,
+    operationId: op.operationId,
+  };
   return operationName(spec, op.path, op.method.toLowerCase() as LowerMethod);
 }
 

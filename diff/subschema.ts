@@ -29,8 +29,12 @@ const MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$d
 
 export function combine(effects: readonly Effect[]): Effect {
   const set = new Set(effects.filter((e) => e !== 'same'));
-  if (set.size === 0) return 'same';
-  if (set.size > 1 || set.has('changed')) return 'changed';
+  if (set.size === 0) {
+    return 'same';
+  }
+  if (set.size > 1 || set.has('changed')) {
+    return 'changed';
+  }
   return [...set][0] ?? 'same';
 }
 
@@ -49,13 +53,25 @@ export function setEffect(base: readonly string[], head: readonly string[]): Eff
 export function compareSubschemas(readers: Readers, base: Json | undefined, head: Json | undefined, depth = 0): Effect {
   const b = acceptsAll(base) ? undefined : base;
   const h = acceptsAll(head) ? undefined : head;
-  if (b === undefined && h === undefined) return 'same';
-  if (b === false || h === false) return b === h ? 'same' : b === false ? 'loosened' : 'tightened';
-  if (b === undefined) return 'tightened';
-  if (h === undefined) return 'loosened';
+  if (b === undefined && h === undefined) {
+    return 'same';
+  }
+  if (b === false || h === false) {
+    return b === h ? 'same' : b === false ? 'loosened' : 'tightened';
+  }
+  if (b === undefined) {
+    return 'tightened';
+  }
+  if (h === undefined) {
+    return 'loosened';
+  }
   const same = shape(readers.base, b) === shape(readers.head, h);
-  if (same) return 'same';
-  if (depth >= MAX_DEPTH) return 'changed';
+  if (same) {
+    return 'same';
+  }
+  if (depth >= MAX_DEPTH) {
+    return 'changed';
+  }
   const effect = compareViews(readers, readers.base.view(b), readers.head.view(h), depth);
   // Something differs that the structural comparison does not model: it may refuse values.
   return effect === 'same' ? 'changed' : effect;
@@ -63,7 +79,9 @@ export function compareSubschemas(readers: Readers, base: Json | undefined, head
 
 /** The same schema however written ($ref or inline, allOf split or merged), as far as the views model it. */
 export function equivalent(readers: Readers, base: JsonObject, head: JsonObject): boolean {
-  if (shape(readers.base, base) === shape(readers.head, head)) return true;
+  if (shape(readers.base, base) === shape(readers.head, head)) {
+    return true;
+  }
   return compareViews(readers, readers.base.view(base), readers.head.view(head), 0) === 'same';
 }
 
@@ -72,11 +90,15 @@ function compareViews(readers: Readers, b: SchemaView, h: SchemaView, depth: num
   // No type at all admits every type.
   const anyType = (v: SchemaView): string[] => (v.types.length === 0 ? ['*'] : v.types);
   effects.push(b.types.length === h.types.length && b.types.length === 0 ? 'same' : typeEffect(anyType(b), anyType(h)));
-  if (b.nullable !== h.nullable) effects.push(b.nullable ? 'tightened' : 'loosened');
+  if (b.nullable !== h.nullable) {
+    effects.push(b.nullable ? 'tightened' : 'loosened');
+  }
   if (b.enumValues || h.enumValues) {
     effects.push(!b.enumValues ? 'tightened' : !h.enumValues ? 'loosened' : setEffect(b.enumValues, h.enumValues));
   }
-  for (const c of constraintChanges(b, h)) effects.push(c.tightened ? 'tightened' : 'loosened');
+  for (const c of constraintChanges(b, h)) {
+    effects.push(c.tightened ? 'tightened' : 'loosened');
+  }
   // More required names accept fewer objects: the set effect, reversed.
   effects.push(reverse(setEffect(b.required, h.required)));
   for (const name of new Set([...b.properties.keys(), ...h.properties.keys()])) {
@@ -86,13 +108,17 @@ function compareViews(readers: Readers, b: SchemaView, h: SchemaView, depth: num
   effects.push(compareSubschemas(readers, b.additional, h.additional, depth + 1));
   for (const family of Object.keys(KEYWORD_FAMILIES) as KeywordFamily[]) {
     const changes = familyChanges({ family, readers, base: b, head: h, depth: depth + 1 });
-    for (const change of changes) effects.push(change.effect);
+    for (const change of changes) {
+      effects.push(change.effect);
+    }
   }
   return combine(effects);
 }
 
 function typeEffect(base: string[], head: string[]): Effect {
-  if (base.includes('*')) return head.includes('*') ? 'same' : 'tightened';
+  if (base.includes('*')) {
+    return head.includes('*') ? 'same' : 'tightened';
+  }
   return head.includes('*') ? 'loosened' : setEffect(base, head);
 }
 
@@ -111,10 +137,16 @@ export function shape(
   seen: ReadonlySet<JsonObject> = new Set(),
   map = false,
 ): string {
-  if (Array.isArray(node)) return `[${node.map((n) => shape(reader, n, seen)).join(',')}]`;
-  if (!isObject(node)) return canonical(node);
+  if (Array.isArray(node)) {
+    return `[${node.map((n) => shape(reader, n, seen)).join(',')}]`;
+  }
+  if (!isObject(node)) {
+    return canonical(node);
+  }
   const resolved = reader.deref(node);
-  if (seen.has(resolved)) return `#${String(node.$ref ?? 'cycle')}`;
+  if (seen.has(resolved)) {
+    return `#${String(node.$ref ?? 'cycle')}`;
+  }
   const inner = new Set(seen).add(resolved);
   // In a map of schemas (`properties`, ...) the keys are names, never annotations.
   const keys = Object.keys(resolved)
@@ -145,10 +177,14 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
   const kb = base.keywords;
   const kh = head.keywords;
   // Most schemas use none of these keywords: leave before building anything.
-  if (!uses(KEYWORD_FAMILIES[family], kb, kh)) return [];
+  if (!uses(KEYWORD_FAMILIES[family], kb, kh)) {
+    return [];
+  }
   const out: KeywordChange[] = [];
   const add = (keyword: string, effect: Effect, from: Json | undefined, to: Json | undefined): void => {
-    if (effect !== 'same') out.push({ keyword, effect, from: short(from), to: short(to) });
+    if (effect !== 'same') {
+      out.push({ keyword, effect, from: short(from), to: short(to) });
+    }
   };
   const sub = (keyword: keyof typeof kb): void =>
     add(keyword, compareSubschemas(readers, kb[keyword], kh[keyword], depth), kb[keyword], kh[keyword]);
@@ -162,7 +198,9 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
   } else if (family === 'conditional') {
     // Without an `if`, `then` and `else` assert nothing.
     const [bIf, hIf] = [kb.if, kh.if];
-    if (bIf === undefined && hIf === undefined) return out;
+    if (bIf === undefined && hIf === undefined) {
+      return out;
+    }
     if (bIf !== undefined && hIf !== undefined && shape(readers.base, bIf) !== shape(readers.head, hIf)) {
       add('if', 'changed', bIf, hIf);
       return out;
@@ -192,7 +230,9 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
     sub('contentSchema');
     for (const key of ['contentMediaType', 'contentEncoding'] as const) {
       const [from, to] = [kb[key], kh[key]];
-      if (canonical(from) === canonical(to)) continue;
+      if (canonical(from) === canonical(to)) {
+        continue;
+      }
       // A string that must now be (say) base64 refuses what was sent before; dropping it accepts more.
       add(key, from === undefined ? 'tightened' : to === undefined ? 'loosened' : 'changed', from, to);
     }
@@ -201,7 +241,11 @@ export function familyChanges({ family, readers, base, head, depth = 0 }: Family
 }
 
 function uses(keys: readonly KeywordKey[], base: SchemaView['keywords'], head: SchemaView['keywords']): boolean {
-  for (const key of keys) if (base[key] !== undefined || head[key] !== undefined) return true;
+  for (const key of keys) {
+    if (base[key] !== undefined || head[key] !== undefined) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -215,9 +259,15 @@ function dependentRequired(base: Json | undefined, head: Json | undefined): Effe
 }
 
 function order(from: number | undefined, to: number | undefined, kind: 'lower' | 'upper'): Effect {
-  if (from === to) return 'same';
-  if (from === undefined) return 'tightened';
-  if (to === undefined) return 'loosened';
+  if (from === to) {
+    return 'same';
+  }
+  if (from === undefined) {
+    return 'tightened';
+  }
+  if (to === undefined) {
+    return 'loosened';
+  }
   return (kind === 'upper' ? to < from : to > from) ? 'tightened' : 'loosened';
 }
 
@@ -226,8 +276,14 @@ function objectOf(value: Json | undefined): JsonObject {
 }
 
 function short(value: Json | undefined): string {
-  if (value === undefined) return '(none)';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return value;
+  if (value === undefined) {
+    return '(none)';
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    return value;
+  }
   return canonical(value).length <= 60 ? canonical(value) : 'a schema';
 }

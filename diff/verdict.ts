@@ -98,12 +98,18 @@ function allowByPolicy(
   report: Report,
   policies: Map<string, OperationPolicy> | undefined,
 ): CompilerEntry[] {
-  if (!policies) return entries;
+  if (!policies) {
+    return entries;
+  }
   const allowance = (operation: string | undefined): CompilerEntry['allowed'] => {
     const policy = operation === undefined ? undefined : policies.get(operation);
-    if (!policy) return undefined;
+    if (!policy) {
+      return undefined;
+    }
     const { stage, sunset } = policy.lifecycle;
-    if (policy.sunsetPassed) return { stage, reason: `removed after its sunset (${sunset ?? ''})` };
+    if (policy.sunsetPassed) {
+      return { stage, reason: `removed after its sunset (${sunset ?? ''})` };
+    }
     return policy.breaks === 'breaking' ? undefined : { stage, reason: policy.reason };
   };
   const methods = entries.filter((e) => e.kind === 'method');

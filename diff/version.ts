@@ -19,7 +19,12 @@ export function packageVersion(doc: JsonObject): string {
   return asString(asObject(asObject(doc.info)?.['x-sdk'])?.version) ?? '0.0.0';
 }
 
-export function checkVersion(input: { base: JsonObject; head: JsonObject; breaking: boolean; operationsAdded: boolean }): VersionCheck {
+export function checkVersion(input: {
+  base: JsonObject;
+  head: JsonObject;
+  breaking: boolean;
+  operationsAdded: boolean;
+}): VersionCheck {
   const base = packageVersion(input.base);
   const head = packageVersion(input.head);
   const [from, to] = [semver.parse(base), semver.parse(head)];
@@ -27,13 +32,24 @@ export function checkVersion(input: { base: JsonObject; head: JsonObject; breaki
     const bad = from ? head : base;
     return { base, head, required: 'none', ok: false, message: `info.x-sdk.version "${bad}" is not a semver version` };
   }
-  const required: RequiredBump = input.breaking ? (from.major >= 1 ? 'major' : 'minor') : input.operationsAdded ? 'any' : 'none';
+  const required: RequiredBump = input.breaking
+    ? from.major >= 1
+      ? 'major'
+      : 'minor'
+    : input.operationsAdded
+      ? 'any'
+      : 'none';
   const moved =
-    required === 'major' ? to.major > from.major
-    : required === 'minor' ? to.major > from.major || (to.major === from.major && to.minor > from.minor)
-    : required === 'any' ? semver.gt(to, from)
-    : true;
-  if (moved) return { base, head, required, ok: true, message: '' };
+    required === 'major'
+      ? to.major > from.major
+      : required === 'minor'
+        ? to.major > from.major || (to.major === from.major && to.minor > from.minor)
+        : required === 'any'
+          ? semver.gt(to, from)
+          : true;
+  if (moved) {
+    return { base, head, required, ok: true, message: '' };
+  }
   const release = required === 'major' || required === 'minor' ? required : from.major >= 1 ? 'minor' : 'patch';
   const next = semver.inc(from, release);
   const why = input.breaking ? 'the change is breaking' : 'operations were added';

@@ -47,15 +47,23 @@ export function walk(input: WalkInput): RawFinding[] {
     const pair = { base: base.get(key), head: head.get(key), lifecycle: input.lifecycle };
     const label = (pair.head ?? pair.base)?.label ?? key;
     // One emit per rule and operation, not per call: the walk calls every hook at every schema pair.
-    const emits = rules.map((rule): Emit => (f) => findings.push({ ...f, id: rule.id, operation: label }));
+    const emits = rules.map(
+      (rule): Emit =>
+        (f) =>
+          findings.push({ ...f, id: rule.id, operation: label }),
+    );
     const visit = <H extends Hook>(hook: H, call: (rule: Rule, emit: Emit) => void): void => {
       rules.forEach((rule, i) => {
         const emit = emits[i];
-        if (rule[hook] && emit) call(rule, emit);
+        if (rule[hook] && emit) {
+          call(rule, emit);
+        }
       });
     };
     visit('operation', (rule, emit) => rule.operation?.(pair, emit));
-    if (pair.base && pair.head) compareOperation({ base: pair.base, head: pair.head, readers, visit });
+    if (pair.base && pair.head) {
+      compareOperation({ base: pair.base, head: pair.head, readers, visit });
+    }
   }
   return findings;
 }
@@ -70,7 +78,9 @@ function compareOperation(input: { base: Operation; head: Operation; readers: Re
     const b = baseParams.get(key);
     const h = headParams.get(key);
     const shown = h ?? b;
-    if (!shown) continue;
+    if (!shown) {
+      continue;
+    }
     const location = `${shown.in} ${shown.name}`;
     visit('parameter', (rule, emit) => rule.parameter?.({ base: b, head: h, location, readers }, emit));
     if (b?.schema && h?.schema) {
@@ -83,7 +93,11 @@ function compareOperation(input: { base: Operation; head: Operation; readers: Re
 
   visit('requestBody', (rule, emit) => rule.requestBody?.({ base: base.body, head: head.body }, emit));
   if (base.body?.schema && head.body?.schema) {
-    compareSchemas({ visit, readers, direction: 'request', prefix: 'request', inParameter: false }, base.body.schema, head.body.schema);
+    compareSchemas(
+      { visit, readers, direction: 'request', prefix: 'request', inParameter: false },
+      base.body.schema,
+      head.body.schema,
+    );
   }
 
   const statuses = [...new Set([...base.responses.keys(), ...head.responses.keys()])].sort();
@@ -127,7 +141,9 @@ function descend(step: Step): void {
   const { readers, direction } = ctx;
   const base = readers.base.view(step.base);
   const head = readers.head.view(step.head);
-  if (stack.length >= MAX_DEPTH || stack.some(([b, h]) => b === base.node && h === head.node)) return;
+  if (stack.length >= MAX_DEPTH || stack.some(([b, h]) => b === base.node && h === head.node)) {
+    return;
+  }
   const inner: Array<[JsonObject, JsonObject]> = [...stack, [base.node, head.node]];
   const location = place(ctx, path);
   // Inside a parameter the parameter is the subject: `query status`, `query status[]`, `query filter[size]`.
@@ -144,8 +160,7 @@ function descend(step: Step): void {
     const b = base.properties.get(name);
     const h = head.properties.get(name);
     const childPath = path ? `${path}.${name}` : name;
-    const visible = (p: typeof b): boolean =>
-      p !== undefined && !(direction === 'request' ? p.readOnly : p.writeOnly);
+    const visible = (p: typeof b): boolean => p !== undefined && !(direction === 'request' ? p.readOnly : p.writeOnly);
     const pair = {
       direction,
       location: place(ctx, childPath),
@@ -161,15 +176,21 @@ function descend(step: Step): void {
     }
   }
 
-  if (base.items && head.items) descend({ ctx, base: base.items, head: head.items, path: `${path}[]`, stack: inner });
+  if (base.items && head.items) {
+    descend({ ctx, base: base.items, head: head.items, path: `${path}[]`, stack: inner });
+  }
   // Tuple positions and index signatures, as the generated types have them.
   base.prefixItems?.forEach((b, i) => {
     const h = head.prefixItems?.[i];
-    if (h) descend({ ctx, base: b, head: h, path: `${path}[${i}]`, stack: inner });
+    if (h) {
+      descend({ ctx, base: b, head: h, path: `${path}[${i}]`, stack: inner });
+    }
   });
   for (const [pattern, b] of base.patternProperties ?? []) {
     const h = head.patternProperties?.get(pattern);
-    if (h) descend({ ctx, base: b, head: h, path: `${path}{${pattern}}`, stack: inner });
+    if (h) {
+      descend({ ctx, base: b, head: h, path: `${path}{${pattern}}`, stack: inner });
+    }
   }
   if (base.additional && head.additional) {
     descend({ ctx, base: base.additional, head: head.additional, path: `${path}{}`, stack: inner });
@@ -178,7 +199,9 @@ function descend(step: Step): void {
     const label = base.variants.discriminator ?? head.variants.discriminator;
     for (const [key, b] of base.variants.entries) {
       const h = head.variants.entries.get(key);
-      if (!h) continue;
+      if (!h) {
+        continue;
+      }
       const segment = label ? `[${label}=${key}]` : `[${key}]`;
       descend({ ctx, base: b, head: h, path: `${path}${segment}`, stack: inner });
     }
@@ -194,7 +217,11 @@ function join(prefix: string, path: string): string {
  * `query filter[size]` for a deepObject, `query filter.size` otherwise.
  */
 function place(ctx: SchemaContext, path: string): string {
-  if (!ctx.inParameter || !path) return join(ctx.prefix, path);
-  if (ctx.deepObject) return ctx.prefix + path.replace(/^([^.[{]+)/, '[$1]').replace(/\.([^.[{]+)/g, '[$1]');
+  if (!ctx.inParameter || !path) {
+    return join(ctx.prefix, path);
+  }
+  if (ctx.deepObject) {
+    return ctx.prefix + path.replace(/^([^.[{]+)/, '[$1]').replace(/\.([^.[{]+)/g, '[$1]');
+  }
   return ctx.prefix + (/^[[{]/.test(path) ? path : `.${path}`);
 }

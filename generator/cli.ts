@@ -11,9 +11,9 @@ import { MANIFEST_FILE } from './manifest.js';
 
 const USAGE = [
   'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--overlay <file>]... [--force] [--check] [--watch]',
-  '  --overlay  apply an OpenAPI Overlay document (1.0.x/1.1.x) after the spec\'s own; repeatable, in order',
+  "  --overlay  apply an OpenAPI Overlay document (1.0.x/1.1.x) after the spec's own; repeatable, in order",
   `  --force  write even into a folder with no manifest (${MANIFEST_FILE}) or one generated from another spec:`,
-  '           files of the same name are overwritten, the previous manifest\'s files deleted, every other file kept',
+  "           files of the same name are overwritten, the previous manifest's files deleted, every other file kept",
 ].join('\n');
 
 async function main(argv: string[]): Promise<number> {
@@ -39,8 +39,15 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const options = { spec: values.spec!, out: values.out!, force: values.force === true, overlays: values.overlay ?? [] };
-  if (values.watch) return watch(options);
+  const options = {
+    spec: values.spec!,
+    out: values.out!,
+    force: values.force === true,
+    overlays: values.overlay ?? [],
+  };
+  if (values.watch) {
+    return watch(options);
+  }
   return values.check ? check(options) : run(options);
 }
 
@@ -61,12 +68,16 @@ async function run(options: RunOptions): Promise<number> {
     writePackage(out, files, { force });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (!e.code) throw err;
+    if (!e.code) {
+      throw err;
+    }
     // A folder that cannot be made or written is the user's to fix, not a crash.
     throw new GeneratorError(`cannot write ${path.resolve(out)}: ${e.code}${e.path ? ` (${e.path})` : ''}`);
   }
   const also = overlays.length ? ` with ${overlays.join(', ')}` : '';
-  console.log(`generated ${files.size} files in ${out} from ${spec}${also} (${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `generated ${files.size} files in ${out} from ${spec}${also} (${Math.round(performance.now() - started)} ms)`,
+  );
   return 0;
 }
 
@@ -90,8 +101,12 @@ async function check({ spec, out, overlays }: RunOptions): Promise<number> {
 
 export function formatDrift(out: string, drift: Drift): string {
   const lines = [`${out} is stale: it does not match what ${'`make generate`'} produces.`];
-  for (const f of drift.added) lines.push(`  missing   ${out}/${f}`);
-  for (const f of drift.removed) lines.push(`  extra     ${out}/${f} (not generated; delete it or regenerate)`);
+  for (const f of drift.added) {
+    lines.push(`  missing   ${out}/${f}`);
+  }
+  for (const f of drift.removed) {
+    lines.push(`  extra     ${out}/${f} (not generated; delete it or regenerate)`);
+  }
   for (const c of drift.changed) {
     lines.push(`  changed   ${out}/${c.file}:${c.line}`);
     lines.push(`      expected: ${c.expected.slice(0, 160)}`);
@@ -127,7 +142,9 @@ async function watch(options: RunOptions): Promise<number> {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof GeneratorError) return `error: ${err.format()}`;
+  if (err instanceof GeneratorError) {
+    return `error: ${err.format()}`;
+  }
   return `internal error: ${(err as Error)?.stack ?? String(err)}`;
 }
 

@@ -20,10 +20,16 @@ export class GeneratorError extends Error {
   /** `spec/openapi.yaml:12:5 (#/paths/~1a/get): message` with the file relative to `cwd`. */
   format(cwd = process.cwd()): string {
     const loc = this.location;
-    if (!loc) return this.message;
+    if (!loc) {
+      return this.message;
+    }
     let where = path.relative(cwd, loc.file) || loc.file;
-    if (loc.line) where += `:${loc.line}${loc.column ? `:${loc.column}` : ''}`;
-    if (loc.pointer) where += ` (${loc.pointer})`;
+    if (loc.line) {
+      where += `:${loc.line}${loc.column ? `:${loc.column}` : ''}`;
+    }
+    if (loc.pointer) {
+      where += ` (${loc.pointer})`;
+    }
     return `${where}: ${this.message}`;
   }
 }

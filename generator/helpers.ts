@@ -28,9 +28,15 @@ export function kebabCase(text: string): string {
 
 /** English singular for resource nouns: `accesses` → `access`, `policies` → `policy`, `networks` → `network`. */
 export function singular(word: string): string {
-  if (/ies$/i.test(word)) return word.slice(0, -3) + (word.slice(-3) === 'IES' ? 'Y' : 'y');
-  if (/(ss|x|ch|sh)es$/i.test(word)) return word.slice(0, -2);
-  if (/[^su]s$/i.test(word)) return word.slice(0, -1);
+  if (/ies$/i.test(word)) {
+    return word.slice(0, -3) + (word.slice(-3) === 'IES' ? 'Y' : 'y');
+  }
+  if (/(ss|x|ch|sh)es$/i.test(word)) {
+    return word.slice(0, -2);
+  }
+  if (/[^su]s$/i.test(word)) {
+    return word.slice(0, -1);
+  }
   return word;
 }
 
@@ -44,14 +50,24 @@ export function jsdoc(lines: (string | undefined | false)[], indent = ''): strin
   const body = lines
     .filter((l): l is string => typeof l === 'string' && l.trim() !== '')
     .flatMap((l) => escapeComment(l.trim()).split('\n'));
-  if (body.length === 0) return '';
-  if (body.length === 1) return `${indent}/** ${body[0]} */\n`;
-  return `${indent}/**\n${body.map((l) => `${indent} *${l ? ' ' + l : ''}`).join('\n')}\n${indent} */\n`;
+  if (body.length === 0) {
+    return '';
+  }
+  if (body.length === 1) {
+    return `${indent}/** ${body[0]} */\n`;
+  }
+  return `${indent}/**\n${body.map((l) => `${indent} *${l ? ` ${l}` : ''}`).join('\n')}\n${indent} */\n`;
 }
 
 /** A TypeScript string literal (single-quoted), safe for any input. */
 export function tsString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+  return `'${value
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}'`;
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -71,8 +87,12 @@ export const RESERVED_WORDS = new Set(
 /** A local variable name for any text: camelCased, and never a reserved word or one of `taken`. */
 export function localName(text: string, taken: Set<string>): string {
   let name = camelCase(text) || 'value';
-  if (RESERVED_WORDS.has(name) || taken.has(name)) name = `${name}Param`;
-  for (let n = 2; taken.has(name); n++) name = `${camelCase(text) || 'value'}Param${n}`;
+  if (RESERVED_WORDS.has(name) || taken.has(name)) {
+    name = `${name}Param`;
+  }
+  for (let n = 2; taken.has(name); n++) {
+    name = `${camelCase(text) || 'value'}Param${n}`;
+  }
   return name;
 }
 
@@ -88,12 +108,20 @@ export function indexAccess(base: string, ...keys: string[]): string {
 
 /** Markdown table cell: pipes escaped, newlines folded. */
 export function mdCell(text: string | undefined): string {
-  return (text ?? '').replace(/\|/g, '\\|').replace(/\r?\n+/g, ' ').trim();
+  return (text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n+/g, ' ')
+    .trim();
 }
 
 /** First sentence-ish line of a description, for tables. */
 export function firstLine(text: string | undefined): string {
-  if (!text) return '';
-  const line = text.split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
+  if (!text) {
+    return '';
+  }
+  const line = text
+    .split(/\n\s*\n/)[0]!
+    .replace(/\s+/g, ' ')
+    .trim();
   return line;
 }

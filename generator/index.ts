@@ -2,7 +2,20 @@
 // Import from here, never from a stage module: stages move, this file keeps their names.
 export { generate, buildModel, type GenerateOptions } from './pipeline.js';
 export { operationName } from './stages/model/naming.js';
-export type { SdkModel, ResourceModel, MethodModel, TypeModel, PropertyModel, ParamModel, AliasModel, ArgModel, BodyModel, ResponseModel, PagingModel, WaiterModel } from './stages/model/index.js';
+export type {
+  SdkModel,
+  ResourceModel,
+  MethodModel,
+  TypeModel,
+  PropertyModel,
+  ParamModel,
+  AliasModel,
+  ArgModel,
+  BodyModel,
+  ResponseModel,
+  PagingModel,
+  WaiterModel,
+} from './stages/model/index.js';
 export { methodExample } from './stages/render/examples.js';
 export { writePackage } from './stages/write.js';
 export type { FileMap } from './stages/render/index.js';

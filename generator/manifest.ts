@@ -35,7 +35,7 @@ export function withManifest(files: FileMap, input: ManifestInput): FileMap {
     files: listed,
   };
   const all = new Map(files);
-  all.set(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n');
+  all.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   return new Map([...all.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -47,12 +47,18 @@ export function parseManifest(text: string): Manifest | string {
   } catch {
     return 'not JSON';
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return 'not a JSON object';
+  }
   const m = value as Record<string, unknown>;
-  if (!Array.isArray(m.files) || !m.files.every((f) => typeof f === 'string')) return '"files" is not a list of paths';
+  if (!Array.isArray(m.files) || !m.files.every((f) => typeof f === 'string')) {
+    return '"files" is not a list of paths';
+  }
   // A listed path is deleted on the next run: never one outside the folder.
   const unsafe = m.files.find((f: string) => !isInsidePath(f));
-  if (unsafe !== undefined) return `"files" lists ${JSON.stringify(unsafe)}, which is not a path inside the folder`;
+  if (unsafe !== undefined) {
+    return `"files" lists ${JSON.stringify(unsafe)}, which is not a path inside the folder`;
+  }
   const spec = m.spec && typeof m.spec === 'object' ? (m.spec as Record<string, unknown>) : {};
   const generator = m.generator as Manifest['generator'];
   return {
@@ -69,6 +75,8 @@ export function parseManifest(text: string): Manifest | string {
 
 /** A relative posix path that stays inside its folder: no `..`, `.` or empty segment, no leading `/`, no `\`. */
 function isInsidePath(file: string): boolean {
-  if (!file || file.startsWith('/') || file.includes('\\')) return false;
+  if (!file || file.startsWith('/') || file.includes('\\')) {
+    return false;
+  }
   return file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }

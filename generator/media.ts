@@ -8,10 +8,18 @@ export type ParseAs = 'json' | 'text' | 'blob' | 'void';
 
 export function mediaKind(mediaType: string): MediaKind {
   const m = mediaType.toLowerCase().split(';')[0]!.trim();
-  if (m === 'application/json' || /^application\/[^/]*\+json$/.test(m) || m === '*/*' || m === 'application/*') return 'json';
-  if (m === 'application/x-www-form-urlencoded') return 'form';
-  if (m.startsWith('multipart/')) return 'multipart';
-  if (m.startsWith('text/') || m === 'application/xml' || /^application\/[^/]*\+xml$/.test(m)) return 'text';
+  if (m === 'application/json' || /^application\/[^/]*\+json$/.test(m) || m === '*/*' || m === 'application/*') {
+    return 'json';
+  }
+  if (m === 'application/x-www-form-urlencoded') {
+    return 'form';
+  }
+  if (m.startsWith('multipart/')) {
+    return 'multipart';
+  }
+  if (m.startsWith('text/') || m === 'application/xml' || /^application\/[^/]*\+xml$/.test(m)) {
+    return 'text';
+  }
   return 'binary';
 }
 
@@ -23,7 +31,9 @@ export function preferredMedia(mediaTypes: string[]): string | undefined {
 }
 
 export function parseAsFor(mediaType: string | undefined): ParseAs {
-  if (mediaType === undefined) return 'void';
+  if (mediaType === undefined) {
+    return 'void';
+  }
   const kind = mediaKind(mediaType);
   return kind === 'json' ? 'json' : kind === 'text' || kind === 'form' ? 'text' : 'blob';
 }

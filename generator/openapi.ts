@@ -75,7 +75,10 @@ export interface OperationObject {
   [key: string]: unknown;
 }
 
-export type PathItemObject = Partial<Record<LowerMethod, OperationObject>> & { parameters?: ParameterObject[]; $ref?: string };
+export type PathItemObject = Partial<Record<LowerMethod, OperationObject>> & {
+  parameters?: ParameterObject[];
+  $ref?: string;
+};
 
 export type LowerMethod = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'options' | 'head' | 'trace';
 export const METHODS: LowerMethod[] = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
@@ -115,16 +118,20 @@ export function pointerToken(token: string): string {
 }
 
 export function pointer(...tokens: string[]): string {
-  return '#/' + tokens.map(pointerToken).join('/');
+  return `#/${tokens.map(pointerToken).join('/')}`;
 }
 
 /** Resolve a local `#/...` ref inside the bundled document. */
 export function resolveLocal<T>(doc: OpenApiDocument, ref: string): T | undefined {
-  if (!ref.startsWith('#/')) return undefined;
+  if (!ref.startsWith('#/')) {
+    return undefined;
+  }
   let cur: unknown = doc;
   for (const raw of ref.slice(2).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, token)) return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, token)) {
+      return undefined;
+    }
     cur = (cur as Record<string, unknown>)[token];
   }
   return cur as T | undefined;
@@ -133,19 +140,31 @@ export function resolveLocal<T>(doc: OpenApiDocument, ref: string): T | undefine
 /** Follow `$ref` chains to the object itself. */
 export function deref<T extends { $ref?: string }>(doc: OpenApiDocument, node: T | undefined): T | undefined {
   let cur = node;
-  for (let hops = 0; cur?.$ref && hops < 32; hops++) cur = resolveLocal<T>(doc, cur.$ref);
+  for (let hops = 0; cur?.$ref && hops < 32; hops++) {
+    cur = resolveLocal<T>(doc, cur.$ref);
+  }
   return cur;
 }
 
 /** Where property `name` is declared in `schema`, following $refs and allOf members (first match wins). */
-export function findProperty(doc: OpenApiDocument, schema: SchemaObject | undefined, name: string): SchemaObject | undefined {
+export function findProperty(
+  doc: OpenApiDocument,
+  schema: SchemaObject | undefined,
+  name: string,
+): SchemaObject | undefined {
   const walk = (node: SchemaObject | undefined, depth: number): SchemaObject | undefined => {
     const n = deref(doc, node);
-    if (!n || depth > 16) return undefined;
-    if (n.properties?.[name]) return n.properties[name];
+    if (!n || depth > 16) {
+      return undefined;
+    }
+    if (n.properties?.[name]) {
+      return n.properties[name];
+    }
     for (const m of n.allOf ?? []) {
       const found = walk(m, depth + 1);
-      if (found) return found;
+      if (found) {
+        return found;
+      }
     }
     return undefined;
   };
@@ -159,7 +178,11 @@ export function schemaName(ref: string): string | undefined {
 
 /** A property is read-only when it says so, or its $ref target or any allOf member does. */
 export function isReadOnly(p: SchemaObject, doc: OpenApiDocument): boolean {
-  if (p.readOnly) return true;
-  if (deref(doc, p)?.readOnly) return true;
+  if (p.readOnly) {
+    return true;
+  }
+  if (deref(doc, p)?.readOnly) {
+    return true;
+  }
   return !!p.allOf?.length && p.allOf.some((m) => deref(doc, m)?.readOnly === true);
 }

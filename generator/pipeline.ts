@@ -29,9 +29,14 @@ export async function generate(options: GenerateOptions): Promise<FileMap> {
   validateSpec(loaded.document, loaded.file);
   const normalized = normalizeSpec(loaded.document);
   const model = modelStage(normalized.document, { reservedNames: assets.coreExports });
-  for (const note of [...normalized.notes, ...model.notes]) options.onNote?.(note);
+  for (const note of [...normalized.notes, ...model.notes]) {
+    options.onNote?.(note);
+  }
   const schemaTs = await emitTypes(normalized.document);
-  const source = path.relative(options.cwd ?? process.cwd(), loaded.file).split(path.sep).join('/');
+  const source = path
+    .relative(options.cwd ?? process.cwd(), loaded.file)
+    .split(path.sep)
+    .join('/');
   const files = renderPackage({ model, schemaTs, bundled: loaded.document, specHash: loaded.hash, source, assets });
   const title = typeof loaded.document.info?.title === 'string' ? loaded.document.info.title : undefined;
   const { packageName } = model;

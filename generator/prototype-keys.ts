@@ -9,19 +9,32 @@ const ESCAPED = new RegExp(`${PREFIX}(${[...PROTO_NAMES].map((n) => n.replace(/\
 
 function mapRef(ref: string, token: (t: string) => string): string {
   const hash = ref.indexOf('#');
-  if (hash < 0) return ref;
-  return ref.slice(0, hash + 1) + ref.slice(hash + 1).split('/').map(token).join('/');
+  if (hash < 0) {
+    return ref;
+  }
+  return (
+    ref.slice(0, hash + 1) +
+    ref
+      .slice(hash + 1)
+      .split('/')
+      .map(token)
+      .join('/')
+  );
 }
 
 function rewrite(node: unknown, key: (k: string) => string, seen = new Set<object>()): unknown {
-  if (!node || typeof node !== 'object' || seen.has(node)) return node;
+  if (!node || typeof node !== 'object' || seen.has(node)) {
+    return node;
+  }
   seen.add(node);
   if (Array.isArray(node)) {
     node.forEach((v, i) => (node[i] = rewrite(v, key, seen)));
     return node;
   }
   const entries = Object.entries(node as Record<string, unknown>);
-  if (!entries.some(([k, v]) => key(k) !== k || (v && typeof v === 'object') || k === '$ref')) return node;
+  if (!entries.some(([k, v]) => key(k) !== k || (v && typeof v === 'object') || k === '$ref')) {
+    return node;
+  }
   const out: Record<string, unknown> = {};
   for (const [k, v] of entries) {
     const value = k === '$ref' && typeof v === 'string' ? mapRef(v, key) : rewrite(v, key, seen);
@@ -31,9 +44,15 @@ function rewrite(node: unknown, key: (k: string) => string, seen = new Set<objec
 }
 
 export function hasPrototypeKeys(node: unknown, seen = new Set<object>()): boolean {
-  if (!node || typeof node !== 'object' || seen.has(node)) return false;
+  if (!node || typeof node !== 'object' || seen.has(node)) {
+    return false;
+  }
   seen.add(node);
-  for (const [k, v] of Object.entries(node)) if (PROTO_NAMES.has(k) || hasPrototypeKeys(v, seen)) return true;
+  for (const [k, v] of Object.entries(node)) {
+    if (PROTO_NAMES.has(k) || hasPrototypeKeys(v, seen)) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -42,7 +61,9 @@ export function escapePrototypeKeys<T>(node: T): T {
 }
 
 export function unescapePrototypeKeys<T>(node: T): T {
-  return rewrite(node, (k) => (k.startsWith(PREFIX) && PROTO_NAMES.has(k.slice(PREFIX.length)) ? k.slice(PREFIX.length) : k)) as T;
+  return rewrite(node, (k) =>
+    k.startsWith(PREFIX) && PROTO_NAMES.has(k.slice(PREFIX.length)) ? k.slice(PREFIX.length) : k,
+  ) as T;
 }
 
 /** For text made from an escaped document (openapi-typescript's output). */

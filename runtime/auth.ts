@@ -15,23 +15,35 @@ export interface Credentials {
  * environment. Missing (unless the API declares no security), half-given or conflicting credentials throw CredentialsError, whose message names
  * settings, never values.
  */
-export function resolveAuth({ apiKey, apiSecret, accessToken }: Credentials, envPrefix?: string, optional = false): AccessToken | undefined {
+export function resolveAuth(
+  { apiKey, apiSecret, accessToken }: Credentials,
+  envPrefix?: string,
+  optional = false,
+): AccessToken | undefined {
   let keyName = 'apiKey';
   let secretName = 'apiSecret';
   if (accessToken) {
-    if (apiKey || apiSecret) throw new CredentialsError('Pass apiKey + apiSecret or accessToken, not both');
-    return typeof accessToken == 'string' ? 'Bearer ' + accessToken : async () => 'Bearer ' + (await accessToken());
+    if (apiKey || apiSecret) {
+      throw new CredentialsError('Pass apiKey + apiSecret or accessToken, not both');
+    }
+    return typeof accessToken === 'string' ? `Bearer ${accessToken}` : async () => `Bearer ${await accessToken()}`;
   }
   if (!apiKey && !apiSecret && envPrefix) {
     const env = (globalThis as { process?: { env?: Record<string, string> } }).process?.env || {};
-    apiKey = env[(keyName = envPrefix + '_API_KEY')];
-    apiSecret = env[(secretName = envPrefix + '_API_SECRET')];
+    apiKey = env[(keyName = `${envPrefix}_API_KEY`)];
+    apiSecret = env[(secretName = `${envPrefix}_API_SECRET`)];
   }
   // An API that declares no security needs no credentials; half-given ones are still a mistake.
-  if (optional && !apiKey && !apiSecret) return undefined;
+  if (optional && !apiKey && !apiSecret) {
+    return undefined;
+  }
   if (!apiKey || !apiSecret) {
-    const missing = apiKey ? secretName : apiSecret ? keyName : `credentials: pass apiKey + apiSecret, accessToken, or set ${keyName} + ${secretName}`;
+    const missing = apiKey
+      ? secretName
+      : apiSecret
+        ? keyName
+        : `credentials: pass apiKey + apiSecret, accessToken, or set ${keyName} + ${secretName}`;
     throw new CredentialsError(`Missing ${missing}`);
   }
-  return 'Basic ' + btoa(apiKey + ':' + apiSecret);
+  return `Basic ${btoa(`${apiKey}:${apiSecret}`)}`;
 }

@@ -26,8 +26,14 @@ const LEVELS: LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
  * of the given secrets (the API secret, a static token) wherever it appears.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1***@').replace(/\b(Basic|Bearer)\s+[^\s,;"']+/g, '$1 ***');
-  for (const secret of secrets) if (secret) out = out.split(secret).join('***');
+  let out = text
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s@]*@/gi, '$1***@')
+    .replace(/\b(Basic|Bearer)\s+[^\s,;"']+/g, '$1 ***');
+  for (const secret of secrets) {
+    if (secret) {
+      out = out.split(secret).join('***');
+    }
+  }
   return out;
 }
 
@@ -35,14 +41,28 @@ export function redact(text: string, secrets: readonly string[] = []): string {
  * The client's log: `logLevel`, else the `${envPrefix}_LOG` environment variable, else 'warn'. An unknown
  * level name falls back to 'warn' rather than throwing, since it may come from the environment.
  */
-export function makeLog({ logger, level, envPrefix, secrets, prefix }: { logger?: Logger; level?: LogLevel; envPrefix?: string; secrets: string[]; prefix: string }): Log {
+export function makeLog({
+  logger,
+  level,
+  envPrefix,
+  secrets,
+  prefix,
+}: {
+  logger?: Logger;
+  level?: LogLevel;
+  envPrefix?: string;
+  secrets: string[];
+  prefix: string;
+}): Log {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env || {};
-  const chosen = level || (envPrefix && (env[envPrefix + '_LOG'] as LogLevel | undefined)) || 'warn';
+  const chosen = level || (envPrefix && (env[`${envPrefix}_LOG`] as LogLevel | undefined)) || 'warn';
   const rank = Math.max(0, LEVELS.indexOf(LEVELS.includes(chosen) ? chosen : 'warn'));
   const out: Logger = logger || console;
   const log: Log = {};
   for (const name of ['error', 'warn', 'info', 'debug'] as const) {
-    if (LEVELS.indexOf(name) <= rank) log[name] = (message) => out[name](redact(`[${prefix}] ${message}`, secrets));
+    if (LEVELS.indexOf(name) <= rank) {
+      log[name] = (message) => out[name](redact(`[${prefix}] ${message}`, secrets));
+    }
   }
   return log;
 }

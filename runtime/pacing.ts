@@ -80,9 +80,13 @@ export class LocalPacer implements Pacer {
   constructor(private readonly options: LocalPacerOptions) {}
 
   acquire(signal: AbortSignal | undefined, retry: boolean): Slot | Promise<Slot> {
-    if (!this.#queue.length && this.#open(Date.now())) return this.#grant();
+    if (!this.#queue.length && this.#open(Date.now())) {
+      return this.#grant();
+    }
     const wait = this.#closedUntil - Date.now();
-    if (wait > this.options.maxWaitMs) throw new PacingRefusal(wait, this.#closedBy);
+    if (wait > this.options.maxWaitMs) {
+      throw new PacingRefusal(wait, this.#closedBy);
+    }
     signal?.throwIfAborted();
     return new Promise<Slot>((grant, refuse) => {
       const waiter: Waiter = { grant, refuse, signal };
@@ -93,31 +97,51 @@ export class LocalPacer implements Pacer {
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      if (retry) this.#queue.unshift(waiter);
-      else this.#queue.push(waiter);
+      if (retry) {
+        this.#queue.unshift(waiter);
+      } else {
+        this.#queue.push(waiter);
+      }
       // One more call waits behind a closed gate: tell the hook the new count.
-      if (this.#timer) this.options.onWait?.({ queued: this.#queue.length, resumesInMs: Math.max(0, this.#closedUntil - Date.now()), reason: this.#reason });
+      if (this.#timer) {
+        this.options.onWait?.({
+          queued: this.#queue.length,
+          resumesInMs: Math.max(0, this.#closedUntil - Date.now()),
+          reason: this.#reason,
+        });
+      }
       this.#pump();
     });
   }
 
   #open(now: number): boolean {
-    if (this.#inFlight >= this.options.maxConcurrency || now < this.#closedUntil) return false;
-    if (this.#probing) return this.#inFlight == 0;
+    if (this.#inFlight >= this.options.maxConcurrency || now < this.#closedUntil) {
+      return false;
+    }
+    if (this.#probing) {
+      return this.#inFlight === 0;
+    }
     return this.#remaining === undefined || this.#remaining > 0;
   }
 
   #grant(): Slot {
     this.#inFlight++;
-    if (this.#remaining !== undefined) this.#remaining--;
+    if (this.#remaining !== undefined) {
+      this.#remaining--;
+    }
     let released = false;
     return {
       release: (res) => {
-        if (released) return;
+        if (released) {
+          return;
+        }
         released = true;
         this.#inFlight--;
-        if (res) this.#learn(res);
-        else if (this.#probing) this.#probing = false; // no answer to learn from: do not stall the others
+        if (res) {
+          this.#learn(res);
+        } else if (this.#probing) {
+          this.#probing = false; // no answer to learn from: do not stall the others
+        }
         this.#pump();
       },
     };
@@ -129,18 +153,23 @@ export class LocalPacer implements Pacer {
     const remaining = header(headers, 'x-ratelimit-remaining');
     this.#probing = false;
     // Nothing about a limit (one Headers lookup, about 1 µs): the common case costs no more.
-    if (remaining === undefined && res.status != 429) return;
+    if (remaining === undefined && res.status !== 429) {
+      return;
+    }
     const now = Date.now();
     const reset = header(headers, 'x-ratelimit-reset');
     this.#limit = header(headers, 'x-ratelimit-limit') ?? this.#limit;
     if (remaining !== undefined) {
       // Attempts still in flight were sent after the server counted this one; they will use up tokens too.
       const estimate = Math.max(0, remaining - this.#inFlight);
-      this.#remaining = this.#remaining === undefined || now >= this.#closedUntil ? estimate : Math.min(this.#remaining, estimate);
+      this.#remaining =
+        this.#remaining === undefined || now >= this.#closedUntil ? estimate : Math.min(this.#remaining, estimate);
       // Nothing left: hold until the reset (a second when the server does not say).
-      if (this.#remaining == 0) this.#close(now + (reset ?? 1) * 1000, 'rate-limit-reset', headers);
+      if (this.#remaining === 0) {
+        this.#close(now + (reset ?? 1) * 1000, 'rate-limit-reset', headers);
+      }
     }
-    if (res.status == 429) {
+    if (res.status === 429) {
       const retryAfter = headers.get('retry-after');
       const seconds = retryAfter ? (+retryAfter >= 0 ? +retryAfter : (Date.parse(retryAfter) - now) / 1000) : reset;
       this.#remaining = 0;
@@ -151,7 +180,9 @@ export class LocalPacer implements Pacer {
   }
 
   #close(until: number, reason: RateLimitWait['reason'], headers: Headers) {
-    if (until <= this.#closedUntil) return;
+    if (until <= this.#closedUntil) {
+      return;
+    }
     this.#closedUntil = until;
     this.#closedBy = headers;
     this.#reason = reason;
@@ -167,14 +198,20 @@ export class LocalPacer implements Pacer {
     }
     while (this.#queue.length && this.#open(now)) {
       const waiter = this.#queue.shift()!;
-      if (waiter.onAbort) waiter.signal!.removeEventListener('abort', waiter.onAbort);
+      if (waiter.onAbort) {
+        waiter.signal!.removeEventListener('abort', waiter.onAbort);
+      }
       waiter.grant(this.#grant());
     }
-    if (!this.#queue.length || now >= this.#closedUntil || this.#timer) return;
+    if (!this.#queue.length || now >= this.#closedUntil || this.#timer) {
+      return;
+    }
     const wait = this.#closedUntil - now;
     if (wait > this.options.maxWaitMs) {
       for (const waiter of this.#queue.splice(0)) {
-        if (waiter.onAbort) waiter.signal!.removeEventListener('abort', waiter.onAbort);
+        if (waiter.onAbort) {
+          waiter.signal!.removeEventListener('abort', waiter.onAbort);
+        }
         waiter.refuse(new PacingRefusal(wait, this.#closedBy));
       }
       return;
@@ -183,7 +220,9 @@ export class LocalPacer implements Pacer {
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       // The window has reset: the bucket is full again, as far as we know.
-      if (this.#remaining === 0) this.#remaining = this.#limit;
+      if (this.#remaining === 0) {
+        this.#remaining = this.#limit;
+      }
       this.#pump();
     }, wait);
   }

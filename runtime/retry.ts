@@ -52,7 +52,9 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise itself runs on). */
 export function unlessAborted<T>(promise: Promise<T> | T, signal?: AbortSignal): Promise<T> {
-  if (!signal) return Promise.resolve(promise);
+  if (!signal) {
+    return Promise.resolve(promise);
+  }
   signal.throwIfAborted();
   return new Promise<T>((ok, fail) => {
     const abort = () => fail(signal.reason);
@@ -82,8 +84,17 @@ const callOf = (req: Request | Prepared) => [req.method, new URL(req.url).pathna
 /** The wait the pacing refused, as the RateLimitError a caller can act on. */
 function refused(req: Request | Prepared, e: PacingRefusal): RateLimitError {
   const seconds = Math.ceil(e.waitMs / 1000);
-  const error = new RateLimitError(describe(callOf(req), `rate limited: would wait ${seconds} s, more than maxRateLimitWaitMs`));
-  return Object.assign(error, { status: 429, requestId: undefined, headers: e.headers, body: undefined, errors: [], waitSeconds: seconds });
+  const error = new RateLimitError(
+    describe(callOf(req), `rate limited: would wait ${seconds} s, more than maxRateLimitWaitMs`),
+  );
+  return Object.assign(error, {
+    status: 429,
+    requestId: undefined,
+    headers: e.headers,
+    body: undefined,
+    errors: [],
+    waitSeconds: seconds,
+  });
 }
 
 /**
@@ -100,14 +111,17 @@ export const retrying =
     const options = state ? state.options : {};
     const caller = state ? options.signal : (req as Request).signal;
     const retries = state?.once ? 0 : (options.maxRetries ?? maxRetries);
-    const idempotent = req.method != 'POST' && req.method != 'PATCH';
+    const idempotent = req.method !== 'POST' && req.method !== 'PATCH';
     for (let attempt = 0; ; attempt++) {
       caller?.throwIfAborted();
-      if (auth && typeof auth != 'string') {
+      if (auth && typeof auth !== 'string') {
         // A token function may take a while (a refresh): an abort meanwhile ends the call, unsent.
         const token = await unlessAborted(auth(), caller);
-        if (req instanceof Prepared) req.init.headers.authorization = token;
-        else req.headers.set('Authorization', token);
+        if (req instanceof Prepared) {
+          req.init.headers.authorization = token;
+        } else {
+          req.headers.set('Authorization', token);
+        }
       }
       let slot: Slot | undefined;
       if (pacer) {
@@ -127,15 +141,25 @@ export const retrying =
       try {
         // globalThis.fetch is looked up per call, so a fetch installed after construction is used.
         const send = custom || fetch;
-        res = await (req instanceof Prepared ? send(req.url, { ...req.init, signal }) : send(mayRetry && req.body ? req.clone() : req, { signal }));
+        res = await (req instanceof Prepared
+          ? send(req.url, { ...req.init, signal })
+          : send(mayRetry && req.body ? req.clone() : req, { signal }));
         const status = res.status;
-        const retryable = status == 429 || (idempotent && (status == 408 || status > 499));
+        const retryable = status === 429 || (idempotent && (status === 408 || status > 499));
         const delay = retryable ? serverDelay(res.headers) : undefined;
-        if (log.debug) log.debug(`${describe([...callOf(req), res.headers.get('x-request-id')], String(status))}, attempt ${attempt + 1} of ${retries + 1}, ${Date.now() - started!} ms`);
+        if (log.debug) {
+          log.debug(
+            `${describe([...callOf(req), res.headers.get('x-request-id')], String(status))}, attempt ${attempt + 1} of ${retries + 1}, ${Date.now() - started!} ms`,
+          );
+        }
         // A hint longer than maxWaitMs is not waited out: the caller gets RateLimitError (or the status's error) at once.
         if (!mayRetry || !retryable || delay! * 1000 > maxWaitMs) {
-          if (state?.read) state.data = await state.read(res);
-          if (!state?.keepOpen) end();
+          if (state?.read) {
+            state.data = await state.read(res);
+          }
+          if (!state?.keepOpen) {
+            end();
+          }
           slot?.release(res);
           // The abort may have come while the body was read by a fetch that does not watch its signal.
           caller?.throwIfAborted();
@@ -146,23 +170,45 @@ export const retrying =
         slot?.release(res);
         // The pacer holds every call after a 429 (this one first in line); otherwise wait here, with jitter so
         // that calls told the same Retry-After do not all come back in the same millisecond.
-        const paced = status == 429 && !!pacer?.paces429;
+        const paced = status === 429 && !!pacer?.paces429;
         wait = paced ? 0 : delay == null ? backoff(attempt) : delay * 1000 * (1 + Math.random() / 5);
-        why = paced ? 'paced: the rate limit holds every call' : delay == null ? 'backoff' : res.headers.get('retry-after') ? 'Retry-After' : 'rate-limit reset';
+        why = paced
+          ? 'paced: the rate limit holds every call'
+          : delay == null
+            ? 'backoff'
+            : res.headers.get('retry-after')
+              ? 'Retry-After'
+              : 'rate-limit reset';
       } catch (e) {
         end();
         slot?.release(res);
-        if (caller?.aborted) throw caller.reason;
-        if (log.debug) log.debug(`${describe(callOf(req), 'failed: ' + ((e as { cause?: { code?: string } }).cause?.code || (e as Error).message))}, attempt ${attempt + 1} of ${retries + 1}`);
+        if (caller?.aborted) {
+          throw caller.reason;
+        }
+        if (log.debug) {
+          log.debug(
+            `${describe(callOf(req), `failed: ${(e as { cause?: { code?: string } }).cause?.code || (e as Error).message}`)}, attempt ${attempt + 1} of ${retries + 1}`,
+          );
+        }
         // A body that is not JSON is the server's answer, not a transport failure.
-        if ((e as Error).name == 'InvalidResponseError') throw e;
+        if ((e as Error).name === 'InvalidResponseError') {
+          throw e;
+        }
         const neverSent = !signal.aborted && NEVER_SENT.test((e as { cause?: { code: string } }).cause?.code!);
-        if (!mayRetry || !(idempotent || neverSent)) throw e;
+        if (!mayRetry || !(idempotent || neverSent)) {
+          throw e;
+        }
         wait = backoff(attempt);
         why = 'backoff';
       }
-      if (log.debug) log.debug(`${req.method} ${callOf(req)[1]}: attempt ${attempt + 2} after ${(wait / 1000).toFixed(2)} s (${why})`);
-      if (wait) await sleep(wait, caller);
+      if (log.debug) {
+        log.debug(
+          `${req.method} ${callOf(req)[1]}: attempt ${attempt + 2} after ${(wait / 1000).toFixed(2)} s (${why})`,
+        );
+      }
+      if (wait) {
+        await sleep(wait, caller);
+      }
     }
   };
 

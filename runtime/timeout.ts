@@ -16,11 +16,15 @@ export interface Attempt {
 export function startAttempt(ms: number, caller?: AbortSignal): Attempt {
   const controller = new AbortController();
   // Longer than setTimeout can count (about 24.8 days) means no timeout, not an immediate one.
-  const timer = ms < 2 ** 31 ? setTimeout(() => controller.abort(new DOMException('Timed out', 'TimeoutError')), ms) : undefined;
+  const timer =
+    ms < 2 ** 31 ? setTimeout(() => controller.abort(new DOMException('Timed out', 'TimeoutError')), ms) : undefined;
   const abort = () => controller.abort(caller!.reason);
   // A listener added to an already-aborted signal never fires.
-  if (caller?.aborted) abort();
-  else caller?.addEventListener('abort', abort);
+  if (caller?.aborted) {
+    abort();
+  } else {
+    caller?.addEventListener('abort', abort);
+  }
   return {
     signal: controller.signal,
     end: () => {

@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import { startStandIn } from './index.js';
 
-const USAGE = 'usage: stand-in [--port 4010] [--rate-limit 50/s] [--burst N] [--provision-ms 2000] [--deprovision-ms 500] [--seed N]';
+const USAGE =
+  'usage: stand-in [--port 4010] [--rate-limit 50/s] [--burst N] [--provision-ms 2000] [--deprovision-ms 500] [--seed N]';
 
 async function main(): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
@@ -31,15 +32,21 @@ async function main(): Promise<number> {
   }
   const num = (name: string): number | undefined => {
     const raw = values[name];
-    if (raw === undefined) return undefined;
+    if (raw === undefined) {
+      return undefined;
+    }
     const n = Number(raw);
-    if (typeof raw !== 'string' || !Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got "${raw}"`);
+    if (typeof raw !== 'string' || !Number.isFinite(n) || n < 0) {
+      throw new Error(`--${name} must be a non-negative number, got "${raw}"`);
+    }
     return n;
   };
   try {
     const rate = values['rate-limit'] as string | undefined;
     const perSecond = rate === undefined ? undefined : Number(/^(\d+(?:\.\d+)?)(?:\/s)?$/.exec(rate)?.[1]);
-    if (rate !== undefined && !(perSecond! > 0)) throw new Error(`--rate-limit must look like 50/s, got "${rate}"`);
+    if (rate !== undefined && !(perSecond! > 0)) {
+      throw new Error(`--rate-limit must look like 50/s, got "${rate}"`);
+    }
     const stand = await startStandIn({
       port: num('port'),
       seed: num('seed'),

@@ -10,21 +10,31 @@ export type Doc = { [key: string]: unknown };
 
 export function complete(value: Json, schema: Schema | undefined, doc: Doc, depth = 0): Json {
   const s = resolve(schema, doc);
-  if (!s || depth > 24 || value === null || typeof value !== 'object') return value;
+  if (!s || depth > 24 || value === null || typeof value !== 'object') {
+    return value;
+  }
   if (Array.isArray(value)) {
     const items = resolve(s.items as Schema | undefined, doc);
     return items ? value.map((v) => complete(v, items, doc, depth + 1)) : value;
   }
   const variant = pickVariant(value, s, doc);
-  if (variant) value = complete(value, variant, doc, depth + 1);
-  for (const part of (s.allOf as Schema[] | undefined) ?? []) value = complete(value, part, doc, depth + 1);
+  if (variant) {
+    value = complete(value, variant, doc, depth + 1);
+  }
+  for (const part of (s.allOf as Schema[] | undefined) ?? []) {
+    value = complete(value, part, doc, depth + 1);
+  }
   const properties = (s.properties ?? {}) as Record<string, Schema>;
   const out: { [key: string]: Json } = { ...(value as { [key: string]: Json }) };
   for (const name of (s.required as string[] | undefined) ?? []) {
-    if (out[name] === undefined && properties[name]) out[name] = sampled(name, properties[name], { owner: out, doc, example: s.example });
+    if (out[name] === undefined && properties[name]) {
+      out[name] = sampled(name, properties[name], { owner: out, doc, example: s.example });
+    }
   }
   for (const [name, v] of Object.entries(out)) {
-    if (properties[name]) out[name] = complete(v, properties[name], doc, depth + 1);
+    if (properties[name]) {
+      out[name] = complete(v, properties[name], doc, depth + 1);
+    }
   }
   return out;
 }
@@ -38,7 +48,10 @@ interface SampleContext {
 
 function sampled(name: string, schema: Schema, { owner, doc, example }: SampleContext): Json {
   const fromExample = example && typeof example === 'object' ? (example as { [key: string]: Json })[name] : undefined;
-  const value = fromExample !== undefined ? structuredClone(fromExample) : (sample(schema as never, { skipReadOnly: false, skipWriteOnly: true, quiet: true }, doc as never) as Json);
+  const value =
+    fromExample !== undefined
+      ? structuredClone(fromExample)
+      : (sample(schema as never, { skipReadOnly: false, skipWriteOnly: true, quiet: true }, doc as never) as Json);
   // A reference's URL and CRN end in the referenced id: keep the sample's shape, put this reference's id in.
   if ((name === 'related' || name === 'resource_name') && typeof value === 'string' && typeof owner.id === 'string') {
     return value.replace(/[^/=]+$/, owner.id);
@@ -49,9 +62,13 @@ function sampled(name: string, schema: Schema, { owner, doc, example }: SampleCo
 function pickVariant(value: { [key: string]: Json }, s: Schema, doc: Doc): Schema | undefined {
   const variants = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
   const discriminator = s.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
-  if (!variants || !discriminator) return undefined;
+  if (!variants || !discriminator) {
+    return undefined;
+  }
   const tag = value[discriminator.propertyName];
-  if (typeof tag !== 'string') return undefined;
+  if (typeof tag !== 'string') {
+    return undefined;
+  }
   const ref = discriminator.mapping?.[tag] ?? `#/components/schemas/${tag}`;
   return variants.find((v) => v.$ref === ref);
 }
@@ -62,7 +79,10 @@ export function resolve(schema: Schema | undefined, doc: Doc): Schema | undefine
     cur = (cur.$ref as string)
       .slice(2)
       .split('/')
-      .reduce<unknown>((node, token) => (node as Record<string, unknown> | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')], doc) as Schema | undefined;
+      .reduce<unknown>(
+        (node, token) => (node as Record<string, unknown> | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')],
+        doc,
+      ) as Schema | undefined;
   }
   return cur;
 }

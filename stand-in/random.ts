@@ -17,6 +17,8 @@ export function seededRandom(seed: number): Random {
 export function randomId(random: Random, prefix: string): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   let out = prefix;
-  for (let i = 0; i < 6; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+  for (let i = 0; i < 6; i++) {
+    out += alphabet[Math.floor(random() * alphabet.length)];
+  }
   return out;
 }

@@ -14,8 +14,9 @@ import { loadSpec, loadSpecObject } from '../../diff/load.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 // Beside the main checkout (../shared) or beside the worktrees folder (../../shared).
 const REFERENCE =
-  ['../shared', '../../shared'].map((d) => path.join(ROOT, d, 'reference/networking-v1.openapi.yaml')).find(existsSync) ??
-  path.join(ROOT, '../shared/reference/networking-v1.openapi.yaml');
+  ['../shared', '../../shared']
+    .map((d) => path.join(ROOT, d, 'reference/networking-v1.openapi.yaml'))
+    .find(existsSync) ?? path.join(ROOT, '../shared/reference/networking-v1.openapi.yaml');
 const RUNS = 7;
 const TARGET_MS = 2000;
 const CLI_RUNS = 3;
@@ -36,11 +37,18 @@ function modify(doc: JsonObject): JsonObject {
   const region = asArray(asObject(asObject(paths['/networking/v1/networks'])?.get)?.parameters)
     .map(asObject)
     .find((p) => p?.name === 'spec.region');
-  if (region) region.name = 'spec.region_name';
+  if (region) {
+    region.name = 'spec.region_name';
+  }
   const list = asObject(paths['/networking/v1/networks'])?.get;
   // Named explicitly: by shape it would also be networks.list, which the generator refuses.
   if (isObject(list)) {
-    const get = { ...list, operationId: 'listNetworkSummaries', 'x-sdk-resource': 'networks', 'x-sdk-method': 'listSummaries' };
+    const get = {
+      ...list,
+      operationId: 'listNetworkSummaries',
+      'x-sdk-resource': 'networks',
+      'x-sdk-method': 'listSummaries',
+    };
     paths['/networking/v1/network-summaries'] = { get };
   }
   return copy;
@@ -57,7 +65,9 @@ export default async function (): Promise<string> {
     return `${heading}\n\nSkipped: ${path.relative(ROOT, REFERENCE)} is not there (the reference spec is not part of the project).\n`;
   }
   const parsed = asObject(parseYaml(readFileSync(REFERENCE, 'utf8')));
-  if (!parsed) throw new Error(`${REFERENCE}: not a mapping`);
+  if (!parsed) {
+    throw new Error(`${REFERENCE}: not a mapping`);
+  }
   const modified = modify(parsed);
 
   const totals: number[] = [];
@@ -124,11 +134,30 @@ function cliRuns(modified: JsonObject): CliFigures {
     // Through bash's `time`, so the child's CPU time (user + sys) is there too: on a shared machine the wall
     // time also measures the other tenants.
     const run = (extra: string[]): { ms: number; cpu: number; stdout: string } => {
-      const args = ['--import', 'tsx', 'diff/cli.ts', '--base', REFERENCE, '--head', head, '--format', 'json', '--fail-on', 'none', ...extra];
+      const args = [
+        '--import',
+        'tsx',
+        'diff/cli.ts',
+        '--base',
+        REFERENCE,
+        '--head',
+        head,
+        '--format',
+        'json',
+        '--fail-on',
+        'none',
+        ...extra,
+      ];
       const script = `TIMEFORMAT='%R %U %S'; time "$0" "$@" 2>/dev/null`;
-      const result = spawnSync('bash', ['-c', script, process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync('bash', ['-c', script, process.execPath, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       const times = /([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
-      if (result.status !== 0 || !times) throw new Error(`api-diff bench: the CLI failed: ${result.stderr}`);
+      if (result.status !== 0 || !times) {
+        throw new Error(`api-diff bench: the CLI failed: ${result.stderr}`);
+      }
       const [real, user, sys] = times.slice(1).map(Number) as [number, number, number];
       return { ms: real * 1000, cpu: (user + sys) * 1000, stdout: result.stdout };
     };
@@ -145,14 +174,22 @@ function cliRuns(modified: JsonObject): CliFigures {
       const result = run([]);
       full.push(result.ms);
       fullCpu.push(result.cpu);
-      const report = JSON.parse(result.stdout) as { compiler: { status: string; reason?: string; breaking: Array<{ name: string }> } };
+      const report = JSON.parse(result.stdout) as {
+        compiler: { status: string; reason?: string; breaking: Array<{ name: string }> };
+      };
       checked = report.compiler.status === 'checked';
-      summary =
-        checked
-          ? `${report.compiler.breaking.length} breaks for TypeScript callers (${report.compiler.breaking.map((b) => `\`${b.name}\``).join(', ')})`
-          : `the compiler check did not run (${report.compiler.reason ?? '?'})`;
+      summary = checked
+        ? `${report.compiler.breaking.length} breaks for TypeScript callers (${report.compiler.breaking.map((b) => `\`${b.name}\``).join(', ')})`
+        : `the compiler check did not run (${report.compiler.reason ?? '?'})`;
     }
-    return { rules: median(rules), full: median(full), rulesCpu: median(rulesCpu), fullCpu: median(fullCpu), summary, checked };
+    return {
+      rules: median(rules),
+      full: median(full),
+      rulesCpu: median(rulesCpu),
+      fullCpu: median(fullCpu),
+      summary,
+      checked,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

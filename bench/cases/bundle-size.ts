@@ -7,7 +7,6 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-
 const ours = (from: string) => `
 import { ConfluentCloud } from ${JSON.stringify(from)};
 const cc = new ConfluentCloud({ apiKey: 'key', apiSecret: 'secret' });
@@ -23,7 +22,12 @@ console.log(data);
 
 async function size(contents: string, external: string[] = []): Promise<{ min: number; gz: number }> {
   const out = await build({
-    stdin: { contents, resolveDir: path.join(import.meta.dirname, '..', '..'), loader: 'ts', sourcefile: 'consumer.ts' },
+    stdin: {
+      contents,
+      resolveDir: path.join(import.meta.dirname, '..', '..'),
+      loader: 'ts',
+      sourcefile: 'consumer.ts',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -44,7 +48,7 @@ export default async function (): Promise<string> {
   const b = await size(bare);
   // Our code alone: `client.raw` is an openapi-fetch client, so any consumer of the client class carries openapi-fetch.
   const own = await size(ours(module), ['openapi-fetch']);
-  const kb = (n: number) => (n / 1000).toFixed(2) + ' kB';
+  const kb = (n: number) => `${(n / 1000).toFixed(2)} kB`;
   return [
     '## Bundle size',
     '',
@@ -57,6 +61,6 @@ export default async function (): Promise<string> {
     `| difference | +${kb(o.min - b.min)} | +${kb(o.gz - b.gz)} |`,
     `| our client without openapi-fetch (left external) | ${kb(own.min)} | ${kb(own.gz)} |`,
     '',
-    'A figure, not a target: issue 12 withdrew the 4.2 kB bound, because this client runs server-side (the API\'s secrets do not belong in browsers).',
+    "A figure, not a target: issue 12 withdrew the 4.2 kB bound, because this client runs server-side (the API's secrets do not belong in browsers).",
   ].join('\n');
 }

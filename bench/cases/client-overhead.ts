@@ -17,7 +17,7 @@ const WARMUP = 300;
 const ID = 'n-abc123';
 const QUERY = { environment: 'env-1' };
 const BODY = JSON.stringify({ api_version: 'networking/v1', kind: 'Network', id: ID, status: { phase: 'READY' } });
-const AUTH = { Authorization: 'Basic ' + btoa('key:secret') };
+const AUTH = { Authorization: `Basic ${btoa('key:secret')}` };
 
 type Call = () => Promise<unknown>;
 const median = (xs: number[]) => {
@@ -34,10 +34,15 @@ function variants(baseUrl: string, stub?: typeof fetch): Record<string, Call> {
   return {
     'raw fetch': async () => (await (stub ?? fetch)(url, { headers: AUTH })).json(),
     // What the per-attempt timeout alone costs: fetch does more work for any request that carries a signal.
-    'raw fetch + a fresh signal': async () => (await (stub ?? fetch)(url, { headers: AUTH, signal: new AbortController().signal })).json(),
+    'raw fetch + a fresh signal': async () =>
+      (await (stub ?? fetch)(url, { headers: AUTH, signal: new AbortController().signal })).json(),
     'bare openapi-fetch': async () => {
-      const { data, error } = await bare.GET('/networking/v1/networks/{id}', { params: { path: { id: ID }, query: QUERY } });
-      if (error) throw new Error('unexpected error');
+      const { data, error } = await bare.GET('/networking/v1/networks/{id}', {
+        params: { path: { id: ID }, query: QUERY },
+      });
+      if (error) {
+        throw new Error('unexpected error');
+      }
       return data;
     },
     'our client': () => ours.networks.get(ID, QUERY),
@@ -46,10 +51,18 @@ function variants(baseUrl: string, stub?: typeof fetch): Record<string, Call> {
 }
 
 /** Per-request wall times (ms) per variant, one request at a time, variants rotating each round. */
-async function perRequest(calls: Record<string, Call>, rounds: number, perRound: number): Promise<Record<string, number[]>> {
+async function perRequest(
+  calls: Record<string, Call>,
+  rounds: number,
+  perRound: number,
+): Promise<Record<string, number[]>> {
   const names = Object.keys(calls);
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  for (const n of names) for (let i = 0; i < WARMUP; i++) await calls[n]();
+  for (const n of names) {
+    for (let i = 0; i < WARMUP; i++) {
+      await calls[n]();
+    }
+  }
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < names.length; k++) {
       const n = names[(r + k) % names.length];
@@ -64,15 +77,25 @@ async function perRequest(calls: Record<string, Call>, rounds: number, perRound:
 }
 
 /** Mean time per call (ms) of each round's batch, per variant: batches amortise the timer's resolution. */
-async function perBatch(calls: Record<string, Call>, rounds: number, perRound: number): Promise<Record<string, number[]>> {
+async function perBatch(
+  calls: Record<string, Call>,
+  rounds: number,
+  perRound: number,
+): Promise<Record<string, number[]>> {
   const names = Object.keys(calls);
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  for (const n of names) for (let i = 0; i < WARMUP * 10; i++) await calls[n]();
+  for (const n of names) {
+    for (let i = 0; i < WARMUP * 10; i++) {
+      await calls[n]();
+    }
+  }
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < names.length; k++) {
       const n = names[(r + k) % names.length];
       const t = performance.now();
-      for (let i = 0; i < perRound; i++) await calls[n]();
+      for (let i = 0; i < perRound; i++) {
+        await calls[n]();
+      }
       times[n].push((performance.now() - t) / perRound);
     }
   }
@@ -96,8 +119,13 @@ export default async function (): Promise<string> {
     await new Promise((r) => server.close(r));
   }
 
-  const stubFetch = (async () => new Response(BODY, { headers: { 'content-type': 'application/json' } })) as typeof fetch;
-  const { 'raw fetch': _, 'raw fetch + a fresh signal': __, ...stubCalls } = variants('https://api.confluent.cloud', stubFetch);
+  const stubFetch = (async () =>
+    new Response(BODY, { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+  const {
+    'raw fetch': _,
+    'raw fetch + a fresh signal': __,
+    ...stubCalls
+  } = variants('https://api.confluent.cloud', stubFetch);
   const stub = await perBatch(stubCalls, STUB_ROUNDS, STUB_PER_ROUND);
 
   const raw = median(http['raw fetch']);

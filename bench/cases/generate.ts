@@ -12,7 +12,9 @@ const RUNS = 5;
 function time(cmd: string, args: string[]): number {
   const t = performance.now();
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  }
   return performance.now() - t;
 }
 
@@ -38,11 +40,31 @@ export default async function (): Promise<string> {
       // Interleave so drift in machine load hits both equally.
       for (let i = 0; i < RUNS; i++) {
         // Both through the same loader (tsx), so start-up is measured alike.
-        bare.push(time(process.execPath, ['--import', 'tsx', 'bench/bare-openapi-typescript.ts', spec, path.join(scratch, 'bare.ts')]));
-        ours.push(time(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--spec', spec, '--out', path.join(scratch, 'out')]));
+        bare.push(
+          time(process.execPath, [
+            '--import',
+            'tsx',
+            'bench/bare-openapi-typescript.ts',
+            spec,
+            path.join(scratch, 'bare.ts'),
+          ]),
+        );
+        ours.push(
+          time(process.execPath, [
+            '--import',
+            'tsx',
+            'generator/cli.ts',
+            '--spec',
+            spec,
+            '--out',
+            path.join(scratch, 'out'),
+          ]),
+        );
       }
       const ratio = median(ours) / median(bare);
-      rows.push(`| ${label} | ${median(bare).toFixed(0)} | ${median(ours).toFixed(0)} | ${ratio.toFixed(2)}× | ${ratio <= 1.5 ? 'pass' : 'FAIL'} |`);
+      rows.push(
+        `| ${label} | ${median(bare).toFixed(0)} | ${median(ours).toFixed(0)} | ${ratio.toFixed(2)}× | ${ratio <= 1.5 ? 'pass' : 'FAIL'} |`,
+      );
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

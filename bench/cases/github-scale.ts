@@ -26,7 +26,11 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/`/g, "'").s
 /** Runs a tsx script as a fresh process and reads its peak memory back. */
 async function measured(script: string, args: string[], rssFile: string): Promise<ExecResult & { maxRssKb: number }> {
   rmSync(rssFile, { force: true });
-  const r = await exec(process.execPath, ['--import', 'tsx', '--import', MAX_RSS, script, ...args], { cwd: ROOT, timeoutMs: LIMIT_MS, env: { ...process.env, MAX_RSS_FILE: rssFile } });
+  const r = await exec(process.execPath, ['--import', 'tsx', '--import', MAX_RSS, script, ...args], {
+    cwd: ROOT,
+    timeoutMs: LIMIT_MS,
+    env: { ...process.env, MAX_RSS_FILE: rssFile },
+  });
   let maxRssKb = NaN;
   try {
     maxRssKb = Number(readFileSync(rssFile, 'utf8'));
@@ -36,8 +40,12 @@ async function measured(script: string, args: string[], rssFile: string): Promis
   return { ...r, maxRssKb };
 }
 
-const tsc = (dir: string): Promise<ExecResult> => exec(process.execPath, [TSC, '--pretty', 'false', '-p', dir], { cwd: dir, timeoutMs: LIMIT_MS });
-const tscFailure = (r: ExecResult): string => (r.timedOut ? 'timed out' : (parseTscErrors(r.stdout).map((e) => `${e.code}: ${e.message}`)[0] ?? firstErrorLine(r.stderr, r.stdout)));
+const tsc = (dir: string): Promise<ExecResult> =>
+  exec(process.execPath, [TSC, '--pretty', 'false', '-p', dir], { cwd: dir, timeoutMs: LIMIT_MS });
+const tscFailure = (r: ExecResult): string =>
+  r.timedOut
+    ? 'timed out'
+    : (parseTscErrors(r.stdout).map((e) => `${e.code}: ${e.message}`)[0] ?? firstErrorLine(r.stderr, r.stdout));
 
 /** Our method for OPERATION, found through the generator's model, as the example its docs show. */
 async function ourConsumer(spec: string): Promise<{ packageName: string; source: string } | string> {
@@ -47,7 +55,11 @@ async function ourConsumer(spec: string): Promise<{ packageName: string; source:
     for (const resource of model.resources) {
       const method = resource.methods.find((m) => m.httpMethod === OPERATION.method && m.path === OPERATION.path);
       if (method) {
-        const example = methodExample(method, { packageName: model.packageName, clientName: model.clientName, resource: resource.property });
+        const example = methodExample(method, {
+          packageName: model.packageName,
+          clientName: model.clientName,
+          resource: resource.property,
+        });
         return { packageName: model.packageName, source: `${example}\nexport {};\n` };
       }
     }
@@ -66,7 +78,7 @@ export {};
 `;
 
 export default async function (): Promise<string> {
-  const heading = ['## GitHub\'s spec at scale', ''];
+  const heading = ["## GitHub's spec at scale", ''];
   let spec: string;
   try {
     spec = ensureGithubSpec((line) => console.log(line));
@@ -86,12 +98,20 @@ export default async function (): Promise<string> {
     // Interleaved, each a fresh process through the same loader (tsx), as bench/cases/generate.ts does.
     for (let i = 0; i < RUNS && !bareFailed; i++) {
       const b = await measured('bench/bare-openapi-typescript.ts', [spec, bareFile], path.join(work, 'rss-bare'));
-      if (b.code !== 0 || b.timedOut) bareFailed = b.timedOut ? 'timed out' : firstErrorLine(b.stderr);
-      else bare.ms.push(b.ms), bare.rss.push(b.maxRssKb);
-      if (refused) continue;
+      if (b.code !== 0 || b.timedOut) {
+        bareFailed = b.timedOut ? 'timed out' : firstErrorLine(b.stderr);
+      } else {
+        bare.ms.push(b.ms), bare.rss.push(b.maxRssKb);
+      }
+      if (refused) {
+        continue;
+      }
       const o = await measured('generator/cli.ts', ['--spec', spec, '--out', out], path.join(work, 'rss-ours'));
-      if (o.code !== 0 || o.timedOut) refused = o.timedOut ? `timed out after ${LIMIT_MS / 1000} s` : firstErrorLine(o.stderr);
-      else ours.ms.push(o.ms), ours.rss.push(o.maxRssKb);
+      if (o.code !== 0 || o.timedOut) {
+        refused = o.timedOut ? `timed out after ${LIMIT_MS / 1000} s` : firstErrorLine(o.stderr);
+      } else {
+        ours.ms.push(o.ms), ours.rss.push(o.maxRssKb);
+      }
     }
     const bareCell = bareFailed ? `failed: ${cell(bareFailed)}` : `${(median(bare.ms) / 1000).toFixed(1)} s`;
     if (refused) {
@@ -102,16 +122,27 @@ export default async function (): Promise<string> {
       return table(heading, rows, notes);
     }
     const ratio = bare.ms.length ? median(ours.ms) / median(bare.ms) : NaN;
-    rows.push(`| generation time, median of ${RUNS} | ${bareCell} | ${(median(ours.ms) / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× | ${ratio <= 1.5 ? 'pass' : 'FAIL'} (≤ 1.5×) |`);
-    rows.push(`| peak memory (max RSS) | ${bare.rss.length ? mb(Math.max(...bare.rss)) : '-'} | ${mb(Math.max(...ours.rss))} | ${(Math.max(...ours.rss) / Math.max(...bare.rss)).toFixed(2)}× | reported |`);
+    rows.push(
+      `| generation time, median of ${RUNS} | ${bareCell} | ${(median(ours.ms) / 1000).toFixed(1)} s | ${ratio.toFixed(2)}× | ${ratio <= 1.5 ? 'pass' : 'FAIL'} (≤ 1.5×) |`,
+    );
+    rows.push(
+      `| peak memory (max RSS) | ${bare.rss.length ? mb(Math.max(...bare.rss)) : '-'} | ${mb(Math.max(...ours.rss))} | ${(Math.max(...ours.rss) / Math.max(...bare.rss)).toFixed(2)}× | reported |`,
+    );
 
     // Our package: built as npm would ship it (its .d.ts files are what the consumer compiles against).
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
     const built = await tsc(out);
-    rows.push(`| package type-checks (tsc -p, with emit) | - | ${built.code === 0 ? `yes (${(built.ms / 1000).toFixed(1)} s)` : `NO: ${cell(tscFailure(built))}`} | - | ${built.code === 0 ? 'pass' : 'FAIL'} |`);
+    rows.push(
+      `| package type-checks (tsc -p, with emit) | - | ${built.code === 0 ? `yes (${(built.ms / 1000).toFixed(1)} s)` : `NO: ${cell(tscFailure(built))}`} | - | ${built.code === 0 ? 'pass' : 'FAIL'} |`,
+    );
     const consumer = await ourConsumer(spec);
     if (built.code !== 0 || typeof consumer === 'string' || bareFailed) {
-      const why = built.code !== 0 ? 'the package does not type-check' : typeof consumer === 'string' ? consumer : 'openapi-typescript failed';
+      const why =
+        built.code !== 0
+          ? 'the package does not type-check'
+          : typeof consumer === 'string'
+            ? consumer
+            : 'openapi-typescript failed';
       rows.push(`| consumer calling one method: tsc | - | not run: ${cell(why)} | - | FAIL (≤ 1.0×) |`);
       return table(heading, rows, notes);
     }
@@ -119,17 +150,28 @@ export default async function (): Promise<string> {
     const nm = path.join(work, 'consumers/node_modules');
     mkdirSync(path.join(nm, 'github-openapi-types'), { recursive: true });
     symlinkSync(out, path.join(nm, consumer.packageName), 'dir');
-    for (const dep of ['openapi-fetch', 'openapi-typescript-helpers']) symlinkSync(path.join(ROOT, 'node_modules', dep), path.join(nm, dep), 'dir');
-    writeFileSync(path.join(nm, 'github-openapi-types/package.json'), JSON.stringify({ name: 'github-openapi-types', type: 'module', types: './index.d.ts' }));
+    for (const dep of ['openapi-fetch', 'openapi-typescript-helpers']) {
+      symlinkSync(path.join(ROOT, 'node_modules', dep), path.join(nm, dep), 'dir');
+    }
+    writeFileSync(
+      path.join(nm, 'github-openapi-types/package.json'),
+      JSON.stringify({ name: 'github-openapi-types', type: 'module', types: './index.d.ts' }),
+    );
     writeFileSync(path.join(nm, 'github-openapi-types/index.d.ts'), readFileSync(bareFile, 'utf8'));
     for (const skipLibCheck of [true, false]) {
       const dirs: Record<'ours' | 'bare', string> = { ours: '', bare: '' };
-      for (const [name, source] of [['ours', consumer.source], ['bare', BARE_CONSUMER]] as const) {
+      for (const [name, source] of [
+        ['ours', consumer.source],
+        ['bare', BARE_CONSUMER],
+      ] as const) {
         const dir = path.join(work, 'consumers', `${name}-${skipLibCheck}`);
         mkdirSync(dir);
         writeFileSync(path.join(dir, 'index.ts'), source);
         writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
-        writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICT_OPTIONS, skipLibCheck }, files: ['index.ts'] }));
+        writeFileSync(
+          path.join(dir, 'tsconfig.json'),
+          JSON.stringify({ compilerOptions: { ...STRICT_OPTIONS, skipLibCheck }, files: ['index.ts'] }),
+        );
         dirs[name] = dir;
       }
       const times: Record<'ours' | 'bare', number[]> = { ours: [], bare: [] };
@@ -137,18 +179,25 @@ export default async function (): Promise<string> {
       for (let i = 0; i < CONSUMER_RUNS && !failed; i++) {
         for (const name of ['bare', 'ours'] as const) {
           const r = await tsc(dirs[name]);
-          if (r.code !== 0) failed = `${name === 'ours' ? 'our' : 'the openapi-fetch'} consumer does not type-check: ${tscFailure(r)}`;
+          if (r.code !== 0) {
+            failed = `${name === 'ours' ? 'our' : 'the openapi-fetch'} consumer does not type-check: ${tscFailure(r)}`;
+          }
           times[name].push(r.ms);
         }
       }
       const label = `consumer calling one method: tsc, skipLibCheck ${skipLibCheck ? 'on' : 'off'}, median of ${CONSUMER_RUNS}`;
-      if (failed) rows.push(`| ${label} | - | FAILED: ${cell(failed)} | - | FAIL (≤ 1.0×) |`);
-      else {
+      if (failed) {
+        rows.push(`| ${label} | - | FAILED: ${cell(failed)} | - | FAIL (≤ 1.0×) |`);
+      } else {
         const r = median(times.ours) / median(times.bare);
-        rows.push(`| ${label} | ${(median(times.bare) / 1000).toFixed(1)} s | ${(median(times.ours) / 1000).toFixed(1)} s | ${r.toFixed(2)}× | ${r <= 1.0 ? 'pass' : 'FAIL'} (≤ 1.0×) |`);
+        rows.push(
+          `| ${label} | ${(median(times.bare) / 1000).toFixed(1)} s | ${(median(times.ours) / 1000).toFixed(1)} s | ${r.toFixed(2)}× | ${r <= 1.0 ? 'pass' : 'FAIL'} (≤ 1.0×) |`,
+        );
       }
     }
-    notes.push(`Our consumer is the example our docs show for \`${OPERATION.method} ${OPERATION.path}\`; the other calls the same operation with \`createClient<paths>\` over openapi-typescript's output.`);
+    notes.push(
+      `Our consumer is the example our docs show for \`${OPERATION.method} ${OPERATION.path}\`; the other calls the same operation with \`createClient<paths>\` over openapi-typescript's output.`,
+    );
     return table(heading, rows, notes);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -15,7 +15,7 @@ const ROUNDS = 2;
 const IDEAL_S = (N - BURST) / RATE;
 const ID = 'n-1';
 const QUERY = { environment: 'env-1' };
-const AUTH = { Authorization: 'Basic ' + btoa('key:secret') };
+const AUTH = { Authorization: `Basic ${btoa('key:secret')}` };
 
 type Call = () => Promise<unknown>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,8 +23,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function variants(baseUrl: string): Record<string, Call> {
   const bare = createClient<paths>({ baseUrl, headers: AUTH });
   const get = async () => {
-    const { data, error, response } = await bare.GET('/networking/v1/networks/{id}', { params: { path: { id: ID }, query: QUERY } });
-    if (error) throw Object.assign(new Error(`status ${response.status}`), { response });
+    const { data, error, response } = await bare.GET('/networking/v1/networks/{id}', {
+      params: { path: { id: ID }, query: QUERY },
+    });
+    if (error) {
+      throw Object.assign(new Error(`status ${response.status}`), { response });
+    }
     return data;
   };
   const ours = new ConfluentCloud({ apiKey: 'key', apiSecret: 'secret', baseUrl });
@@ -36,7 +40,9 @@ function variants(baseUrl: string): Record<string, Call> {
           return await get();
         } catch (e) {
           const res = (e as { response?: Response }).response;
-          if (attempt == 2 || res?.status != 429) throw e;
+          if (attempt === 2 || res?.status !== 429) {
+            throw e;
+          }
           await sleep(Number(res.headers.get('retry-after') || 1) * 1000);
         }
       }
@@ -63,7 +69,9 @@ async function run(call: Call): Promise<{ failed: number; wallS: number }> {
 
 export default async function (): Promise<string> {
   const names = Object.keys(variants('http://127.0.0.1:1'));
-  const results: Record<string, { failed: number; refused: number; wallS: number }[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const results: Record<string, { failed: number; refused: number; wallS: number }[]> = Object.fromEntries(
+    names.map((n) => [n, []]),
+  );
   for (let r = 0; r < ROUNDS; r++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(r + k) % names.length];
@@ -85,7 +93,7 @@ export default async function (): Promise<string> {
   const ours = worst('our client (default options)');
   const pass = (ok: boolean) => (ok ? '✅ pass' : '❌ fail');
   return [
-    '## Rate limit: pacing at the server\'s limit',
+    "## Rate limit: pacing at the server's limit",
     '',
     `${N} GETs, ${IN_FLIGHT} in flight, loopback token-bucket server at ${RATE} req/s (burst ${BURST}; whole-second Retry-After and X-RateLimit-Reset). ` +
       `${ROUNDS} interleaved rounds per variant, each against a fresh bucket; the worst round is shown. Ideal wall time (N − burst) / rate = ${IDEAL_S.toFixed(1)} s. ` +
@@ -100,7 +108,7 @@ export default async function (): Promise<string> {
     '',
     '| target (ours) | measured | result |',
     '|---|---:|---|',
-    `| 0 failures | ${ours.failed} | ${pass(ours.failed == 0)} |`,
+    `| 0 failures | ${ours.failed} | ${pass(ours.failed === 0)} |`,
     `| wall time ≤ 1.10× ideal | ${(ours.wallS / IDEAL_S).toFixed(2)}× | ${pass(ours.wallS <= 1.1 * IDEAL_S)} |`,
     `| 429s ≤ 2 % of N (${(N * 0.02).toFixed(0)}) | ${ours.refused} | ${pass(ours.refused <= N * 0.02)} |`,
   ].join('\n');

@@ -31,15 +31,23 @@ export {};
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export default async function (): Promise<string> {
-  const built = spawnSync(process.execPath, [TSC, '-p', path.join(ROOT, 'generated/tsconfig.json')], { encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(`building generated/ failed:\n${built.stdout}`);
+  const built = spawnSync(process.execPath, [TSC, '-p', path.join(ROOT, 'generated/tsconfig.json')], {
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) {
+    throw new Error(`building generated/ failed:\n${built.stdout}`);
+  }
   const work = mkdtempSync(path.join(os.tmpdir(), 'bench-tsc-'));
   try {
     const nm = path.join(work, 'node_modules');
     mkdirSync(nm);
     symlinkSync(path.join(ROOT, 'generated'), path.join(nm, 'confluent-cloud-client'), 'dir');
     symlinkSync(path.join(ROOT, 'node_modules/openapi-fetch'), path.join(nm, 'openapi-fetch'), 'dir');
-    symlinkSync(path.join(ROOT, 'node_modules/openapi-typescript-helpers'), path.join(nm, 'openapi-typescript-helpers'), 'dir');
+    symlinkSync(
+      path.join(ROOT, 'node_modules/openapi-typescript-helpers'),
+      path.join(nm, 'openapi-typescript-helpers'),
+      'dir',
+    );
     const rows: string[] = [];
     // skipLibCheck off is the strictest reading; on is what `tsc --init` writes and most projects use.
     for (const skipLibCheck of [false, true]) {
@@ -48,7 +56,16 @@ export default async function (): Promise<string> {
         const dir = path.join(work, `${name.replace(/\W+/g, '-')}-${skipLibCheck}`);
         mkdirSync(dir);
         writeFileSync(path.join(dir, 'index.ts'), source);
-        const compilerOptions = { strict: true, skipLibCheck, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [] };
+        const compilerOptions = {
+          strict: true,
+          skipLibCheck,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM'],
+          types: [],
+        };
         writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['index.ts'] }));
         writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
         dirs[name] = dir;
@@ -58,7 +75,9 @@ export default async function (): Promise<string> {
         for (const [name, dir] of Object.entries(dirs)) {
           const t = performance.now();
           const r = spawnSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
-          if (r.status !== 0) throw new Error(`${name} does not type-check:\n${r.stdout}`);
+          if (r.status !== 0) {
+            throw new Error(`${name} does not type-check:\n${r.stdout}`);
+          }
           times[name]!.push(performance.now() - t);
         }
       }

@@ -31,7 +31,9 @@ export function compilePackages(packages: { base: FileMap; head: FileMap }): Com
   files.set(path.join(VIRTUAL, 'package.json'), '{ "type": "module" }\n');
   for (const side of ['base', 'head'] as const) {
     for (const [rel, text] of packages[side]) {
-      if (rel.endsWith('.ts') || rel === 'package.json') files.set(path.join(VIRTUAL, side, ...rel.split('/')), text);
+      if (rel.endsWith('.ts') || rel === 'package.json') {
+        files.set(path.join(VIRTUAL, side, ...rel.split('/')), text);
+      }
     }
   }
   const index = (side: string): string => path.join(VIRTUAL, side, 'src', 'index.ts');
@@ -44,20 +46,33 @@ export function compilePackages(packages: { base: FileMap; head: FileMap }): Com
   const probe = buildProbe({ ...surfaces, baseImport: './base/src/index.js', headImport: './head/src/index.js' });
   const probeFile = path.join(VIRTUAL, 'probe.ts');
   files.set(probeFile, probe.text);
-  const program = ts.createProgram({ rootNames: [...roots, probeFile], options: COMPILER_OPTIONS, host, oldProgram: first });
+  const program = ts.createProgram({
+    rootNames: [...roots, probeFile],
+    options: COMPILER_OPTIONS,
+    host,
+    oldProgram: first,
+  });
   const source = program.getSourceFile(probeFile);
-  if (!source) throw new Error('the probe file did not load');
+  if (!source) {
+    throw new Error('the probe file did not load');
+  }
   // By position, so each break keeps the message of its first failing check whatever order the checker reports in.
-  const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].sort((a, b) => (a.start ?? -1) - (b.start ?? -1));
+  const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].sort(
+    (a, b) => (a.start ?? -1) - (b.start ?? -1),
+  );
 
   const breaks = new Map<string, CompilerBreak>();
   for (const d of diagnostics) {
     const line = d.start === undefined ? -1 : source.getLineAndCharacterOfPosition(d.start).line;
     const entry = probe.lines.get(line);
     // A diagnostic outside a check line is a bug in the probe, not a verdict on the API.
-    if (!entry) throw new Error(`probe line ${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    if (!entry) {
+      throw new Error(`probe line ${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    }
     const key = `${entry.kind} ${entry.name}`;
-    if (breaks.has(key)) continue;
+    if (breaks.has(key)) {
+      continue;
+    }
     breaks.set(key, { ...entry, message: cleanMessage(d.messageText), code: d.code });
   }
   return { checked: probe.checked, breaks: [...breaks.values()] };
@@ -65,7 +80,11 @@ export function compilePackages(packages: { base: FileMap; head: FileMap }): Com
 
 /** The headline of the message chain plus its most specific line, without the virtual folder's paths. */
 function cleanMessage(text: string | ts.DiagnosticMessageChain): string {
-  const lines = ts.flattenDiagnosticMessageText(text, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = ts
+    .flattenDiagnosticMessageText(text, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const picked = lines.length > 1 ? [lines[0], lines[lines.length - 1]] : lines;
   const virtual = VIRTUAL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return picked

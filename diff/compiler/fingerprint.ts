@@ -23,10 +23,16 @@ export class Fingerprints {
 
   private walk(type: ts.Type, stack: ts.Type[]): { text: string; cyclic: boolean } {
     const memo = this.memo.get(type);
-    if (memo !== undefined) return { text: memo, cyclic: false };
+    if (memo !== undefined) {
+      return { text: memo, cyclic: false };
+    }
     const at = stack.indexOf(type);
-    if (at >= 0) return { text: `#${stack.length - at}`, cyclic: true };
-    if (stack.length > MAX_DEPTH) return { text: `#deep${(unique += 1)}`, cyclic: true };
+    if (at >= 0) {
+      return { text: `#${stack.length - at}`, cyclic: true };
+    }
+    if (stack.length > MAX_DEPTH) {
+      return { text: `#deep${(unique += 1)}`, cyclic: true };
+    }
     const inner = [...stack, type];
     let cyclic = false;
     const sub = (t: ts.Type): string => {
@@ -36,23 +42,42 @@ export class Fingerprints {
     };
     const { checker } = this;
     let text: string;
-    if (type.isUnion()) text = `(${type.types.map(sub).sort().join('|')})`;
-    else if (type.isIntersection()) text = `(${type.types.map(sub).join('&')})`;
-    else if (!(type.flags & ts.TypeFlags.Object)) text = checker.typeToString(type);
-    else {
+    if (type.isUnion()) {
+      text = `(${type.types.map(sub).sort().join('|')})`;
+    } else if (type.isIntersection()) {
+      text = `(${type.types.map(sub).join('&')})`;
+    } else if (!(type.flags & ts.TypeFlags.Object)) {
+      text = checker.typeToString(type);
+    } else {
       const parts: string[] = [];
       const reference = (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference;
-      if (reference) parts.push(`<${checker.getTypeArguments(type as ts.TypeReference).map(sub).join(',')}>`);
+      if (reference) {
+        parts.push(
+          `<${checker
+            .getTypeArguments(type as ts.TypeReference)
+            .map(sub)
+            .join(',')}>`,
+        );
+      }
       if (this.isOwn(type)) {
         for (const p of checker.getPropertiesOfType(type)) {
-          const readonly = p.declarations?.some((d) => ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) ? 'readonly ' : '';
+          const readonly = p.declarations?.some((d) => ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly)
+            ? 'readonly '
+            : '';
           const optional = p.flags & ts.SymbolFlags.Optional ? '?' : '';
           parts.push(`${readonly}${JSON.stringify(p.name)}${optional}:${sub(checker.getTypeOfSymbol(p))}`);
         }
-        for (const info of checker.getIndexInfosOfType(type)) parts.push(`[${sub(info.keyType)}]:${sub(info.type)}`);
+        for (const info of checker.getIndexInfosOfType(type)) {
+          parts.push(`[${sub(info.keyType)}]:${sub(info.type)}`);
+        }
         for (const s of type.getCallSignatures()) {
           const params = s.getParameters().map((p) => {
-            const optional = p.valueDeclaration && ts.isParameter(p.valueDeclaration) && (p.valueDeclaration.questionToken || p.valueDeclaration.initializer) ? '?' : '';
+            const optional =
+              p.valueDeclaration &&
+              ts.isParameter(p.valueDeclaration) &&
+              (p.valueDeclaration.questionToken || p.valueDeclaration.initializer)
+                ? '?'
+                : '';
             return `${optional}${sub(checker.getTypeOfSymbol(p))}`;
           });
           parts.push(`(${params.join(',')})=>${sub(s.getReturnType())}`);
@@ -62,8 +87,12 @@ export class Fingerprints {
         text = `${(type.aliasSymbol ?? type.symbol)?.name ?? checker.typeToString(type)}${parts.join('')}`;
       }
     }
-    if (text.length > MAX_LENGTH) text = `#long${(unique += 1)}`;
-    if (!cyclic) this.memo.set(type, text);
+    if (text.length > MAX_LENGTH) {
+      text = `#long${(unique += 1)}`;
+    }
+    if (!cyclic) {
+      this.memo.set(type, text);
+    }
     return { text, cyclic };
   }
 }

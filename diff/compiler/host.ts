@@ -32,12 +32,15 @@ export function virtualHost(root: string): VirtualHost {
     ...base,
     fileExists: (p) => files.has(p) || (!inRoot(p) && base.fileExists(p)),
     readFile: (p) => files.get(p) ?? (inRoot(p) ? undefined : base.readFile(p)),
-    directoryExists: (d) => (inRoot(d) ? [...files.keys()].some((f) => f.startsWith(`${d}${path.sep}`)) : ts.sys.directoryExists(d)),
+    directoryExists: (d) =>
+      inRoot(d) ? [...files.keys()].some((f) => f.startsWith(`${d}${path.sep}`)) : ts.sys.directoryExists(d),
     getDirectories: (d) => (inRoot(d) ? [] : ts.sys.getDirectories(d)),
     realpath: (p) => (inRoot(p) ? p : (ts.sys.realpath?.(p) ?? p)),
     getSourceFile(fileName, languageVersion) {
       const text = files.get(fileName);
-      if (text === undefined) return inRoot(fileName) ? undefined : cachedLib(fileName, languageVersion, base);
+      if (text === undefined) {
+        return inRoot(fileName) ? undefined : cachedLib(fileName, languageVersion, base);
+      }
       let file = parsed.get(fileName);
       if (file?.text !== text) {
         file = ts.createSourceFile(fileName, text, languageVersion, true);
@@ -52,7 +55,13 @@ export function virtualHost(root: string): VirtualHost {
 
 // Files from disk (TypeScript's libs, openapi-fetch's types) do not change during a run: parse them once.
 const libs = new Map<string, ts.SourceFile | undefined>();
-function cachedLib(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, base: ts.CompilerHost): ts.SourceFile | undefined {
-  if (!libs.has(fileName)) libs.set(fileName, base.getSourceFile(fileName, languageVersion));
+function cachedLib(
+  fileName: string,
+  languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions,
+  base: ts.CompilerHost,
+): ts.SourceFile | undefined {
+  if (!libs.has(fileName)) {
+    libs.set(fileName, base.getSourceFile(fileName, languageVersion));
+  }
   return libs.get(fileName);
 }

@@ -45,7 +45,9 @@ export async function generatePackages(sides: { base: Side; head: Side }): Promi
       } catch (error) {
         return `the generator's model builder failed on the ${side} document (${firstLine(error)})`;
       }
-      for (const [key, label] of methodOperations(model)) operations.set(key, label);
+      for (const [key, label] of methodOperations(model)) {
+        operations.set(key, label);
+      }
     }
     return { base: files.base!, head: files.head!, operations };
   } finally {
@@ -60,10 +62,14 @@ function methodOperations(model: SdkModel): Map<string, string> {
   const result = new Map<string, string>();
   for (const resource of model.resources) {
     const byName = new Map(resource.methods.map((m) => [m.name, `${m.httpMethod} ${m.path}`]));
-    for (const [name, label] of byName) result.set(`${resource.property}.${name}`, label);
+    for (const [name, label] of byName) {
+      result.set(`${resource.property}.${name}`, label);
+    }
     for (const [helper, of] of Object.entries(HELPERS)) {
       const label = byName.get(of);
-      if (label && !byName.has(helper)) result.set(`${resource.property}.${helper}`, label);
+      if (label && !byName.has(helper)) {
+        result.set(`${resource.property}.${helper}`, label);
+      }
     }
   }
   return result;

@@ -35,7 +35,9 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
   ];
   const lines = new Map<number, ProbeEntry>();
   const emit = (text: string, entry?: ProbeEntry): void => {
-    if (entry) lines.set(out.length, entry);
+    if (entry) {
+      lines.set(out.length, entry);
+    }
     out.push(text);
   };
   let id = 0;
@@ -56,7 +58,9 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
           emit(`export type m${id} = ${newRef};`, entry('removed'));
           continue;
         }
-        if (now.fingerprint === method.fingerprint) continue;
+        if (now.fingerprint === method.fingerprint) {
+          continue;
+        }
         const signature = base.checker.getTypeOfSymbol(method.symbol).getCallSignatures()[0];
         const literals = (signature?.getParameters() ?? []).map((p, i) =>
           literalOf({ surface: base, type: base.checker.getTypeOfSymbol(p), expr: `o[${i}]!`, depth: 0, stack: [] }),
@@ -64,8 +68,12 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
         const reads: string[] = [];
         const returned = signature?.getReturnType();
         const item = returned && itemType(base.checker, returned);
-        if (item) readsOf({ surface: base, type: item, expr: 'v', depth: 0, stack: [] }, reads);
-        emit(`export function m${id}(o: Parameters<${oldRef}>, n: ${newOwner}, r: ReturnType<${newRef}>, v: Item<ReturnType<${newRef}>>): ReturnType<${oldRef}> {`);
+        if (item) {
+          readsOf({ surface: base, type: item, expr: 'v', depth: 0, stack: [] }, reads);
+        }
+        emit(
+          `export function m${id}(o: Parameters<${oldRef}>, n: ${newOwner}, r: ReturnType<${newRef}>, v: Item<ReturnType<${newRef}>>): ReturnType<${oldRef}> {`,
+        );
         emit(`  n[${JSON.stringify(name)}](...o);`, entry('call'));
         emit(`  n[${JSON.stringify(name)}](${literals.join(', ')});`, entry('literal'));
         emit(`  void [${reads.slice(0, MAX_READS).join(', ')}];`, entry('reads'));
@@ -76,7 +84,9 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
   }
 
   for (const [name, type] of base.types) {
-    if (type.generic) continue;
+    if (type.generic) {
+      continue;
+    }
     const entry = (check: Check): ProbeEntry => ({ name, kind: 'type', check });
     id += 1;
     types += 1;
@@ -85,17 +95,26 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
       emit(`export type t${id} = New.${name};`, entry('removed'));
       continue;
     }
-    if (now.fingerprint === type.fingerprint) continue;
+    if (now.fingerprint === type.fingerprint) {
+      continue;
+    }
     if (type.usage.has('input')) {
       emit(`export function t${id}i(o: Old.${name}): New.${name} { return o; }`, entry('input'));
       const literal = literalOf({ surface: base, type: type.type, expr: 'o', depth: 0, stack: [] });
-      if (literal !== 'o') emit(`export function t${id}l(o: Old.${name}): New.${name} { return ${literal}; }`, entry('literal'));
+      if (literal !== 'o') {
+        emit(`export function t${id}l(o: Old.${name}): New.${name} { return ${literal}; }`, entry('literal'));
+      }
     }
     if (type.usage.has('output')) {
       emit(`export function t${id}o(n: New.${name}): Old.${name} { return n; }`, entry('output'));
       const reads: string[] = [];
       readsOf({ surface: base, type: type.type, expr: 'n', depth: 0, stack: [] }, reads);
-      if (reads.length > 0 && reads[0] !== 'n') emit(`export function t${id}r(n: New.${name}): void { void [${reads.slice(0, MAX_READS).join(', ')}]; }`, entry('reads'));
+      if (reads.length > 0 && reads[0] !== 'n') {
+        emit(
+          `export function t${id}r(n: New.${name}): void { void [${reads.slice(0, MAX_READS).join(', ')}]; }`,
+          entry('reads'),
+        );
+      }
     }
   }
   return { text: `${out.join('\n')}\n`, lines, checked: { methods, types } };
@@ -103,9 +122,12 @@ export function buildProbe(input: { base: Surface; head: Surface; baseImport: st
 
 /** What a caller reads from a return type: T of Promise<T> or AsyncIterable<T>; nothing for void. */
 function itemType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
-  const reference = (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference) : undefined;
+  const reference =
+    (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? (type as ts.TypeReference) : undefined;
   const inner = reference ? checker.getTypeArguments(reference)[0] : type;
-  if (!inner || inner.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Never)) return undefined;
+  if (!inner || inner.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Never)) {
+    return undefined;
+  }
   return inner;
 }
 
@@ -122,9 +144,15 @@ function objectProperties(walk: Walk): ts.Symbol[] | undefined {
   const { surface, depth, stack } = walk;
   const { checker } = surface;
   const type = checker.getNonNullableType(walk.type);
-  if (depth >= MAX_DEPTH || stack.includes(type) || !(type.flags & ts.TypeFlags.Object) || type.isUnion()) return undefined;
-  if (checker.isArrayType(type) || checker.isTupleType(type) || type.getCallSignatures().length > 0) return undefined;
-  if (!isOwn(surface, type) || checker.getIndexInfosOfType(type).length > 0) return undefined;
+  if (depth >= MAX_DEPTH || stack.includes(type) || !(type.flags & ts.TypeFlags.Object) || type.isUnion()) {
+    return undefined;
+  }
+  if (checker.isArrayType(type) || checker.isTupleType(type) || type.getCallSignatures().length > 0) {
+    return undefined;
+  }
+  if (!isOwn(surface, type) || checker.getIndexInfosOfType(type).length > 0) {
+    return undefined;
+  }
   const properties = checker.getPropertiesOfType(type);
   return properties.length > 0 ? properties : undefined;
 }
@@ -132,7 +160,13 @@ function objectProperties(walk: Walk): ts.Symbol[] | undefined {
 function child(walk: Walk, property: ts.Symbol, expr: string): Walk {
   const { surface } = walk;
   const type = surface.checker.getNonNullableType(walk.type);
-  return { surface, type: surface.checker.getTypeOfSymbol(property), expr, depth: walk.depth + 1, stack: [...walk.stack, type] };
+  return {
+    surface,
+    type: surface.checker.getTypeOfSymbol(property),
+    expr,
+    depth: walk.depth + 1,
+    stack: [...walk.stack, type],
+  };
 }
 
 /** `.name` where it is an identifier, so a missing property reads as TS2339 the way user code would. */
@@ -142,8 +176,12 @@ function access(name: string): string {
 
 function literalOf(walk: Walk): string {
   const properties = objectProperties(walk);
-  if (!properties) return walk.expr;
-  const fields = properties.map((p) => `${JSON.stringify(p.name)}: ${literalOf(child(walk, p, `${walk.expr}![${JSON.stringify(p.name)}]`))}`);
+  if (!properties) {
+    return walk.expr;
+  }
+  const fields = properties.map(
+    (p) => `${JSON.stringify(p.name)}: ${literalOf(child(walk, p, `${walk.expr}![${JSON.stringify(p.name)}]`))}`,
+  );
   return `{ ${fields.join(', ')} }`;
 }
 
@@ -152,13 +190,16 @@ function readsOf(walk: Walk, out: string[]): void {
   const type = checker.getNonNullableType(walk.type);
   if (checker.isArrayType(type) && walk.depth < MAX_DEPTH) {
     const element = checker.getTypeArguments(type as ts.TypeReference)[0];
-    if (element) return readsOf({ ...walk, type: element, expr: `${walk.expr}?.[0]`, depth: walk.depth + 1 }, out);
+    if (element) {
+      return readsOf({ ...walk, type: element, expr: `${walk.expr}?.[0]`, depth: walk.depth + 1 }, out);
+    }
   }
   const properties = objectProperties(walk);
   if (!properties) {
     out.push(walk.expr);
     return;
   }
-  for (const p of properties) readsOf(child(walk, p, `${walk.expr}?.${access(p.name)}`), out);
+  for (const p of properties) {
+    readsOf(child(walk, p, `${walk.expr}?.${access(p.name)}`), out);
+  }
 }
-

@@ -45,7 +45,9 @@ export function readSurface(program: ts.Program, input: { index: string; root: s
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(input.index);
   const moduleSymbol = file && checker.getSymbolAtLocation(file);
-  if (!moduleSymbol) throw new Error(`${input.index}: not a module`);
+  if (!moduleSymbol) {
+    throw new Error(`${input.index}: not a module`);
+  }
   const surface: Surface = { client: undefined, resources: new Map(), types: new Map(), checker, root: input.root };
   const fingerprints = new Fingerprints(checker, (type) => isOwn(surface, type));
   const resourceClasses = new Map<ts.Symbol, string>();
@@ -55,8 +57,11 @@ export function readSurface(program: ts.Program, input: { index: string; root: s
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     if (symbol.flags & ts.SymbolFlags.Class) {
       const bases = baseNames(checker, symbol);
-      if (bases.includes('BaseClient')) clientSymbol = symbol;
-      else if (bases.includes('APIResource')) resourceClasses.set(symbol, exported.name);
+      if (bases.includes('BaseClient')) {
+        clientSymbol = symbol;
+      } else if (bases.includes('APIResource')) {
+        resourceClasses.set(symbol, exported.name);
+      }
     } else if (symbol.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface) && !RAW.has(exported.name)) {
       const generic = (symbol.declarations ?? []).some(
         (d) => (ts.isTypeAliasDeclaration(d) || ts.isInterfaceDeclaration(d)) && (d.typeParameters?.length ?? 0) > 0,
@@ -71,7 +76,9 @@ export function readSurface(program: ts.Program, input: { index: string; root: s
     surface.client = clientSymbol.name;
     for (const property of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(clientSymbol))) {
       const className = resourceClasses.get(checker.getTypeOfSymbol(property).symbol);
-      if (!className) continue;
+      if (!className) {
+        continue;
+      }
       const classSymbol = checker.getTypeOfSymbol(property).symbol;
       surface.resources.set(property.name, { className, methods: ownMethods(checker, classSymbol, fingerprints) });
     }
@@ -85,21 +92,35 @@ function baseNames(checker: ts.TypeChecker, symbol: ts.Symbol): string[] {
   let type = checker.getDeclaredTypeOfSymbol(symbol);
   for (let i = 0; i < 10; i++) {
     const base = type.isClassOrInterface() ? checker.getBaseTypes(type)[0] : undefined;
-    if (!base?.symbol) break;
+    if (!base?.symbol) {
+      break;
+    }
     names.push(base.symbol.name);
     type = base;
   }
   return names;
 }
 
-function ownMethods(checker: ts.TypeChecker, classSymbol: ts.Symbol, fingerprints: Fingerprints): Map<string, MethodSurface> {
+function ownMethods(
+  checker: ts.TypeChecker,
+  classSymbol: ts.Symbol,
+  fingerprints: Fingerprints,
+): Map<string, MethodSurface> {
   const methods = new Map<string, MethodSurface>();
   const declaration = classSymbol.declarations?.find(ts.isClassDeclaration);
   for (const member of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(classSymbol))) {
     const own = member.declarations?.some((d) => ts.isMethodDeclaration(d) && d.parent === declaration);
-    const isPrivate = member.declarations?.some((d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
-    if (!own || isPrivate || member.name.startsWith('_')) continue;
-    methods.set(member.name, { name: member.name, symbol: member, fingerprint: fingerprints.of(checker.getTypeOfSymbol(member)) });
+    const isPrivate = member.declarations?.some(
+      (d) => ts.getCombinedModifierFlags(d) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected),
+    );
+    if (!own || isPrivate || member.name.startsWith('_')) {
+      continue;
+    }
+    methods.set(member.name, {
+      name: member.name,
+      symbol: member,
+      fingerprint: fingerprints.of(checker.getTypeOfSymbol(member)),
+    });
   }
   return methods;
 }
@@ -107,7 +128,7 @@ function ownMethods(checker: ts.TypeChecker, classSymbol: ts.Symbol, fingerprint
 /** Whether a type is declared inside the package (not a lib or dependency type, which is never walked). */
 export function isOwn(surface: Surface, type: ts.Type): boolean {
   const declaration = (type.aliasSymbol ?? type.symbol)?.declarations?.[0];
-  return declaration !== undefined && declaration.getSourceFile().fileName.startsWith(surface.root);
+  return declaration?.getSourceFile().fileName.startsWith(surface.root) ?? false;
 }
 
 // Parameters are what callers send, return types what they read; a named type reached from both is both.
@@ -117,33 +138,55 @@ function markUsage(surface: Surface): void {
   for (const resource of surface.resources.values()) {
     for (const method of resource.methods.values()) {
       for (const signature of checker.getTypeOfSymbol(method.symbol).getCallSignatures()) {
-        for (const parameter of signature.getParameters()) collect(surface, checker.getTypeOfSymbol(parameter), reached.input);
+        for (const parameter of signature.getParameters()) {
+          collect(surface, checker.getTypeOfSymbol(parameter), reached.input);
+        }
         collect(surface, signature.getReturnType(), reached.output);
       }
     }
   }
   for (const named of surface.types.values()) {
-    if (reached.input.has(named.type)) named.usage.add('input');
-    if (reached.output.has(named.type)) named.usage.add('output');
+    if (reached.input.has(named.type)) {
+      named.usage.add('input');
+    }
+    if (reached.output.has(named.type)) {
+      named.usage.add('output');
+    }
     // Not reached from any method (error bodies, unused schemas): values the API hands back.
-    if (named.usage.size === 0) named.usage.add('output');
+    if (named.usage.size === 0) {
+      named.usage.add('output');
+    }
   }
 }
 
 function collect(surface: Surface, type: ts.Type, into: Set<ts.Type>, depth = 0): void {
-  if (into.has(type) || depth > 40) return;
+  if (into.has(type) || depth > 40) {
+    return;
+  }
   into.add(type);
   const { checker } = surface;
   if (type.isUnionOrIntersection()) {
-    for (const member of type.types) collect(surface, member, into, depth + 1);
+    for (const member of type.types) {
+      collect(surface, member, into, depth + 1);
+    }
     return;
   }
-  if (!(type.flags & ts.TypeFlags.Object)) return;
+  if (!(type.flags & ts.TypeFlags.Object)) {
+    return;
+  }
   // Promise<T>, AsyncIterable<T>, T[]: only their type arguments belong to the package.
   if ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) {
-    for (const argument of checker.getTypeArguments(type as ts.TypeReference)) collect(surface, argument, into, depth + 1);
+    for (const argument of checker.getTypeArguments(type as ts.TypeReference)) {
+      collect(surface, argument, into, depth + 1);
+    }
   }
-  if (!isOwn(surface, type)) return;
-  for (const property of checker.getPropertiesOfType(type)) collect(surface, checker.getTypeOfSymbol(property), into, depth + 1);
-  for (const info of checker.getIndexInfosOfType(type)) collect(surface, info.type, into, depth + 1);
+  if (!isOwn(surface, type)) {
+    return;
+  }
+  for (const property of checker.getPropertiesOfType(type)) {
+    collect(surface, checker.getTypeOfSymbol(property), into, depth + 1);
+  }
+  for (const info of checker.getIndexInfosOfType(type)) {
+    collect(surface, info.type, into, depth + 1);
+  }
 }

@@ -21,7 +21,9 @@ export function formatGithub(report: VerdictReport): string {
     const text = `${b.kind} ${b.name} (${b.check}): ${b.message}${allowed}`;
     lines.push(`::${command} title=${title}::${escapeData(text)}`);
   }
-  if (report.version && !report.version.ok) lines.push(`::error title=API version::${escapeData(report.version.message)}`);
+  if (report.version && !report.version.ok) {
+    lines.push(`::error title=API version::${escapeData(report.version.message)}`);
+  }
   const { breaking, warning, info, compiler } = report.summary;
   lines.push(
     `::notice title=API diff::${breaking} breaking, ${warning} warning, ${info} info, ${compiler} breaking for TypeScript callers; suggested bump: ${report.semver}`,

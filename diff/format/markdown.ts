@@ -19,7 +19,11 @@ export interface MarkdownInput {
 }
 
 const BADGE: Record<Level, string> = { breaking: '🔴 breaking', warning: '🟡 warning', info: '🔵 info' };
-const COMPILER: Record<CompilerVerdict, string> = { breaking: '🔴 breaks', compiles: '✅ compiles', 'not-checked': '—' };
+const COMPILER: Record<CompilerVerdict, string> = {
+  breaking: '🔴 breaks',
+  compiles: '✅ compiles',
+  'not-checked': '—',
+};
 
 export function formatMarkdown({ report, resources, impact, policies }: MarkdownInput): string {
   const { breaking, warning, info, compiler } = report.summary;
@@ -28,7 +32,9 @@ export function formatMarkdown({ report, resources, impact, policies }: Markdown
     `**Suggested version bump: ${report.semver}** · ${breaking} breaking · ${warning} warning · ${info} info · ${compiler} breaking for TypeScript callers`,
     '',
   );
-  if (report.changes.length === 0 && compiler === 0) out.push('No API changes.', '');
+  if (report.changes.length === 0 && compiler === 0) {
+    out.push('No API changes.', '');
+  }
 
   const groups = new Map<string, VerdictChange[]>();
   for (const change of report.changes) {
@@ -39,7 +45,12 @@ export function formatMarkdown({ report, resources, impact, policies }: Markdown
     const changes = (groups.get(resource) ?? []).slice();
     // Stable sort: within a resource, most severe first, report order otherwise.
     changes.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
-    out.push(`### \`${resource}\``, '', '| Level | Compiler | Operation | Location | Change | Rule |', '|---|---|---|---|---|---|');
+    out.push(
+      `### \`${resource}\``,
+      '',
+      '| Level | Compiler | Operation | Location | Change | Rule |',
+      '|---|---|---|---|---|---|',
+    );
     for (const c of changes) {
       let change = c.note ? `${cell(c.message)}. _${c.note}_` : cell(c.message);
       if (c.lifecycle) {
@@ -55,16 +66,24 @@ export function formatMarkdown({ report, resources, impact, policies }: Markdown
   }
 
   out.push(...compilerSection(report.compiler));
-  if (policies) out.push(...lifecycleSection(report, policies));
-  if (report.version) out.push(...versionSection(report.version));
+  if (policies) {
+    out.push(...lifecycleSection(report, policies));
+  }
+  if (report.version) {
+    out.push(...versionSection(report.version));
+  }
   out.push(...impactSection(impact));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
 function compilerSection(section: CompilerSection): string[] {
   const out = ['### Breaking for TypeScript callers', ''];
-  if (section.status === 'not-run') return [...out, `_The compiler check did not run: ${section.reason ?? 'unknown reason'}._`, ''];
-  const checked = section.checked ? `${section.checked.methods} methods and ${section.checked.types} types of the old package checked` : '';
+  if (section.status === 'not-run') {
+    return [...out, `_The compiler check did not run: ${section.reason ?? 'unknown reason'}._`, ''];
+  }
+  const checked = section.checked
+    ? `${section.checked.methods} methods and ${section.checked.types} types of the old package checked`
+    : '';
   if (section.breaking.length === 0) {
     return [...out, `None: code written against the old package compiles against the new one (${checked}).`, ''];
   }
@@ -87,15 +106,23 @@ function compilerSection(section: CompilerSection): string[] {
 function lifecycleSection(report: VerdictReport, policies: Map<string, OperationPolicy>): string[] {
   const touched = new Map<string, number>();
   for (const c of report.changes) {
-    if (c.level === 'breaking' || c.lifecycle) touched.set(c.operation, (touched.get(c.operation) ?? 0) + 1);
+    if (c.level === 'breaking' || c.lifecycle) {
+      touched.set(c.operation, (touched.get(c.operation) ?? 0) + 1);
+    }
   }
-  for (const b of report.compiler.breaking) if (b.operation) touched.set(b.operation, touched.get(b.operation) ?? 0);
+  for (const b of report.compiler.breaking) {
+    if (b.operation) {
+      touched.set(b.operation, touched.get(b.operation) ?? 0);
+    }
+  }
   const rows = [...touched.keys()].sort().flatMap((op) => {
     const policy = policies.get(op);
     return policy ? [{ op, policy, count: touched.get(op) ?? 0 }] : [];
   });
   const relaxed = report.changes.some((c) => c.lifecycle) || report.compiler.breaking.some((b) => b.allowed);
-  if (!relaxed && rows.every((r) => r.policy.lifecycle.stage === 'ga')) return [];
+  if (!relaxed && rows.every((r) => r.policy.lifecycle.stage === 'ga')) {
+    return [];
+  }
   const out = ['### Lifecycle', ''];
   const allowed =
     report.changes.filter((c) => c.lifecycle).length + report.compiler.breaking.filter((b) => b.allowed).length;
@@ -119,7 +146,10 @@ function lifecycleSection(report: VerdictReport, policies: Map<string, Operation
 function versionSection(version: VersionCheck): string[] {
   const out = ['### Version', ''];
   if (version.ok) {
-    const need = version.required === 'none' ? 'no bump required' : `required: ${version.required === 'any' ? 'a higher version' : `a new ${version.required}`}`;
+    const need =
+      version.required === 'none'
+        ? 'no bump required'
+        : `required: ${version.required === 'any' ? 'a higher version' : `a new ${version.required}`}`;
     return [...out, `✅ \`info.x-sdk.version\` ${version.base} → ${version.head} (${need}).`, ''];
   }
   return [...out, `❌ Missing version bump: ${cell(version.message)}.`, ''];
@@ -127,12 +157,21 @@ function versionSection(version: VersionCheck): string[] {
 
 function impactSection(impact: Impact | string): string[] {
   const out = ['### Impact on the generated package', ''];
-  if (typeof impact === 'string') return [...out, `_Not available: ${impact}._`, ''];
+  if (typeof impact === 'string') {
+    return [...out, `_Not available: ${impact}._`, ''];
+  }
   const empty = [impact.methods, impact.types].every((d) => !d.added.length && !d.removed.length && !d.changed.length);
-  if (empty) return [...out, 'No exported method or type changes.', ''];
+  if (empty) {
+    return [...out, 'No exported method or type changes.', ''];
+  }
   out.push('| Export | Added | Removed | Changed |', '|---|---|---|---|');
-  out.push(`| Methods | ${names(impact.methods.added)} | ${names(impact.methods.removed)} | ${names(impact.methods.changed)} |`);
-  out.push(`| Types | ${names(impact.types.added)} | ${names(impact.types.removed)} | ${names(impact.types.changed)} |`, '');
+  out.push(
+    `| Methods | ${names(impact.methods.added)} | ${names(impact.methods.removed)} | ${names(impact.methods.changed)} |`,
+  );
+  out.push(
+    `| Types | ${names(impact.types.added)} | ${names(impact.types.removed)} | ${names(impact.types.changed)} |`,
+    '',
+  );
   return out;
 }
 

@@ -7,8 +7,16 @@ const rule: Rule = {
     const [from, to] = [base.patternProperties, head.patternProperties];
     const report = (pattern: string, change: 'added' | 'removed'): void =>
       emit({ location, variant: `${direction}-${change}`, params: { property: path, pattern, change } });
-    for (const pattern of to?.keys() ?? []) if (!from?.has(pattern)) report(pattern, 'added');
-    for (const pattern of from?.keys() ?? []) if (!to?.has(pattern)) report(pattern, 'removed');
+    for (const pattern of to?.keys() ?? []) {
+      if (!from?.has(pattern)) {
+        report(pattern, 'added');
+      }
+    }
+    for (const pattern of from?.keys() ?? []) {
+      if (!to?.has(pattern)) {
+        report(pattern, 'removed');
+      }
+    }
   },
 };
 export default rule;

@@ -5,7 +5,9 @@ const rule: Rule = {
   schema({ base, head, direction, location, path }, emit) {
     // The generator types prefixItems as a fixed tuple: positions are compared one by one by the walker.
     const [from, to] = [base.prefixItems?.length, head.prefixItems?.length];
-    if (from === to) return;
+    if (from === to) {
+      return;
+    }
     const change = from === undefined ? 'added' : to === undefined ? 'removed' : undefined;
     const variant = change ? `${direction}-${change}` : 'length-changed';
     const shown = (n: number | undefined): string => (n === undefined ? 'an array' : `a ${n}-tuple`);

@@ -3,7 +3,9 @@ import type { Rule } from '../rule.js';
 const rule: Rule = {
   id: 'property-nullability-changed',
   schema(pair, emit) {
-    if (pair.base.nullable === pair.head.nullable) return;
+    if (pair.base.nullable === pair.head.nullable) {
+      return;
+    }
     const widened = pair.head.nullable;
     emit({
       location: pair.location,

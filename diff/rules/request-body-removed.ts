@@ -3,7 +3,9 @@ import type { Rule } from '../rule.js';
 const rule: Rule = {
   id: 'request-body-removed',
   requestBody({ base, head }, emit) {
-    if (base && !head) emit({ location: 'request' });
+    if (base && !head) {
+      emit({ location: 'request' });
+    }
   },
 };
 export default rule;

@@ -4,9 +4,16 @@ import type { Rule } from '../rule.js';
 const rule: Rule = {
   id: 'request-constraint-tightened',
   schema(pair, emit) {
-    if (pair.direction !== 'request') return;
+    if (pair.direction !== 'request') {
+      return;
+    }
     for (const c of constraintChanges(pair.base, pair.head)) {
-      if (c.tightened) emit({ location: pair.location, params: { property: pair.path, constraint: c.constraint, from: c.from, to: c.to } });
+      if (c.tightened) {
+        emit({
+          location: pair.location,
+          params: { property: pair.path, constraint: c.constraint, from: c.from, to: c.to },
+        });
+      }
     }
   },
 };

@@ -4,9 +4,13 @@ const rule: Rule = {
   id: 'response-header-added',
   response({ status, base, head }, emit) {
     // Error responses reach callers as an untyped ApiError: only success headers are part of the surface.
-    if (!base || !head || !status.startsWith('2')) return;
+    if (!base || !head || !status.startsWith('2')) {
+      return;
+    }
     for (const [key, header] of head.headers) {
-      if (!base.headers.has(key)) emit({ location: `response ${status} header ${header}`, params: { header } });
+      if (!base.headers.has(key)) {
+        emit({ location: `response ${status} header ${header}`, params: { header } });
+      }
     }
   },
 };

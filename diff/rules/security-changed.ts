@@ -4,12 +4,16 @@ import type { Rule } from '../rule.js';
 const rule: Rule = {
   id: 'security-changed',
   operation({ base, head }, emit) {
-    if (!base || !head) return;
+    if (!base || !head) {
+      return;
+    }
     // No requirement at all means anyone may call.
     const from = base.security.keys.size > 0 ? base.security.keys : new Set(['anonymous']);
     const to = head.security.keys.size > 0 ? head.security.keys : new Set(['anonymous']);
     const same = from.size === to.size && [...from].every((k) => to.has(k));
-    if (same) return;
+    if (same) {
+      return;
+    }
     emit({
       location: 'security',
       variant: narrowed(base.security, head.security) ? 'narrowed' : 'widened',
@@ -31,7 +35,9 @@ function narrowed(base: Security, head: Security): boolean {
 function accepts(alt: Map<string, Set<string>>, old: Map<string, Set<string>>): boolean {
   for (const [scheme, scopes] of alt) {
     const granted = old.get(scheme);
-    if (!granted || [...scopes].some((s) => !granted.has(s))) return false;
+    if (!granted || [...scopes].some((s) => !granted.has(s))) {
+      return false;
+    }
   }
   return true;
 }

@@ -23,15 +23,21 @@ const BLOB = ts.factory.createTypeReferenceNode('Blob');
 
 /** `format: binary` is a file: a Blob (a File is one) in multipart parts and binary bodies, not a string. */
 function binary(schema: SchemaObject): ts.TypeNode | undefined {
-  if (schema.format !== 'binary') return undefined;
+  if (schema.format !== 'binary') {
+    return undefined;
+  }
   return schema.nullable ? tsUnion([BLOB, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : BLOB;
 }
 
 /** `x-extensible-enum: [A, B]` → `'A' | 'B' | (string & {})`: known values autocomplete, new ones still fit. */
 function openEnum(schema: SchemaObject): ts.TypeNode | undefined {
   const values = schema['x-extensible-enum'];
-  if (!Array.isArray(values) || values.length === 0) return undefined;
-  const literals = values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map((v) => tsLiteral(v));
+  if (!Array.isArray(values) || values.length === 0) {
+    return undefined;
+  }
+  const literals = values
+    .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+    .map((v) => tsLiteral(v));
   const open = tsIntersection([STRING, EMPTY_OBJECT]);
   const union = tsUnion([...literals, ts.factory.createParenthesizedType(open)]);
   return schema.nullable ? tsUnion([union, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : union;

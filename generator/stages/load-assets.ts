@@ -20,7 +20,11 @@ export interface Assets {
 }
 
 export function loadAssets(root = ROOT): Assets {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    devDependencies: Record<string, string>;
+  };
   const runtime = readTree(path.join(root, 'runtime'), (f) => f.endsWith('.ts') && !f.includes('/'));
   return {
     templates: readTree(path.join(root, 'templates'), (f) => f.endsWith('.hbs')),
@@ -28,7 +32,7 @@ export function loadAssets(root = ROOT): Assets {
     coreExports: exportedNames(runtime.get('index.ts') ?? ''),
     generator: { name: pkg.name, version: pkg.version },
     runtimeDependency: `^${pkg.devDependencies['openapi-fetch']}`,
-    typescriptVersion: `^${pkg.devDependencies['typescript']}`,
+    typescriptVersion: `^${pkg.devDependencies.typescript}`,
     standIn: loadStandIn(root, pkg.devDependencies),
   };
 }
@@ -42,16 +46,25 @@ export interface StandInAssets {
 function loadStandIn(root: string, dev: Record<string, string>): StandInAssets {
   return {
     files: readTree(path.join(root, 'stand-in'), (f) => f.endsWith('.ts') && !f.includes('/')),
-    dependencies: { backend: `^${dev['openapi-backend']}`, formats: `^${dev['ajv-formats']}`, sampler: `^${dev['openapi-sampler']}`, nodeTypes: `^${dev['@types/node']}` },
+    dependencies: {
+      backend: `^${dev['openapi-backend']}`,
+      formats: `^${dev['ajv-formats']}`,
+      sampler: `^${dev['openapi-sampler']}`,
+      nodeTypes: `^${dev['@types/node']}`,
+    },
   };
 }
 
 function readTree(dir: string, keep: (rel: string) => boolean): Map<string, string> {
   const out = new Map<string, string>();
-  if (!existsSync(dir)) return out;
+  if (!existsSync(dir)) {
+    return out;
+  }
   const entries = readdirSync(dir, { recursive: true, withFileTypes: false }) as string[];
   for (const rel of entries.map((e) => e.split(path.sep).join('/')).sort()) {
-    if (keep(rel)) out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
+    if (keep(rel)) {
+      out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
+    }
   }
   return out;
 }
@@ -62,11 +75,24 @@ export function exportedNames(source: string): string[] {
   const names: string[] = [];
   for (const node of file.statements) {
     if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
-      for (const el of node.exportClause.elements) names.push(el.name.text);
-    } else if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const el of node.exportClause.elements) {
+        names.push(el.name.text);
+      }
+    } else if (
+      ts.canHaveModifiers(node) &&
+      ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+    ) {
       const name = (node as { name?: ts.Identifier }).name;
-      if (name && ts.isIdentifier(name)) names.push(name.text);
-      if (ts.isVariableStatement(node)) for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push(d.name.text);
+      if (name && ts.isIdentifier(name)) {
+        names.push(name.text);
+      }
+      if (ts.isVariableStatement(node)) {
+        for (const d of node.declarationList.declarations) {
+          if (ts.isIdentifier(d.name)) {
+            names.push(d.name.text);
+          }
+        }
+      }
     }
   }
   return names;

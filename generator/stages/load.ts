@@ -2,7 +2,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BaseResolver, bundle, createConfig, getLineColLocation, type Document, type NormalizedProblem, type Source } from '@redocly/openapi-core';
+import {
+  BaseResolver,
+  bundle,
+  createConfig,
+  getLineColLocation,
+  type Document,
+  type NormalizedProblem,
+  type Source,
+} from '@redocly/openapi-core';
 import { GeneratorError } from '../errors.js';
 import { resolveLocal, type OpenApiDocument } from '../openapi.js';
 import { escapePrototypeKeys, hasPrototypeKeys, unescapePrototypeKeys } from '../prototype-keys.js';
@@ -29,9 +37,13 @@ export interface LoadedSpec {
 
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   const abs = path.resolve(file);
-  if (!existsSync(abs)) throw new GeneratorError(`spec file not found`, { file: abs });
+  if (!existsSync(abs)) {
+    throw new GeneratorError(`spec file not found`, { file: abs });
+  }
   const single = singleJsonFile(abs);
-  if (single) return single;
+  if (single) {
+    return single;
+  }
   const config = await createConfig({});
   const resolver = new EscapingResolver();
   let result;
@@ -41,16 +53,25 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
     throw parseFailure(err, abs);
   }
   const problem = result.problems.find((p) => p.severity === 'error');
-  if (problem) throw fromProblem(problem, abs);
+  if (problem) {
+    throw fromProblem(problem, abs);
+  }
   const parsed = result.bundle.parsed as OpenApiDocument;
   const document = resolver.escaped ? unescapePrototypeKeys(parsed) : parsed;
-  if (!document || typeof document !== 'object') throw new GeneratorError('spec is empty', { file: abs });
+  if (!document || typeof document !== 'object') {
+    throw new GeneratorError('spec is empty', { file: abs });
+  }
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
   return { file: abs, document, hash };
 }
 
 function parseFailure(err: unknown, file: string): GeneratorError {
-  const e = err as { name?: string; message?: string; source?: { absoluteRef?: string }; originalError?: { mark?: { line: number; column: number } } };
+  const e = err as {
+    name?: string;
+    message?: string;
+    source?: { absoluteRef?: string };
+    originalError?: { mark?: { line: number; column: number } };
+  };
   const message = String(e.message ?? err).replace(/ in "[^"]*"/, '');
   const mark = e.originalError?.mark;
   // Only a parser's error is about the syntax; Redocly also throws for documents it will not take (a version).
@@ -64,7 +85,9 @@ function parseFailure(err: unknown, file: string): GeneratorError {
 
 function fromProblem(problem: NormalizedProblem, fallbackFile: string): GeneratorError {
   const loc = problem.location[0];
-  if (!loc) return new GeneratorError(problem.message, { file: fallbackFile });
+  if (!loc) {
+    return new GeneratorError(problem.message, { file: fallbackFile });
+  }
   let line: number | undefined;
   let column: number | undefined;
   try {
@@ -74,7 +97,9 @@ function fromProblem(problem: NormalizedProblem, fallbackFile: string): Generato
   } catch {
     // pointer not mappable to a line: the pointer alone still locates it
   }
-  const message = problem.message.startsWith("Can't resolve $ref") ? `unresolved $ref: ${problem.message.replace(/^Can't resolve \$ref:? ?/, '') || 'target not found'}` : problem.message;
+  const message = problem.message.startsWith("Can't resolve $ref")
+    ? `unresolved $ref: ${problem.message.replace(/^Can't resolve \$ref:? ?/, '') || 'target not found'}`
+    : problem.message;
   return new GeneratorError(message, { file: loc.source.absoluteRef, line, column, pointer: loc.pointer });
 }
 
@@ -84,28 +109,42 @@ function fromProblem(problem: NormalizedProblem, fallbackFile: string): Generato
  * Anything else, or JSON that does not parse (for Redocly's located message), takes the Redocly path.
  */
 function singleJsonFile(file: string): LoadedSpec | undefined {
-  if (!file.endsWith('.json')) return undefined;
+  if (!file.endsWith('.json')) {
+    return undefined;
+  }
   const text = readFileSync(file, 'utf8');
-  if (/"\$ref"\s*:\s*"(?!#)/.test(text)) return undefined;
+  if (/"\$ref"\s*:\s*"(?!#)/.test(text)) {
+    return undefined;
+  }
   let document: OpenApiDocument;
   try {
     document = JSON.parse(text) as OpenApiDocument;
   } catch {
     return undefined;
   }
-  if (!document || typeof document !== 'object') throw new GeneratorError('spec is empty', { file });
+  if (!document || typeof document !== 'object') {
+    throw new GeneratorError('spec is empty', { file });
+  }
   checkLocalRefs(document, file);
   return { file, document, hash: createHash('sha256').update(JSON.stringify(document)).digest('hex') };
 }
 
 function checkLocalRefs(document: OpenApiDocument, file: string): void {
   const visit = (node: unknown, at: string): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach((v, i) => visit(v, `${at}/${i}`));
+    if (!node || typeof node !== 'object') {
+      return;
+    }
+    if (Array.isArray(node)) {
+      return node.forEach((v, i) => visit(v, `${at}/${i}`));
+    }
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {
-        if (resolveLocal(document, value) === undefined) throw new GeneratorError(`unresolved $ref: ${value}`, { file, pointer: `#${at}` });
-      } else visit(value, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        if (resolveLocal(document, value) === undefined) {
+          throw new GeneratorError(`unresolved $ref: ${value}`, { file, pointer: `#${at}` });
+        }
+      } else {
+        visit(value, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      }
     }
   };
   visit(document, '');

@@ -34,7 +34,11 @@ export interface Drift {
 export function compareWithDisk(out: string, files: FileMap): Drift {
   const target = path.resolve(out);
   const drift: Drift = { added: [], removed: [], changed: [] };
-  for (const rel of ownedOnDisk(target)) if (!files.has(rel)) drift.removed.push(rel);
+  for (const rel of ownedOnDisk(target)) {
+    if (!files.has(rel)) {
+      drift.removed.push(rel);
+    }
+  }
   for (const [rel, text] of files) {
     const file = path.join(target, rel);
     if (!existsSync(file)) {
@@ -42,19 +46,27 @@ export function compareWithDisk(out: string, files: FileMap): Drift {
       continue;
     }
     const actual = readFileSync(file, 'utf8');
-    if (actual === text) continue;
+    if (actual === text) {
+      continue;
+    }
     const a = actual.split('\n');
     const e = text.split('\n');
     let i = 0;
-    while (i < Math.max(a.length, e.length) && a[i] === e[i]) i++;
+    while (i < Math.max(a.length, e.length) && a[i] === e[i]) {
+      i++;
+    }
     drift.changed.push({ file: rel, line: i + 1, expected: e[i] ?? '<end of file>', actual: a[i] ?? '<end of file>' });
   }
   return drift;
 }
 
 function ownedOnDisk(target: string): string[] {
-  if (!existsSync(target)) return [];
+  if (!existsSync(target)) {
+    return [];
+  }
   const manifest = readManifest(target);
-  if (!manifest || typeof manifest === 'string') return listFiles(target);
+  if (!manifest || typeof manifest === 'string') {
+    return listFiles(target);
+  }
   return [...manifest.files, MANIFEST_FILE].filter((rel) => existsSync(path.join(target, rel))).sort();
 }

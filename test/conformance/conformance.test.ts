@@ -73,7 +73,9 @@ describe('every departure needs its overlay actions', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'conformance-')), 'without.json');
     writeFileSync(file, JSON.stringify(others));
     const validate = await validator(applySpecOverlays({ document: published, specFile: SPEC, extra: [file] }));
-    for (const e of exchanges.filter((x) => x.departure === departure)) expect(validate(e).valid, e.says).toBe(false);
+    for (const e of exchanges.filter((x) => x.departure === departure)) {
+      expect(validate(e).valid, e.says).toBe(false);
+    }
   });
 
   it('the overlay, the exchanges and the departures table in spec/README.md name the same departures', () => {
@@ -81,7 +83,9 @@ describe('every departure needs its overlay actions', () => {
     expect(inOverlay.has(undefined)).toBe(false);
     expect([...inOverlay].sort()).toEqual([...departures].sort());
     const readme = readFileSync(path.join(ROOT, 'spec/README.md'), 'utf8');
-    for (const d of departures) expect(readme, d).toContain(`\`${d}\``);
+    for (const d of departures) {
+      expect(readme, d).toContain(`\`${d}\``);
+    }
   });
 });
 
@@ -98,7 +102,9 @@ describe('the generated client hands each answer over as the service sent it', (
     const s = await serve((hit, res) => {
       const e = exchanges.find((x) => hit.method === x.request.method && hit.url === url(x));
       const missing = { errors: [{ status: '404', detail: `nothing recorded for ${hit.url}` }] };
-      if (!e) return json(res, missing, { status: 404 });
+      if (!e) {
+        return json(res, missing, { status: 404 });
+      }
       return json(res, served(e.response.body), { status: e.response.status });
     });
     const cc = new ConfluentCloud({ apiKey: 'key', apiSecret: 'secret', baseUrl: s.url, maxRetries: 0 });
@@ -114,7 +120,7 @@ describe('the generated client hands each answer over as the service sent it', (
     },
   );
 
-  it('a deleted cluster: the 403 reaches the caller with the service\'s error item', async () => {
+  it("a deleted cluster: the 403 reaches the caller with the service's error item", async () => {
     const e = exchanges.find((x) => x.departure === 'gone-is-403')!;
     const { cc } = await replay();
     const error = await calls[e.operationId]!(cc, e).catch((err: unknown) => err);
@@ -136,7 +142,9 @@ describe('the generated client hands each answer over as the service sent it', (
   it('listAll crosses to the last page and ends on next ""', async () => {
     const { cc, hits } = await replay();
     const items: NetworkListItem[] = [];
-    for await (const n of cc.networks.listAll({ environment: 'env-c0nf01', page_size: 2 })) items.push(n);
+    for await (const n of cc.networks.listAll({ environment: 'env-c0nf01', page_size: 2 })) {
+      items.push(n);
+    }
     const pages = exchanges.filter((x) => x.operationId === 'listNetworkingV1Networks');
     const expected = pages.flatMap((p) => (p.response.body as { data: NetworkListItem[] }).data.map((n) => n.id));
     expect(items.map((n) => n.id)).toEqual(expected);

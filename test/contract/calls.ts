@@ -7,7 +7,10 @@ export const ENV = 'env-00000';
 type Call = (cc: ConfluentCloud) => Promise<unknown>;
 
 export interface GroupCalls {
-  group: keyof Pick<ConfluentCloud, 'networks' | 'peerings' | 'privateLinkAccesses' | 'networkLinkServices' | 'clusters'>;
+  group: keyof Pick<
+    ConfluentCloud,
+    'networks' | 'peerings' | 'privateLinkAccesses' | 'networkLinkServices' | 'clusters'
+  >;
   id: string;
   create: Call;
   /** A filtered list: array filters go out as repeated, dotted query parameters. */
@@ -18,28 +21,45 @@ export interface GroupCalls {
 export const GROUPS: GroupCalls[] = [
   {
     group: 'networks',
-    list: (cc) => cc.networks.list({ environment: ENV, 'spec.cloud': ['AWS', 'GCP'], 'status.phase': ['READY'], page_size: 10 }),
+    list: (cc) =>
+      cc.networks.list({ environment: ENV, 'spec.cloud': ['AWS', 'GCP'], 'status.phase': ['READY'], page_size: 10 }),
     id: 'n-abcde1',
     create: (cc) =>
       cc.networks.create({
-        spec: { display_name: 'prod-aws-us-east1', cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], zones: ['use1-az1', 'use1-az2', 'use1-az4'], environment: { id: ENV } },
+        spec: {
+          display_name: 'prod-aws-us-east1',
+          cloud: 'AWS',
+          region: 'us-east-1',
+          connection_types: ['PRIVATELINK'],
+          zones: ['use1-az1', 'use1-az2', 'use1-az4'],
+          environment: { id: ENV },
+        },
       }),
-    update: (cc) => cc.networks.update('n-abcde1', { spec: { display_name: 'prod-aws-us-east1-renamed', environment: { id: ENV } } }),
+    update: (cc) =>
+      cc.networks.update('n-abcde1', { spec: { display_name: 'prod-aws-us-east1-renamed', environment: { id: ENV } } }),
   },
   {
     group: 'peerings',
-    list: (cc) => cc.peerings.list({ environment: ENV, 'spec.display_name': ['prod-peering', 'dr-peering'], page_size: 10 }),
+    list: (cc) =>
+      cc.peerings.list({ environment: ENV, 'spec.display_name': ['prod-peering', 'dr-peering'], page_size: 10 }),
     id: 'peer-00000',
     create: (cc) =>
       cc.peerings.create({
         spec: {
           display_name: 'prod-peering',
-          cloud: { kind: 'AwsPeering', account: '000000000000', vpc: 'vpc-00000000000000000', routes: ['10.108.16.0/21'], customer_region: 'us-east-1' },
+          cloud: {
+            kind: 'AwsPeering',
+            account: '000000000000',
+            vpc: 'vpc-00000000000000000',
+            routes: ['10.108.16.0/21'],
+            customer_region: 'us-east-1',
+          },
           environment: { id: ENV },
           network: { id: 'n-abcde1' },
         },
       }),
-    update: (cc) => cc.peerings.update('peer-00000', { spec: { display_name: 'prod-peering-renamed', environment: { id: ENV } } }),
+    update: (cc) =>
+      cc.peerings.update('peer-00000', { spec: { display_name: 'prod-peering-renamed', environment: { id: ENV } } }),
   },
   {
     group: 'privateLinkAccesses',
@@ -47,19 +67,37 @@ export const GROUPS: GroupCalls[] = [
     id: 'pla-00000',
     create: (cc) =>
       cc.privateLinkAccesses.create({
-        spec: { display_name: 'prod-pla', cloud: { kind: 'AwsPrivateLinkAccess', account: '000000000000' }, environment: { id: ENV }, network: { id: 'n-abcde1' } },
+        spec: {
+          display_name: 'prod-pla',
+          cloud: { kind: 'AwsPrivateLinkAccess', account: '000000000000' },
+          environment: { id: ENV },
+          network: { id: 'n-abcde1' },
+        },
       }),
-    update: (cc) => cc.privateLinkAccesses.update('pla-00000', { spec: { display_name: 'prod-pla-renamed', environment: { id: ENV } } }),
+    update: (cc) =>
+      cc.privateLinkAccesses.update('pla-00000', {
+        spec: { display_name: 'prod-pla-renamed', environment: { id: ENV } },
+      }),
   },
   {
     group: 'networkLinkServices',
-    list: (cc) => cc.networkLinkServices.list({ environment: ENV, 'status.phase': ['READY', 'PROVISIONING'], page_size: 10 }),
+    list: (cc) =>
+      cc.networkLinkServices.list({ environment: ENV, 'status.phase': ['READY', 'PROVISIONING'], page_size: 10 }),
     id: 'nls-00000',
     create: (cc) =>
       cc.networkLinkServices.create({
-        spec: { display_name: 'prod-nls', description: 'Shared services', accept: { environments: ['env-11111'], networks: ['n-22222'] }, environment: { id: ENV }, network: { id: 'n-abcde1' } },
+        spec: {
+          display_name: 'prod-nls',
+          description: 'Shared services',
+          accept: { environments: ['env-11111'], networks: ['n-22222'] },
+          environment: { id: ENV },
+          network: { id: 'n-abcde1' },
+        },
       }),
-    update: (cc) => cc.networkLinkServices.update('nls-00000', { spec: { display_name: 'prod-nls-renamed', environment: { id: ENV } } }),
+    update: (cc) =>
+      cc.networkLinkServices.update('nls-00000', {
+        spec: { display_name: 'prod-nls-renamed', environment: { id: ENV } },
+      }),
   },
   {
     group: 'clusters',
@@ -67,8 +105,16 @@ export const GROUPS: GroupCalls[] = [
     id: 'lkc-00000',
     create: (cc) =>
       cc.clusters.create({
-        spec: { display_name: 'orders', availability: 'SINGLE_ZONE', cloud: 'GCP', region: 'us-east4', config: { kind: 'Basic' }, environment: { id: ENV } },
+        spec: {
+          display_name: 'orders',
+          availability: 'SINGLE_ZONE',
+          cloud: 'GCP',
+          region: 'us-east4',
+          config: { kind: 'Basic' },
+          environment: { id: ENV },
+        },
       }),
-    update: (cc) => cc.clusters.update('lkc-00000', { spec: { display_name: 'orders-renamed', environment: { id: ENV } } }),
+    update: (cc) =>
+      cc.clusters.update('lkc-00000', { spec: { display_name: 'orders-renamed', environment: { id: ENV } } }),
   },
 ];

@@ -9,7 +9,9 @@ it('a busy port gets a clear message', async () => {
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
   const port = (blocker.address() as { port: number }).port;
   try {
-    await expect(startMock({ spec: path.resolve(import.meta.dirname, '../../generated/openapi.json'), port })).rejects.toThrow(
+    await expect(
+      startMock({ spec: path.resolve(import.meta.dirname, '../../generated/openapi.json'), port }),
+    ).rejects.toThrow(
       `port ${port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`,
     );
   } finally {

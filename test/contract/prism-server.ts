@@ -24,15 +24,25 @@ export interface MockOptions {
 export async function startMock(options: MockOptions): Promise<MockServer> {
   const port = options.port ?? (await freePort());
   if (options.port !== undefined && !(await isFree(options.port))) {
-    throw new Error(`port ${options.port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`);
+    throw new Error(
+      `port ${options.port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`,
+    );
   }
   const bin = path.join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
-  const child = spawn(process.execPath, [bin, 'mock', options.spec, '--host', '127.0.0.1', '--port', String(port), '--errors'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'mock', options.spec, '--host', '127.0.0.1', '--port', String(port), '--errors'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const log: string[] = [];
   const collect = (chunk: Buffer): void => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) log.push(line.replace(/\x1b\[[0-9;]*m/g, ''));
+    for (const line of chunk.toString().split('\n')) {
+      if (line.trim()) {
+        log.push(line.replace(/\x1b\[[0-9;]*m/g, ''));
+      }
+    }
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
@@ -42,11 +52,17 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
 
 function waitUntilListening(child: ChildProcess, log: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`Prism did not start within ${timeoutMs} ms:\n${log.slice(-10).join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`Prism did not start within ${timeoutMs} ms:\n${log.slice(-10).join('\n')}`)),
+      timeoutMs,
+    );
     const onData = (): void => {
-      if (log.some((l) => /Prism is listening/.test(l))) done();
+      if (log.some((l) => /Prism is listening/.test(l))) {
+        done();
+      }
     };
-    const onExit = (code: number | null): void => done(new Error(`Prism exited (code ${code}) before listening:\n${log.slice(-10).join('\n')}`));
+    const onExit = (code: number | null): void =>
+      done(new Error(`Prism exited (code ${code}) before listening:\n${log.slice(-10).join('\n')}`));
     const done = (err?: Error): void => {
       clearTimeout(timer);
       child.stdout!.off('data', onData);
@@ -54,7 +70,9 @@ function waitUntilListening(child: ChildProcess, log: string[], timeoutMs: numbe
       if (err) {
         child.kill();
         reject(err);
-      } else resolve();
+      } else {
+        resolve();
+      }
     };
     child.stdout!.on('data', onData);
     child.once('exit', onExit);
@@ -62,7 +80,9 @@ function waitUntilListening(child: ChildProcess, log: string[], timeoutMs: numbe
 }
 
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

@@ -15,17 +15,22 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('normalise', () => {
   it('puts messages that differ only in names, pointers, paths and numbers in one group', () => {
-    const a = "error: .cache/corpus/x/api/1forge.com.json (#/paths/~1symbols/get): two operations map to the same client method forex.list (the other is #/paths/~1quotes/get); set x-sdk-resource / x-sdk-method";
-    const b = "error: /abs/api/b.json (#/paths/~1a~1{id}/post): two operations map to the same client method things.create (the other is #/paths/~1b/post); set x-sdk-resource / x-sdk-method";
+    const a =
+      'error: .cache/corpus/x/api/1forge.com.json (#/paths/~1symbols/get): two operations map to the same client method forex.list (the other is #/paths/~1quotes/get); set x-sdk-resource / x-sdk-method';
+    const b =
+      'error: /abs/api/b.json (#/paths/~1a~1{id}/post): two operations map to the same client method things.create (the other is #/paths/~1b/post); set x-sdk-resource / x-sdk-method';
     expect(normalise(a, ['.cache/corpus/x/api/1forge.com.json'])).toBe(normalise(b, ['/abs/api/b.json']));
     expect(normalise("Cannot find name 'providerId'.")).toBe(normalise("Cannot find name 'orgId'."));
-    expect(normalise("Cannot find name 'providerId'.")).not.toBe(normalise("Module '\"./core/index.js\"' has already exported a member named 'Page'."));
+    expect(normalise("Cannot find name 'providerId'.")).not.toBe(
+      normalise("Module '\"./core/index.js\"' has already exported a member named 'Page'."),
+    );
   });
 });
 
 describe('parseTscErrors', () => {
   it('reads file, code and message of each error line', () => {
-    const out = "src/a.ts(3,7): error TS2304: Cannot find name 'x'.\n  more text\nerror TS5058: The specified path does not exist: 'y'.\n";
+    const out =
+      "src/a.ts(3,7): error TS2304: Cannot find name 'x'.\n  more text\nerror TS5058: The specified path does not exist: 'y'.\n";
     expect(parseTscErrors(out)).toEqual([
       { file: 'src/a.ts', code: 'TS2304', message: "Cannot find name 'x'." },
       { file: '', code: 'TS5058', message: "The specified path does not exist: 'y'." },
@@ -56,7 +61,19 @@ describe('classify', () => {
     expect(classify(base({ bare: { generate: { ok: true, ms: 1, timedOut: false } } })).status).toBe('generate-failed');
   });
   it('groups type-check failures by the first error code and its normalised message', () => {
-    const r = classify(base({ ours: { generate: { ok: true, ms: 1, timedOut: false }, typecheck: { ok: false, ms: 1, timedOut: false, first: { file: 'f.ts', code: 'TS2304', message: "Cannot find name 'orgId'." } } } }));
+    const r = classify(
+      base({
+        ours: {
+          generate: { ok: true, ms: 1, timedOut: false },
+          typecheck: {
+            ok: false,
+            ms: 1,
+            timedOut: false,
+            first: { file: 'f.ts', code: 'TS2304', message: "Cannot find name 'orgId'." },
+          },
+        },
+      }),
+    );
     expect(r).toMatchObject({ status: 'typecheck-failed', cause: "TS2304: Cannot find name '…'." });
   });
 });
@@ -68,13 +85,18 @@ describe('pickSample', () => {
       const dir = path.join(api, `v${String(i).padStart(2, '0')}.com`);
       mkdirSync(dir, { recursive: true });
       // Every fourth document is Swagger 2.0 and must be skipped.
-      writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(i % 4 === 0 ? { swagger: '2.0' } : { openapi: '3.0.0' }));
+      writeFileSync(
+        path.join(dir, 'openapi.json'),
+        JSON.stringify(i % 4 === 0 ? { swagger: '2.0' } : { openapi: '3.0.0' }),
+      );
     }
     const first = pickSample(api, 10);
     expect(first.population).toBe(40);
     expect(first.docs).toHaveLength(10);
     expect(pickSample(api, 10).docs).toEqual(first.docs);
-    for (const d of first.docs) expect(JSON.parse(readFileSync(d.file, 'utf8')).openapi).toBe('3.0.0');
+    for (const d of first.docs) {
+      expect(JSON.parse(readFileSync(d.file, 'utf8')).openapi).toBe('3.0.0');
+    }
     expect(first.docs[0]!.id).toBe('v01.com/openapi.json');
     expect(first.docs.at(-1)!.id).toBe('v37.com/openapi.json');
   });

@@ -24,7 +24,7 @@ function expectOneLine(stderr: string, pattern: RegExp): void {
 
 describe('bad input', { timeout: 120_000 }, () => {
   it('a YAML syntax error names file, line and column', () => {
-    const bad = file('bad.yaml', "openapi: 3.0.3\ninfo: { title: t\npaths: {}\n");
+    const bad = file('bad.yaml', 'openapi: 3.0.3\ninfo: { title: t\npaths: {}\n');
     const result = runCli(['--base', good, '--head', bad]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');

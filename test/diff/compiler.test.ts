@@ -14,17 +14,28 @@ async function verdictOf(dir: string): Promise<VerdictReport> {
   const { report } = await diffFiles(base, head);
   const [b, h] = await Promise.all([loadSpec({ file: base }), loadSpec({ file: head })]);
   const packages = await generatePackages({ base: { file: base, doc: b.doc }, head: { file: head, doc: h.doc } });
-  if (typeof packages === 'string') throw new Error(packages);
+  if (typeof packages === 'string') {
+    throw new Error(packages);
+  }
   return combine({ report, compiler: { result: compilePackages(packages), operations: packages.operations } });
 }
 
-const breaks = (r: VerdictReport): string[] => r.compiler.breaking.map((b) => `${b.kind} ${b.name} ${b.check}${b.operation ? ` ${b.operation}` : ''}`);
+const breaks = (r: VerdictReport): string[] =>
+  r.compiler.breaking.map((b) => `${b.kind} ${b.name} ${b.check}${b.operation ? ` ${b.operation}` : ''}`);
 
 describe('compiler check', { timeout: 120_000 }, () => {
   it.each([
     ['parameter-type-changed', ['method things.listThings call GET /things', 'type ListThingsParams input']],
     ['parameter-removed', ['method things.listThings literal GET /things', 'type ListThingsParams literal']],
-    ['response-property-became-optional', ['method things.getThing return GET /things/{id}', 'method things.listThings return GET /things', 'type ListThingsResponse output', 'type Thing output']],
+    [
+      'response-property-became-optional',
+      [
+        'method things.getThing return GET /things/{id}',
+        'method things.listThings return GET /things',
+        'type ListThingsResponse output',
+        'type Thing output',
+      ],
+    ],
     ['enum-value-removed', ['method things.listThings call GET /things', 'type ListThingsParams input']],
     ['operation-removed', ['method things.deleteThing removed DELETE /things/{id}']],
   ])('agrees with the rules on %s', async (fixture, expected) => {
@@ -39,17 +50,22 @@ describe('compiler check', { timeout: 120_000 }, () => {
     expect(report.compiler.breaking.filter((b) => b.kind === 'method').every((b) => b.rules)).toBe(true);
   });
 
-  it.each(['response-property-added', 'parameter-added', 'description-changed'])('finds nothing where the rules find nothing breaking: %s', async (fixture) => {
-    const report = await verdictOf(join(FIXTURES, fixture));
-    expect(report.compiler.status).toBe('checked');
-    expect(report.compiler.breaking).toEqual([]);
-    expect(report.verdict).toBe('compatible');
-    expect(report.changes.every((c) => c.compiler === 'compiles')).toBe(true);
-  });
+  it.each(['response-property-added', 'parameter-added', 'description-changed'])(
+    'finds nothing where the rules find nothing breaking: %s',
+    async (fixture) => {
+      const report = await verdictOf(join(FIXTURES, fixture));
+      expect(report.compiler.status).toBe('checked');
+      expect(report.compiler.breaking).toEqual([]);
+      expect(report.verdict).toBe('compatible');
+      expect(report.changes.every((c) => c.compiler === 'compiles')).toBe(true);
+    },
+  );
 
   it('a removed response property breaks reads', async () => {
     const report = await verdictOf(join(FIXTURES, 'response-property-removed'));
-    expect(report.compiler.breaking.find((b) => b.check === 'reads')?.message).toMatch(/^Property 'display_name' does not exist on type/);
+    expect(report.compiler.breaking.find((b) => b.check === 'reads')?.message).toMatch(
+      /^Property 'display_name' does not exist on type/,
+    );
   });
 
   it('a query parameter narrowed inside a deepObject filter: the rule and the compiler agree', async () => {
@@ -67,7 +83,11 @@ describe('compiler check', { timeout: 120_000 }, () => {
     const report = await verdictOf(join(FIXTURES, '_compiler/union-variant-widened'));
     expect(report.changes.map((c) => `${c.level} ${c.id}`)).toEqual(['warning enum-value-added']);
     expect(report.changes[0]?.compiler).toBe('breaking');
-    expect(breaks(report)).toEqual(['method things.getThing return GET /things/{id}', 'type Large output', 'type Thing output']);
+    expect(breaks(report)).toEqual([
+      'method things.getThing return GET /things/{id}',
+      'type Large output',
+      'type Thing output',
+    ]);
     expect(report.compiler.breaking[0]?.message).toMatch(/"g"/);
     expect(report).toMatchObject({ verdict: 'breaking', semver: 'major' });
   });
@@ -103,7 +123,9 @@ describe('compiler check', { timeout: 120_000 }, () => {
     const report = await verdictOf(join(FIXTURES, 'request-constraint-tightened'));
     expect(report.compiler.breaking).toEqual([]);
     expect(report.changes.length).toBe(6);
-    for (const c of report.changes) expect(c).toMatchObject({ level: 'breaking', compiler: 'compiles', note: WIRE_NOTE });
+    for (const c of report.changes) {
+      expect(c).toMatchObject({ level: 'breaking', compiler: 'compiles', note: WIRE_NOTE });
+    }
     expect(report).toMatchObject({ verdict: 'breaking', semver: 'major' });
   });
 });

@@ -12,16 +12,22 @@ let repo = '';
 let head = '';
 
 function git(...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+    },
+  );
 }
 
 function edit(file: string, from: string, to: string): void {
   const path = join(repo, 'spec', file);
   const text = readFileSync(path, 'utf8');
-  if (!text.includes(from)) throw new Error(`fixture text not found in ${file}: ${from}`);
+  if (!text.includes(from)) {
+    throw new Error(`fixture text not found in ${file}: ${from}`);
+  }
   writeFileSync(path, text.replace(from, to));
 }
 
@@ -33,8 +39,12 @@ beforeAll(() => {
   git('add', '.');
   git('commit', '-q', '-m', 'base spec');
   // Second commit: only non-root files change, so the base must be read from all of the commit's files.
-  edit('components/schemas.yaml', "    cloud:\n      type: string\n      enum: [AWS, GCP, AZURE]\n", '');
-  edit('paths/cluster.yaml', "    '404':\n      description: Not found.\n", "    '404':\n      description: Not found.\n    '429':\n      description: Too many requests.\n");
+  edit('components/schemas.yaml', '    cloud:\n      type: string\n      enum: [AWS, GCP, AZURE]\n', '');
+  edit(
+    'paths/cluster.yaml',
+    "    '404':\n      description: Not found.\n",
+    "    '404':\n      description: Not found.\n    '429':\n      description: Too many requests.\n",
+  );
   git('commit', '-q', '-am', 'drop cloud, document 429');
   // Uncommitted: the working tree is what --head reads.
   edit('paths/clusters.yaml', 'summary: List clusters', 'summary: List the clusters');
@@ -43,14 +53,18 @@ beforeAll(() => {
 /** The body of a `### heading` section of the markdown report, trimmed. */
 function section(markdown: string, heading: string): string {
   const start = markdown.indexOf(`### ${heading}\n`);
-  if (start < 0) return '';
+  if (start < 0) {
+    return '';
+  }
   const body = markdown.slice(start + heading.length + 5);
   const end = body.indexOf('\n### ');
   return (end < 0 ? body : body.slice(0, end)).trim();
 }
 
 afterAll(() => {
-  if (repo) rmSync(repo, { recursive: true, force: true });
+  if (repo) {
+    rmSync(repo, { recursive: true, force: true });
+  }
 });
 
 describe('diff of two commits in a git repository', { timeout: 120_000 }, () => {
@@ -103,17 +117,25 @@ describe('diff of two commits in a git repository', { timeout: 120_000 }, () => 
     const result = runCli(['--base', 'HEAD~1', '--head', head, '--check-version']);
     expect(result.status).toBe(1);
     const md = result.stdout;
-    expect(md).toContain('**Suggested version bump: major** · 5 breaking · 0 warning · 2 info · 10 breaking for TypeScript callers');
+    expect(md).toContain(
+      '**Suggested version bump: major** · 5 breaking · 0 warning · 2 info · 10 breaking for TypeScript callers',
+    );
     expect(md).toContain('### `clusters`');
     expect(md).toContain(
       '| 🔴 breaking | 🔴 breaks | `POST /cmk/v2/clusters` | `request spec.cloud` | Request property spec.cloud was removed | `request-property-removed` |',
     );
     const compiler = section(md, 'Breaking for TypeScript callers');
-    expect(compiler).toContain('Code written against the old package that no longer compiles (6 methods and 31 types of the old package checked)');
-    expect(compiler).toMatch(/\| method `clusters\.createCmkV2Cluster` \| `POST \/cmk\/v2\/clusters` \| literal \| TS2353: Object literal may only specify known properties, and '"cloud"' does not exist in type /);
+    expect(compiler).toContain(
+      'Code written against the old package that no longer compiles (6 methods and 31 types of the old package checked)',
+    );
+    expect(compiler).toMatch(
+      /\| method `clusters\.createCmkV2Cluster` \| `POST \/cmk\/v2\/clusters` \| literal \| TS2353: Object literal may only specify known properties, and '"cloud"' does not exist in type /,
+    );
     expect(compiler.split('\n').filter((l) => l.startsWith('| method ') || l.startsWith('| type '))).toHaveLength(10);
     // No x-sdk.version in the fixture: 0.0.0 on both sides, and a breaking change before 1.0 needs a new minor.
-    expect(section(md, 'Version')).toContain('❌ Missing version bump: the change is breaking, so info.x-sdk.version must move to at least 0.1.0');
+    expect(section(md, 'Version')).toContain(
+      '❌ Missing version bump: the change is breaking, so info.x-sdk.version must move to at least 0.1.0',
+    );
     expect(result.stderr).toMatch(/^api-diff: version: the change is breaking/);
     // The impact table, exactly: the generator's model sees two types change and no method.
     expect(section(md, 'Impact on the generated package')).toBe(
@@ -127,7 +149,17 @@ describe('diff of two commits in a git repository', { timeout: 120_000 }, () => 
   });
 
   it('github format emits workflow annotations', () => {
-    const result = runCli(['--base', 'HEAD~1', '--head', head, '--format', 'github', '--fail-on', 'none', '--rules-only']);
+    const result = runCli([
+      '--base',
+      'HEAD~1',
+      '--head',
+      head,
+      '--format',
+      'github',
+      '--fail-on',
+      'none',
+      '--rules-only',
+    ]);
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(5);

@@ -38,7 +38,11 @@ describe('package impact', () => {
       [type('Thing', [prop('id')]), type('Old', [])],
     );
     const head = model(
-      [method('list'), method('get', { response: { type: 'ThingV2' } }), method('create', { body: { type: 'ThingCreate', required: true } })],
+      [
+        method('list'),
+        method('get', { response: { type: 'ThingV2' } }),
+        method('create', { body: { type: 'ThingCreate', required: true } }),
+      ],
       [type('Thing', [prop('id'), prop('name')]), type('ThingCreate', [prop('name')])],
     );
     expect(compareModels(base, head)).toEqual({

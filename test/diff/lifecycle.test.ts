@@ -58,7 +58,9 @@ describe('reading the lifecycle', () => {
 describe('the policy applied', () => {
   it('the same break is breaking in a GA operation, a warning in Preview, info in Early Access', async () => {
     const { report } = await diffFiles(join(DIR, 'mixed/base.yaml'), join(DIR, 'mixed/revision.yaml'));
-    const shown = report.changes.map((c) => `${c.operation} ${c.level} ${c.lifecycle?.stage ?? '-'} ${c.lifecycle?.ruleLevel ?? '-'}`);
+    const shown = report.changes.map(
+      (c) => `${c.operation} ${c.level} ${c.lifecycle?.stage ?? '-'} ${c.lifecycle?.ruleLevel ?? '-'}`,
+    );
     expect(shown).toEqual([
       'GET /labs info early-access breaking',
       'GET /previews warning preview breaking',
@@ -101,8 +103,12 @@ describe('verdict, version check and PR comment follow the policy', { timeout: 1
       /Breaks the lifecycle policy allows, in operations whose stage promises less: \d+\. Reported, not counted as breaking; nothing else breaks, so the verdict is compatible\./,
     );
     const reason = 'Early Access APIs may change at any time';
-    expect(result.stdout).toContain(`| \`GET /labs/{id}\` | Early Access | badge: Early Access | 1 | info: ${reason} |`);
-    expect(result.stdout).toContain(`Early Access operation: ${reason}, so the lifecycle policy makes this info (the rule says breaking).`);
+    expect(result.stdout).toContain(
+      `| \`GET /labs/{id}\` | Early Access | badge: Early Access | 1 | info: ${reason} |`,
+    );
+    expect(result.stdout).toContain(
+      `Early Access operation: ${reason}, so the lifecycle policy makes this info (the rule says breaking).`,
+    );
   });
 
   it('under a policy where Early Access breaks count, the same pair is breaking and needs a major', () => {
@@ -116,7 +122,9 @@ describe('verdict, version check and PR comment follow the policy', { timeout: 1
   it('a bad policy file or date is one line and exit 2', () => {
     const bad = runCli([...early, '--rules-only', '--lifecycle', join(DIR, 'bad.yaml')]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^api-diff: .*bad\.yaml: \/breaks\/early-access: must be equal to one of the allowed values\n$/u);
+    expect(bad.stderr).toMatch(
+      /^api-diff: .*bad\.yaml: \/breaks\/early-access: must be equal to one of the allowed values\n$/u,
+    );
     const date = runCli([...early, '--rules-only', '--today', 'tomorrow']);
     expect(date.status).toBe(2);
     expect(date.stderr).toBe('api-diff: --today must be a date, YYYY-MM-DD (got "tomorrow")\n');

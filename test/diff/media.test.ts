@@ -5,9 +5,20 @@ import { mediaKind as generatorKind } from '../../generator/media.js';
 import { mediaKind, typedSchema, BINARY_SCHEMA, TEXT_SCHEMA } from '../../diff/media.js';
 
 const SAMPLES = [
-  'application/json', 'Application/JSON; charset=utf-8', 'application/problem+json', '*/*', 'application/*',
-  'application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain', 'text/csv', 'application/xml',
-  'application/atom+xml', 'application/octet-stream', 'image/png', 'application/pdf',
+  'application/json',
+  'Application/JSON; charset=utf-8',
+  'application/problem+json',
+  '*/*',
+  'application/*',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+  'text/csv',
+  'application/xml',
+  'application/atom+xml',
+  'application/octet-stream',
+  'image/png',
+  'application/pdf',
 ];
 
 describe('media types as the generator types them', () => {

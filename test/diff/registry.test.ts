@@ -33,18 +33,24 @@ const REQUIRED = [
 
 describe('rule registry', () => {
   it('has the 20 required rule IDs', () => {
-    for (const id of REQUIRED) expect(RULE_IDS).toContain(id);
+    for (const id of REQUIRED) {
+      expect(RULE_IDS).toContain(id);
+    }
   });
 
   it.each(RULE_IDS)('%s has a level, a description and a message', (id) => {
     const meta = RULES[id];
     const levels = typeof meta.level === 'string' ? [meta.level] : Object.values(meta.level);
     expect(levels.length).toBeGreaterThan(0);
-    for (const level of levels) expect(LEVELS).toContain(level);
+    for (const level of levels) {
+      expect(LEVELS).toContain(level);
+    }
     expect(meta.description.length).toBeGreaterThan(10);
     expect(meta.message.length).toBeGreaterThan(5);
     expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
-    if (typeof meta.level !== 'string') expect(variantsOf(id).length).toBeGreaterThan(1);
+    if (typeof meta.level !== 'string') {
+      expect(variantsOf(id).length).toBeGreaterThan(1);
+    }
   });
 
   it('rule files, the rule list and the registry name the same IDs', () => {

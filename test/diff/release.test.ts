@@ -23,7 +23,11 @@ afterAll(() => {
 });
 
 function bash(script: string, env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('bash', ['-e', '-c', script], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync('bash', ['-e', '-c', script], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,14 +46,20 @@ describe('.github/workflows/release.yml', { timeout: 240_000 }, () => {
   });
 
   it('its pack step builds the tarball and its publish step passes npm publish --dry-run offline', () => {
-    cpSync(join(ROOT, 'generated'), join(work, 'generated'), { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$/.test(src) });
+    cpSync(join(ROOT, 'generated'), join(work, 'generated'), {
+      recursive: true,
+      filter: (src) => !/[\\/](dist|node_modules)$/.test(src),
+    });
     const output = join(work, 'github-output');
     writeFileSync(output, '');
     const pack = bash(asString(step('Pack').run) ?? 'false', { GITHUB_OUTPUT: output });
     expect(pack.stderr).toBe('');
     expect(pack.status).toBe(0);
     const tarball = /^tarball=(.+)$/m.exec(readFileSync(output, 'utf8'))?.[1] ?? '';
-    const version = (JSON.parse(readFileSync(join(ROOT, 'generated/package.json'), 'utf8')) as { name: string; version: string });
+    const version = JSON.parse(readFileSync(join(ROOT, 'generated/package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     expect(tarball).toBe(`${version.name}-${version.version}.tgz`);
 
     const run = asString(step('Publish').run) ?? '';

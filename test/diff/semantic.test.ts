@@ -26,7 +26,9 @@ describe('semantic comparison', () => {
     const schemas = asObject(asObject(spec.components)?.schemas);
     const first = asObject(asArray(asObject(schemas?.KafkaClusterSpec)?.allOf)[0]);
     const properties = asObject(first?.properties);
-    if (!properties) throw new Error('fixture changed');
+    if (!properties) {
+      throw new Error('fixture changed');
+    }
     delete properties.cloud;
     const base = (await loadSpec({ file: SPEC })).doc;
     const { report } = diffDocuments(base, spec);
@@ -100,7 +102,9 @@ describe('semantic comparison', () => {
       },
     });
     // Base: id read-only (not sent). Head: id must be sent: a required request property appears.
-    expect(diffDocuments(doc(true), doc(false)).report.changes.map((c) => c.id)).toEqual(['required-request-property-added']);
+    expect(diffDocuments(doc(true), doc(false)).report.changes.map((c) => c.id)).toEqual([
+      'required-request-property-added',
+    ]);
     expect(diffDocuments(doc(false), doc(true)).report.changes.map((c) => c.id)).toEqual(['property-became-read-only']);
   });
 });

@@ -35,7 +35,9 @@ describe('.github/workflows/api-diff.yml', () => {
 
   it('runs make check and the diff against the base branch', () => {
     expect(runs).toContain('make check');
-    expect(runs.some((r) => /make -s diff BASE="origin\/\$BASE_REF" FORMAT=markdown FAIL_ON=none > diff\.md/.test(r))).toBe(true);
+    expect(
+      runs.some((r) => /make -s diff BASE="origin\/\$BASE_REF" FORMAT=markdown FAIL_ON=none > diff\.md/.test(r)),
+    ).toBe(true);
     const env = steps.map((s) => asObject(s.env)?.BASE_REF).filter(Boolean);
     expect(env).toContain('${{ github.base_ref }}');
   });
@@ -43,7 +45,9 @@ describe('.github/workflows/api-diff.yml', () => {
   it('every make target it runs exists in the Makefile', () => {
     const targets = runs.flatMap((r) => [...r.matchAll(/\bmake((?:\s+-\S+)*)\s+([a-z][\w-]*)/g)].map((m) => m[2]));
     expect(targets.length).toBeGreaterThanOrEqual(2);
-    for (const target of targets) expect(makefile).toMatch(new RegExp(`^${target}:`, 'm'));
+    for (const target of targets) {
+      expect(makefile).toMatch(new RegExp(`^${target}:`, 'm'));
+    }
   });
 
   it('updates one marked comment in place and gates breaking changes on a label', () => {
@@ -70,7 +74,11 @@ describe('.github/workflows/api-diff.yml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'api-diff-workflow-'));
     try {
       // A stand-in for make that prints a report: no rule fired, the compiler found two breaks, no version bump.
-      const report = { summary: { breaking: 0, warning: 0, info: 0, compiler: 2 }, verdict: 'breaking', version: { ok: false, message: 'bump it' } };
+      const report = {
+        summary: { breaking: 0, warning: 0, info: 0, compiler: 2 },
+        verdict: 'breaking',
+        version: { ok: false, message: 'bump it' },
+      };
       writeFileSync(join(dir, 'make'), `#!/bin/sh\ncat <<'JSON'\n${JSON.stringify(report)}\nJSON\n`);
       chmodSync(join(dir, 'make'), 0o755);
       const output = join(dir, 'out');
@@ -120,7 +128,7 @@ describe('.github/workflows/ci.yml', () => {
     expect(statSync(join(ROOT, '.ci/run')).mode & 0o111).not.toBe(0);
   });
 
-  it('.ci/run installs into an empty npm cache and HOME, then runs the README\'s test command', () => {
+  it(".ci/run installs into an empty npm cache and HOME, then runs the README's test command", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const testCommand = /^(make test)\s+#/m.exec(readme)?.[1];
     expect(testCommand).toBe('make test');

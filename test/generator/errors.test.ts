@@ -10,16 +10,28 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = 'test/fixtures/generator-errors';
 
 function generate(spec: string, out: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--spec', spec, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--spec', spec, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 }
 
 // Each case starts node with tsx: seconds on a busy 2-core machine, well past vitest's 5 s default.
 describe('bad input', { timeout: 60_000 }, () => {
   it.each([
     ['invalid-yaml.yaml', /invalid-yaml\.yaml:\d+:\d+: invalid YAML\/JSON/],
-    ['unresolved-ref.yaml', /unresolved-ref\.yaml:11:\d+ \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref/],
-    ['unresolved-ref.json', /unresolved-ref\.json \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref: #\/components\/schemas\/Gone/],
-    ['parameter-in-body.yaml', /parameter-in-body\.yaml \(#\/paths\/~1a\/post\/parameters\/0\): a parameter needs a name and an "in" of path, query, header or cookie \(got "body"\)/],
+    [
+      'unresolved-ref.yaml',
+      /unresolved-ref\.yaml:11:\d+ \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref/,
+    ],
+    [
+      'unresolved-ref.json',
+      /unresolved-ref\.json \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref: #\/components\/schemas\/Gone/,
+    ],
+    [
+      'parameter-in-body.yaml',
+      /parameter-in-body\.yaml \(#\/paths\/~1a\/post\/parameters\/0\): a parameter needs a name and an "in" of path, query, header or cookie \(got "body"\)/,
+    ],
     ['openapi-version.yaml', /openapi-version\.yaml: Unsupported OpenAPI version: 2\.5\.0$/m],
     ['swagger-2.yaml', /swagger-2\.yaml \(#\/swagger\): Swagger 2\.0 is not supported/],
     ['does-not-exist.yaml', /does-not-exist\.yaml: spec file not found/],
@@ -49,7 +61,10 @@ describe('bad input', { timeout: 60_000 }, () => {
   });
 
   it('an unknown flag is a usage error (exit 2)', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--nope'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'generator/cli.ts', '--nope'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Unknown option '--nope'/);
   });

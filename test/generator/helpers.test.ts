@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { camelCase, escapeComment, jsdoc, kebabCase, pascalCase, singular, tsKey, tsString, mdCell } from '../../generator/helpers.js';
+import {
+  camelCase,
+  escapeComment,
+  jsdoc,
+  kebabCase,
+  pascalCase,
+  singular,
+  tsKey,
+  tsString,
+  mdCell,
+} from '../../generator/helpers.js';
 
 describe('case conversion', () => {
   it.each([
-    { input: 'privateLinkAccesses', camel: 'privateLinkAccesses', pascal: 'PrivateLinkAccesses', kebab: 'private-link-accesses' },
-    { input: 'Networks (networking/v1)', camel: 'networksNetworkingV1', pascal: 'NetworksNetworkingV1', kebab: 'networks-networking-v1' },
+    {
+      input: 'privateLinkAccesses',
+      camel: 'privateLinkAccesses',
+      pascal: 'PrivateLinkAccesses',
+      kebab: 'private-link-accesses',
+    },
+    {
+      input: 'Networks (networking/v1)',
+      camel: 'networksNetworkingV1',
+      pascal: 'NetworksNetworkingV1',
+      kebab: 'networks-networking-v1',
+    },
     { input: 'page_size', camel: 'pageSize', pascal: 'PageSize', kebab: 'page-size' },
     { input: 'odd-id', camel: 'oddId', pascal: 'OddId', kebab: 'odd-id' },
     { input: 'HTTPServer', camel: 'httpServer', pascal: 'HttpServer', kebab: 'http-server' },

@@ -20,7 +20,9 @@ export function textAfterTable(file: string, text: string): string[] {
   const isRow = (line: string): boolean => line.trimStart().startsWith('|');
   const found: string[] = [];
   for (let i = 1; i < lines.length; i++) {
-    if (isRow(lines[i - 1]!) && lines[i]!.trim() !== '' && !isRow(lines[i]!)) found.push(`${file}:${i + 1}: ${lines[i]}`);
+    if (isRow(lines[i - 1]!) && lines[i]!.trim() !== '' && !isRow(lines[i]!)) {
+      found.push(`${file}:${i + 1}: ${lines[i]}`);
+    }
   }
   return found;
 }

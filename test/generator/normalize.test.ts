@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument, SchemaObject } from '../../generator/openapi.js';
 import { normalizeSpec } from '../../generator/stages/normalize/index.js';
 
-function docWith(schemas: Record<string, SchemaObject>, request: SchemaObject, response: SchemaObject = { $ref: '#/components/schemas/Thing' }): OpenApiDocument {
+function docWith(
+  schemas: Record<string, SchemaObject>,
+  request: SchemaObject,
+  response: SchemaObject = { $ref: '#/components/schemas/Thing' },
+): OpenApiDocument {
   return {
     openapi: '3.0.3',
     info: { title: 't', version: '1' },
@@ -37,42 +41,79 @@ describe('allOf members that only list required names', () => {
   });
 
   it('nested property schemas that only list required names get their declarations', () => {
-    const request = { allOf: [{ $ref: '#/components/schemas/Thing' }, { properties: { spec: { required: ['name'] } } }] };
+    const request = {
+      allOf: [{ $ref: '#/components/schemas/Thing' }, { properties: { spec: { required: ['name'] } } }],
+    };
     const { document } = normalizeSpec(docWith({ Thing: thing, Spec: spec }, request));
     const body = document.paths!['/t']!.post!.requestBody!.content!['application/json']!.schema!;
-    expect(body.allOf![1]!.properties!.spec).toEqual({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } });
+    expect(body.allOf![1]!.properties!.spec).toEqual({
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string' } },
+    });
   });
 });
 
 describe('writable variants', () => {
   it('a schema shared by request and response gets a Writable sibling without readOnly properties', () => {
-    const { document, writable } = normalizeSpec(docWith({ Thing: thing, Spec: spec }, { $ref: '#/components/schemas/Thing' }));
+    const { document, writable } = normalizeSpec(
+      docWith({ Thing: thing, Spec: spec }, { $ref: '#/components/schemas/Thing' }),
+    );
     expect([...writable]).toEqual([['Thing', 'ThingWritable']]);
     expect(Object.keys(document.components!.schemas!)).toEqual(['Thing', 'ThingWritable', 'Spec']);
-    expect(document.components!.schemas!.ThingWritable!.properties).toEqual({ spec: { $ref: '#/components/schemas/Spec' } });
-    expect(document.paths!['/t']!.post!.requestBody!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/ThingWritable' });
+    expect(document.components!.schemas!.ThingWritable!.properties).toEqual({
+      spec: { $ref: '#/components/schemas/Spec' },
+    });
+    expect(document.paths!['/t']!.post!.requestBody!.content!['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/ThingWritable',
+    });
   });
 
   it('a request-only schema is stripped in place and keeps its name', () => {
-    const create: SchemaObject = { type: 'object', required: ['id', 'spec'], properties: { id: { type: 'string', readOnly: true }, spec: { $ref: '#/components/schemas/Spec' } } };
-    const { document, writable } = normalizeSpec(docWith({ Thing: thing, Spec: spec, ThingCreate: create }, { $ref: '#/components/schemas/ThingCreate' }));
+    const create: SchemaObject = {
+      type: 'object',
+      required: ['id', 'spec'],
+      properties: { id: { type: 'string', readOnly: true }, spec: { $ref: '#/components/schemas/Spec' } },
+    };
+    const { document, writable } = normalizeSpec(
+      docWith({ Thing: thing, Spec: spec, ThingCreate: create }, { $ref: '#/components/schemas/ThingCreate' }),
+    );
     expect(writable.size).toBe(0);
-    expect(document.components!.schemas!.ThingCreate).toEqual({ type: 'object', required: ['spec'], properties: { spec: { $ref: '#/components/schemas/Spec' } } });
+    expect(document.components!.schemas!.ThingCreate).toEqual({
+      type: 'object',
+      required: ['spec'],
+      properties: { spec: { $ref: '#/components/schemas/Spec' } },
+    });
   });
 
   it('readOnly on the referenced schema itself removes the property', () => {
     const meta: SchemaObject = { type: 'object', readOnly: true, properties: { at: { type: 'string' } } };
-    const withMeta: SchemaObject = { type: 'object', properties: { meta: { $ref: '#/components/schemas/Meta' }, name: { type: 'string' } } };
-    const { document } = normalizeSpec(docWith({ Thing: withMeta, Meta: meta }, { $ref: '#/components/schemas/Thing' }));
+    const withMeta: SchemaObject = {
+      type: 'object',
+      properties: { meta: { $ref: '#/components/schemas/Meta' }, name: { type: 'string' } },
+    };
+    const { document } = normalizeSpec(
+      docWith({ Thing: withMeta, Meta: meta }, { $ref: '#/components/schemas/Thing' }),
+    );
     expect(document.components!.schemas!.ThingWritable!.properties).toEqual({ name: { type: 'string' } });
     expect(document.components!.schemas!.MetaWritable).toBeUndefined();
   });
 
   it('discriminator mappings follow the variants', () => {
-    const a: SchemaObject = { type: 'object', properties: { kind: { type: 'string', enum: ['A'] }, id: { type: 'string', readOnly: true } } };
-    const union: SchemaObject = { oneOf: [{ $ref: '#/components/schemas/A' }], discriminator: { propertyName: 'kind', mapping: { A: '#/components/schemas/A' } } };
-    const { document } = normalizeSpec(docWith({ U: union, A: a }, { $ref: '#/components/schemas/U' }, { $ref: '#/components/schemas/U' }));
-    expect(document.components!.schemas!.UWritable!.discriminator!.mapping).toEqual({ A: '#/components/schemas/AWritable' });
+    const a: SchemaObject = {
+      type: 'object',
+      properties: { kind: { type: 'string', enum: ['A'] }, id: { type: 'string', readOnly: true } },
+    };
+    const union: SchemaObject = {
+      oneOf: [{ $ref: '#/components/schemas/A' }],
+      discriminator: { propertyName: 'kind', mapping: { A: '#/components/schemas/A' } },
+    };
+    const { document } = normalizeSpec(
+      docWith({ U: union, A: a }, { $ref: '#/components/schemas/U' }, { $ref: '#/components/schemas/U' }),
+    );
+    expect(document.components!.schemas!.UWritable!.discriminator!.mapping).toEqual({
+      A: '#/components/schemas/AWritable',
+    });
   });
 
   it('does not modify its input', () => {

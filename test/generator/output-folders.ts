@@ -55,13 +55,17 @@ export function writeSpecs(): { v1: string; v2: string; foreign: string } {
     v2: spec({ title: 'Pets API', pkg: 'pets-client', resources: ['pets', 'toys'] }),
     foreign: spec({ title: 'Billing API', pkg: 'billing-client', resources: ['invoices'] }),
   };
-  for (const [name, text] of Object.entries(specs)) writeFileSync(path.join(dir, `${name}.yaml`), text);
+  for (const [name, text] of Object.entries(specs)) {
+    writeFileSync(path.join(dir, `${name}.yaml`), text);
+  }
   return { v1: path.join(dir, 'v1.yaml'), v2: path.join(dir, 'v2.yaml'), foreign: path.join(dir, 'foreign.yaml') };
 }
 
 /** `node --import tsx generator/cli.ts ...args` from the repository root, optionally under a umask. */
 export function cli(args: string[], options: { umask?: string } = {}): SpawnSyncReturns<string> {
   const node = [process.execPath, '--import', 'tsx', 'generator/cli.ts', ...args];
-  if (!options.umask) return spawnSync(node[0]!, node.slice(1), { cwd: ROOT, encoding: 'utf8' });
+  if (!options.umask) {
+    return spawnSync(node[0]!, node.slice(1), { cwd: ROOT, encoding: 'utf8' });
+  }
   return spawnSync('sh', ['-c', `umask ${options.umask} && exec "$@"`, 'sh', ...node], { cwd: ROOT, encoding: 'utf8' });
 }

@@ -51,7 +51,9 @@ const apply = (doc: OpenApiDocument, ...extra: string[]) =>
 describe('applying', () => {
   it('merges an update into an object: objects key by key, arrays concatenated, primitives replaced', () => {
     const { doc, write } = setup();
-    const file = write('o.yaml', `overlay: 1.0.0
+    const file = write(
+      'o.yaml',
+      `overlay: 1.0.0
 info: { title: t, version: '1' }
 actions:
   - target: $.components.schemas.Book
@@ -59,7 +61,8 @@ actions:
       description: A book.
       required: [isbn]
       properties: { title: { minLength: 0, maxLength: 200 } }
-`);
+`,
+    );
     const book = apply(doc, file).components.schemas.Book;
     expect(book.description).toBe('A book.');
     expect(book.required).toEqual(['id', 'title', 'authors', 'shelf', 'isbn']);
@@ -69,21 +72,26 @@ actions:
 
   it('appends an update to an array target, and adds an array update item by item', () => {
     const { doc, write } = setup();
-    const file = write('o.yaml', `overlay: 1.0.0
+    const file = write(
+      'o.yaml',
+      `overlay: 1.0.0
 info: { title: t, version: '1' }
 actions:
   - target: $.components.schemas.Book.required
     update: isbn
   - target: $.components.schemas.Book.required
     update: [year, month]
-`);
+`,
+    );
     const required = apply(doc, file).components.schemas.Book.required;
     expect(required).toEqual(['id', 'title', 'authors', 'shelf', 'isbn', 'year', 'month']);
   });
 
   it('removes every selected node, several items of one list included, and runs actions in order', () => {
     const { doc, write } = setup();
-    const file = write('o.yaml', `overlay: 1.1.0
+    const file = write(
+      'o.yaml',
+      `overlay: 1.1.0
 info: { title: t, version: '1' }
 actions:
   - target: $.components.schemas.Book.required[?@ != 'id' && @ != 'shelf']
@@ -94,7 +102,8 @@ actions:
     remove: true
   - target: $.components.schemas.Book.properties
     update: { title: { type: string } }
-`);
+`,
+    );
     const out = apply(doc, file);
     expect(out.components.schemas.Book.required).toEqual(['id', 'shelf']);
     expect(out.paths['/books/{id}'].get.tags).toEqual(['a', 'c']);
@@ -104,44 +113,58 @@ actions:
   it('replaces primitives in 1.1, reaches member names that need quoting, and leaves the input alone', () => {
     const { doc, write } = setup();
     const before = structuredClone(doc);
-    const file = write('o.yaml', `overlay: 1.1.0
+    const file = write(
+      'o.yaml',
+      `overlay: 1.1.0
 info: { title: t, version: '1' }
 actions:
   - target: "$.components.schemas.Book.properties['it\\\\'s'].type"
     update: integer
-`);
+`,
+    );
     expect(apply(doc, file).components.schemas.Book.properties["it's"]).toEqual({ type: 'integer' });
     expect(doc).toEqual(before);
   });
 
   it('copies one node into another in 1.1, and refuses a copy that selects more than one', () => {
     const { doc, write } = setup();
-    const file = write('o.yaml', `overlay: 1.1.0
+    const file = write(
+      'o.yaml',
+      `overlay: 1.1.0
 info: { title: t, version: '1' }
 actions:
   - target: $.components.schemas
     update: { Magazine: { description: A magazine. } }
   - target: $.components.schemas.Magazine
     copy: $.components.schemas.Book
-`);
+`,
+    );
     const schemas = apply(doc, file).components.schemas;
     expect(schemas.Magazine).toEqual({ description: 'A magazine.', ...doc.components!.schemas!.Book });
-    const many = write('many.yaml', `overlay: 1.1.0
+    const many = write(
+      'many.yaml',
+      `overlay: 1.1.0
 info: { title: t, version: '1' }
 actions:
   - target: $.components.schemas.Book
     copy: $.components.schemas.Book.properties.*
-`);
-    expect(() => apply(doc, many)).toThrow('copy $.components.schemas.Book.properties.* must select exactly one node, selects 3');
+`,
+    );
+    expect(() => apply(doc, many)).toThrow(
+      'copy $.components.schemas.Book.properties.* must select exactly one node, selects 3',
+    );
   });
 
   it('keeps a __proto__ key of an update a plain property', () => {
     const { doc, write } = setup();
-    const file = write('o.json', JSON.stringify({
-      overlay: '1.0.0',
-      info: { title: 't', version: '1' },
-      actions: [{ target: '$.components.schemas', update: JSON.parse('{"__proto__": {"polluted": true}}') }],
-    }));
+    const file = write(
+      'o.json',
+      JSON.stringify({
+        overlay: '1.0.0',
+        info: { title: 't', version: '1' },
+        actions: [{ target: '$.components.schemas', update: JSON.parse('{"__proto__": {"polluted": true}}') }],
+      }),
+    );
     const schemas = apply(doc, file).components.schemas;
     expect(Object.keys(schemas)).toEqual(['Book', '__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -150,18 +173,24 @@ actions:
   it('applies the overlays a spec lists in info.x-sdk.overlays, beside the spec, and drops the listing', () => {
     const { doc, dir, write } = setup();
     mkdirSync(path.join(dir, 'fixes'));
-    write('fixes/a.yaml', `overlay: 1.0.0
+    write(
+      'fixes/a.yaml',
+      `overlay: 1.0.0
 info: { title: t, version: '1' }
 actions:
   - target: $.components.schemas.Book
     update: { description: first }
-`);
-    const extra = write('b.yaml', `overlay: 1.0.0
+`,
+    );
+    const extra = write(
+      'b.yaml',
+      `overlay: 1.0.0
 info: { title: t, version: '1' }
 actions:
   - target: $.components.schemas.Book
     update: { description: second }
-`);
+`,
+    );
     doc.info!['x-sdk'] = { package: 'p', overlays: ['fixes/a.yaml'] };
     const specFile = path.join(dir, 'spec.yaml');
     expect((applySpecOverlays({ document: doc, specFile }) as any).components.schemas.Book.description).toBe('first');

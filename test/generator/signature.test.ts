@@ -3,8 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { signature, withArgs } from '../../generator/stages/model/signature.js';
 import type { ArgModel, ParamModel } from '../../generator/stages/model/types.js';
 
-const param = (name: string): ParamModel => ({ name, in: 'path', required: true, type: 'string', schema: { type: 'string' }, description: undefined, default: undefined, deprecated: false, example: undefined });
-const arg = (name: string, optional: boolean, kind: ArgModel['kind'] = 'query'): ArgModel => ({ name, kind, type: 'T', optional });
+const param = (name: string): ParamModel => ({
+  name,
+  in: 'path',
+  required: true,
+  type: 'string',
+  schema: { type: 'string' },
+  description: undefined,
+  default: undefined,
+  deprecated: false,
+  example: undefined,
+});
+const arg = (name: string, optional: boolean, kind: ArgModel['kind'] = 'query'): ArgModel => ({
+  name,
+  kind,
+  type: 'T',
+  optional,
+});
 const show = (args: ArgModel[]) => args.map((a) => `${a.name}${a.optional ? '?' : ''}`).join(', ');
 
 describe('signature', () => {
@@ -21,9 +36,21 @@ describe('signature', () => {
 
 describe('helper arguments', () => {
   it.each([
-    { args: [arg('name', false, 'path'), arg('query', true)], extra: [arg('wait', false, 'wait')], want: 'name, wait, query?' },
-    { args: [arg('name', false, 'path'), arg('query', false)], extra: [arg('wait', false, 'wait')], want: 'name, query, wait' },
-    { args: [arg('name', false, 'path'), arg('query', true)], extra: [arg('wait', true, 'wait')], want: 'name, query?, wait?' },
+    {
+      args: [arg('name', false, 'path'), arg('query', true)],
+      extra: [arg('wait', false, 'wait')],
+      want: 'name, wait, query?',
+    },
+    {
+      args: [arg('name', false, 'path'), arg('query', false)],
+      extra: [arg('wait', false, 'wait')],
+      want: 'name, query, wait',
+    },
+    {
+      args: [arg('name', false, 'path'), arg('query', true)],
+      extra: [arg('wait', true, 'wait')],
+      want: 'name, query?, wait?',
+    },
   ])('$want', ({ args, extra, want }) => {
     const out = withArgs(args, extra);
     expect(show(out)).toBe(want);

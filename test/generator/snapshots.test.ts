@@ -14,7 +14,9 @@ const SNAPSHOTS = path.join(import.meta.dirname, '__snapshots__');
 
 /** Files worth reviewing: the copied runtime core and stand-in, and the echoed spec, are covered elsewhere. */
 const reviewed = (file: string): boolean =>
-  !file.startsWith('src/core/') && !(file.startsWith('src/testing/') && file !== 'src/testing/model.ts') && file !== 'openapi.json';
+  !file.startsWith('src/core/') &&
+  !(file.startsWith('src/testing/') && file !== 'src/testing/model.ts') &&
+  file !== 'openapi.json';
 /** generated/ entries the generator does not own (build output, a local install). */
 const owned = (file: string): boolean => !/^(dist|node_modules)\//.test(file);
 
@@ -22,23 +24,35 @@ const owned = (file: string): boolean => !/^(dist|node_modules)\//.test(file);
 const updating = (): boolean => expect.getState().snapshotState.snapshotUpdateState === 'all';
 
 function filesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    return [];
+  }
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
     .sort();
 }
 
-async function expectFolderToMatch(options: { files: FileMap; folder: string; keep: (file: string) => boolean }): Promise<void> {
+async function expectFolderToMatch(options: {
+  files: FileMap;
+  folder: string;
+  keep: (file: string) => boolean;
+}): Promise<void> {
   const { files, folder, keep } = options;
   const emitted = [...files.keys()].filter(keep).sort();
   const onDisk = filesIn(folder).filter(keep);
   if (updating()) {
-    for (const stale of onDisk.filter((f) => !files.has(f))) rmSync(path.join(folder, stale));
+    for (const stale of onDisk.filter((f) => !files.has(f))) {
+      rmSync(path.join(folder, stale));
+    }
   } else {
-    expect(emitted, `files emitted vs. snapshots in ${path.relative(ROOT, folder)} (update with vitest -u)`).toEqual(onDisk);
+    expect(emitted, `files emitted vs. snapshots in ${path.relative(ROOT, folder)} (update with vitest -u)`).toEqual(
+      onDisk,
+    );
   }
-  for (const file of emitted) await expect(files.get(file)).toMatchFileSnapshot(path.join(folder, file));
+  for (const file of emitted) {
+    await expect(files.get(file)).toMatchFileSnapshot(path.join(folder, file));
+  }
 }
 
 // Generation is in-process but not instant: leave room for a busy 2-core machine.
@@ -64,6 +78,8 @@ describe('spec/', SLOW, () => {
     const spec = path.join(ROOT, 'spec/openapi.yaml');
     const [a, b] = [await generate({ spec, cwd: ROOT }), await generate({ spec, cwd: ROOT })];
     expect([...b.keys()]).toEqual([...a.keys()]);
-    for (const [file, text] of a) expect(b.get(file), file).toBe(text);
+    for (const [file, text] of a) {
+      expect(b.get(file), file).toBe(text);
+    }
   });
 });

@@ -49,7 +49,10 @@ afterAll(async () => {
 /** Generates the fixture's package and imports its source (the code users run, before tsc). */
 async function client(fixture: string, className: string): Promise<any> {
   const out = path.join(WORK, fixture);
-  writePackage(out, await generate({ spec: path.join(ROOT, 'test/fixtures/generator', fixture, 'openapi.yaml'), cwd: ROOT }));
+  writePackage(
+    out,
+    await generate({ spec: path.join(ROOT, 'test/fixtures/generator', fixture, 'openapi.yaml'), cwd: ROOT }),
+  );
   const pkg = await import(pathToFileURL(path.join(out, 'src/index.ts')).href);
   return new pkg[className]({ baseUrl, accessToken: 'token-1', maxRetries: 0 });
 }
@@ -61,8 +64,19 @@ function last(): Seen {
 describe('parameters', () => {
   it('sends path, query, header and cookie parameters where the spec puts them', async () => {
     const c = await client('parameters', 'ParamsApi');
-    replies.set('GET /orgs/acme/teams/core%20team/members/7', { status: 200, type: 'application/json', body: '["ann"]' });
-    const members = await c.members.listMembers('acme', 'core team', 7, { role: 'admin', limit: 5, 'filter.name': ['a', 'b'] }, { 'X-Tenant': 't1', 'X-Trace-Id': 'tr-9' }, { session: 's 1;x' });
+    replies.set('GET /orgs/acme/teams/core%20team/members/7', {
+      status: 200,
+      type: 'application/json',
+      body: '["ann"]',
+    });
+    const members = await c.members.listMembers(
+      'acme',
+      'core team',
+      7,
+      { role: 'admin', limit: 5, 'filter.name': ['a', 'b'] },
+      { 'X-Tenant': 't1', 'X-Trace-Id': 'tr-9' },
+      { session: 's 1;x' },
+    );
     expect(members).toEqual(['ann']);
     const req = last();
     expect(req.url).toBe('/orgs/acme/teams/core%20team/members/7?role=admin&limit=5&filter.name=a&filter.name=b');
@@ -84,14 +98,20 @@ describe('request bodies', () => {
   it('form-urlencoded: URLSearchParams, arrays repeated', async () => {
     const c = await client('request-bodies', 'BodiesApi');
     replies.set('POST /token', { status: 200, type: 'application/json', body: '{"access_token":"x"}' });
-    expect(await c.token.createToken({ grant_type: 'client_credentials', scope: ['read', 'write'] })).toEqual({ access_token: 'x' });
+    expect(await c.token.createToken({ grant_type: 'client_credentials', scope: ['read', 'write'] })).toEqual({
+      access_token: 'x',
+    });
     expect(last().headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(last().body.toString()).toBe('grant_type=client_credentials&scope=read&scope=write');
   });
 
   it('multipart: FormData with the file as a binary part', async () => {
     const c = await client('request-bodies', 'BodiesApi');
-    await c.upload.uploadFile({ file: new File(['hello file'], 'a.txt', { type: 'text/plain' }), description: 'd', tags: ['x', 'y'] });
+    await c.upload.uploadFile({
+      file: new File(['hello file'], 'a.txt', { type: 'text/plain' }),
+      description: 'd',
+      tags: ['x', 'y'],
+    });
     const req = last();
     expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const text = req.body.toString();
@@ -155,7 +175,10 @@ describe('responses', () => {
 describe('credentials', () => {
   it('an API that declares no security needs none; half-given credentials are still refused', async () => {
     const out = path.join(WORK, 'responses');
-    writePackage(out, await generate({ spec: path.join(ROOT, 'test/fixtures/generator/responses/openapi.yaml'), cwd: ROOT }));
+    writePackage(
+      out,
+      await generate({ spec: path.join(ROOT, 'test/fixtures/generator/responses/openapi.yaml'), cwd: ROOT }),
+    );
     const pkg = await import(pathToFileURL(path.join(out, 'src/index.ts')).href);
     const c = new pkg.ResponsesApi({ baseUrl });
     await c.empty.purge();

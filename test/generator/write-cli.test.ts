@@ -91,7 +91,7 @@ describe('generating into a folder the generator does not own', SLOW, () => {
 });
 
 describe('regenerating', SLOW, () => {
-  it('today\'s generated/, without a manifest, is adopted: same files plus a manifest, node_modules kept', async () => {
+  it("today's generated/, without a manifest, is adopted: same files plus a manifest, node_modules kept", async () => {
     // generated/ as committed before manifests existed: what `make generate` finds on a first run.
     const committed = (src: string): boolean =>
       !/[/\\](node_modules|dist)([/\\]|$)/.test(src) && !src.endsWith(MANIFEST_FILE);
@@ -112,7 +112,11 @@ describe('regenerating', SLOW, () => {
     const r = cli(['--spec', specs.v1, '--out', path.join(out, 'nested')], { umask });
     expect(r.status).toBe(0);
     const mode = (rel: string): number => statSync(path.join(out, 'nested', rel)).mode & 0o777;
-    for (const dir of ['.', 'src', 'src/resources']) expect(mode(dir), dir).toBe(dirMode);
-    for (const file of ['package.json', 'src/client.ts', MANIFEST_FILE]) expect(mode(file), file).toBe(fileMode);
+    for (const dir of ['.', 'src', 'src/resources']) {
+      expect(mode(dir), dir).toBe(dirMode);
+    }
+    for (const file of ['package.json', 'src/client.ts', MANIFEST_FILE]) {
+      expect(mode(file), file).toBe(fileMode);
+    }
   });
 });

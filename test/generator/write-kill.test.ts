@@ -39,7 +39,9 @@ function pausedRun(spec: string, pauseAfter: number): Promise<{ pid: number; kil
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (stderr.includes('swap paused')) resolve({ pid: child.pid!, kill: () => (child.kill('SIGKILL'), exited) });
+      if (stderr.includes('swap paused')) {
+        resolve({ pid: child.pid!, kill: () => (child.kill('SIGKILL'), exited) });
+      }
     });
     child.on('exit', (code) => reject(new Error(`exited (${code}) before the swap paused: ${stderr}`)));
   });

@@ -91,7 +91,7 @@ describe('writePackage', () => {
     expect(tree(out)).toEqual({ ...Object.fromEntries(V2), ...BUILT, 'src/main.ts': USER_FILES['src/main.ts'] });
   });
 
-  it('a file about to be written that the manifest does not list is the user\'s: refused, --force overwrites', () => {
+  it("a file about to be written that the manifest does not list is the user's: refused, --force overwrites", () => {
     writePackage(out, V1);
     plant(out, { 'src/b.ts': 'my own b\n' });
     const before = tree(out);
@@ -104,7 +104,7 @@ describe('writePackage', () => {
     expect(tree(out)).toEqual(Object.fromEntries(V2));
   });
 
-  it('another spec\'s package is refused, naming both; --force replaces its files and keeps the user\'s', () => {
+  it("another spec's package is refused, naming both; --force replaces its files and keeps the user's", () => {
     writePackage(out, V1);
     plant(out, USER_FILES);
     const before = tree(out);
@@ -165,7 +165,7 @@ describe('writePackage', () => {
 });
 
 describe('compareWithDisk', () => {
-  it('reports the manifest\'s stale files as extra, and never the user\'s files', () => {
+  it("reports the manifest's stale files as extra, and never the user's files", () => {
     writePackage(out, V1);
     plant(out, { ...USER_FILES, 'src/mine.ts': 'export {};\n' });
     const drift = compareWithDisk(out, V2);

@@ -9,7 +9,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 
 it('generated/ type-checks with its own tsconfig', () => {
-  const r = spawnSync(process.execPath, [TSC, '-p', path.join(ROOT, 'generated/tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [TSC, '-p', path.join(ROOT, 'generated/tsconfig.json'), '--noEmit'], {
+    encoding: 'utf8',
+  });
   expect(r.stdout + r.stderr).toBe('');
   expect(r.status).toBe(0);
 }, 120_000);
@@ -24,13 +26,26 @@ it('the package generated from every fixture type-checks, with no `any`', async 
     const dir = path.join(ROOT, 'test/fixtures/generator', f);
     const spec = path.join(dir, readdirSync(dir).find((x) => /^openapi\.(ya?ml|json)$/.test(x))!);
     const files = await generate({ spec, cwd: ROOT });
-    for (const [file, text] of files) if (file.endsWith('.ts') && !file.startsWith('src/core/')) expect(text, `${f}/${file}`).not.toMatch(/\bany\b(?![-\w])/);
+    for (const [file, text] of files) {
+      if (file.endsWith('.ts') && !file.startsWith('src/core/')) {
+        expect(text, `${f}/${file}`).not.toMatch(/\bany\b(?![-\w])/);
+      }
+    }
     writePackage(path.join(base, f), files);
   }
   writeFileSync(
     path.join(base, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [], noUnusedLocals: true },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        noUnusedLocals: true,
+      },
       include: fixtures.map((f) => `${f}/src/**/*.ts`),
     }),
   );

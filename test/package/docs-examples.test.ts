@@ -13,7 +13,9 @@ function examples(): { name: string; code: string }[] {
   for (const page of pages) {
     const text = readFileSync(path.join(GENERATED, page), 'utf8');
     let i = 0;
-    for (const m of text.matchAll(/```ts\n([\s\S]*?)```/g)) out.push({ name: `${page.replace(/[/.]/g, '_')}_${i++}`, code: m[1]! });
+    for (const m of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
+      out.push({ name: `${page.replace(/[/.]/g, '_')}_${i++}`, code: m[1]! });
+    }
   }
   return out;
 }
@@ -25,7 +27,9 @@ it('every TypeScript example in the generated docs type-checks', () => {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const pkg = JSON.parse(readFileSync(path.join(GENERATED, 'package.json'), 'utf8')) as { name: string };
-  for (const e of list) writeFileSync(path.join(dir, `${e.name}.ts`), `${e.code}\nexport {};\n`);
+  for (const e of list) {
+    writeFileSync(path.join(dir, `${e.name}.ts`), `${e.code}\nexport {};\n`);
+  }
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
@@ -38,12 +42,17 @@ it('every TypeScript example in the generated docs type-checks', () => {
         lib: ['ES2022', 'DOM'],
         types: [],
         skipLibCheck: true,
-        paths: { [pkg.name]: [path.join(GENERATED, 'src/index.ts')], [`${pkg.name}/testing`]: [path.join(GENERATED, 'src/testing/index.ts')] },
+        paths: {
+          [pkg.name]: [path.join(GENERATED, 'src/index.ts')],
+          [`${pkg.name}/testing`]: [path.join(GENERATED, 'src/testing/index.ts')],
+        },
       },
       include: ['*.ts'],
     }),
   );
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], {
+    encoding: 'utf8',
+  });
   expect(r.stdout + r.stderr).toBe('');
   expect(r.status).toBe(0);
 }, 120_000);

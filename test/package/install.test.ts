@@ -24,7 +24,11 @@ let baseUrl: string;
 const seen: { url: string; auth: string | undefined; ua: string | undefined }[] = [];
 
 function run(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
   return { code: r.status, out: `${r.stdout}\n${r.stderr}`.trim() };
 }
 
@@ -35,13 +39,16 @@ interface Manifest {
   optionalDependencies?: Record<string, string>;
 }
 
-const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
+const readManifest = (dir: string): Manifest =>
+  JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
 
 /** Where Node would find `name` from a package in `from`: its own node_modules, then each parent's. */
 function installedDir(name: string, from: string): string | undefined {
   for (let dir = from; dir.startsWith(ROOT); dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules', name);
-    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (existsSync(path.join(candidate, 'package.json'))) {
+      return candidate;
+    }
   }
   return undefined;
 }
@@ -56,16 +63,27 @@ export function runtimeDependencyDirs(packageDir: string): string[] {
   while (queue.length) {
     const dir = queue.shift()!;
     const manifest = readManifest(dir);
-    const optionalPeers = Object.entries(manifest.peerDependenciesMeta ?? {}).filter(([, m]) => m.optional).map(([n]) => n);
-    const required = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !optionalPeers.includes(n))];
+    const optionalPeers = Object.entries(manifest.peerDependenciesMeta ?? {})
+      .filter(([, m]) => m.optional)
+      .map(([n]) => n);
+    const required = [
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}).filter((n) => !optionalPeers.includes(n)),
+    ];
     const optional = [...Object.keys(manifest.optionalDependencies ?? {}), ...optionalPeers];
     for (const name of new Set([...required, ...optional])) {
       const at = installedDir(name, dir === packageDir ? ROOT : dir);
       if (!at) {
-        if (optional.includes(name)) continue;
-        throw new Error(`${name} (needed by ${path.relative(ROOT, dir)}) is not in the repository's node_modules: add it to the root devDependencies`);
+        if (optional.includes(name)) {
+          continue;
+        }
+        throw new Error(
+          `${name} (needed by ${path.relative(ROOT, dir)}) is not in the repository's node_modules: add it to the root devDependencies`,
+        );
       }
-      if (found.has(at)) continue;
+      if (found.has(at)) {
+        continue;
+      }
       found.set(at, name);
       queue.push(at);
     }
@@ -75,9 +93,14 @@ export function runtimeDependencyDirs(packageDir: string): string[] {
   // whose json-schema-ref-parser has a peer on ^7.0.15).
   const best = new Map<string, { dir: string; version: string }>();
   for (const dir of found.keys()) {
-    const { name, version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+    const { name, version } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     const kept = best.get(name);
-    if (!kept || semver.gt(version, kept.version)) best.set(name, { dir, version });
+    if (!kept || semver.gt(version, kept.version)) {
+      best.set(name, { dir, version });
+    }
   }
   return [...best.values()].map((b) => b.dir).sort();
 }
@@ -106,13 +129,22 @@ beforeAll(async () => {
   // --offline: nothing may come from the registry or the cache, so a dependency missing here fails the test.
   const installed = run(NPM, ['install', '--offline', '--no-audit', '--no-fund', tarball, ...depTarballs], app);
   expect(installed.code, installed.out).toBe(0);
-  expect(readManifest(path.join(app, 'node_modules/confluent-cloud-client'))).toMatchObject({ name: 'confluent-cloud-client' });
+  expect(readManifest(path.join(app, 'node_modules/confluent-cloud-client'))).toMatchObject({
+    name: 'confluent-cloud-client',
+  });
 
   server = createServer((req, res) => {
     seen.push({ url: req.url!, auth: req.headers.authorization, ua: req.headers['user-agent'] });
     res.setHeader('content-type', 'application/json');
     res.setHeader('x-request-id', 'req-1');
-    res.end(JSON.stringify({ api_version: 'networking/v1', kind: 'NetworkList', metadata: {}, data: [{ id: 'n-1', spec: { display_name: 'one' }, status: { phase: 'READY' } }] }));
+    res.end(
+      JSON.stringify({
+        api_version: 'networking/v1',
+        kind: 'NetworkList',
+        metadata: {},
+        data: [{ id: 'n-1', spec: { display_name: 'one' }, status: { phase: 'READY' } }],
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -120,10 +152,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  if (work) rmSync(work, { recursive: true, force: true });
+  if (work) {
+    rmSync(work, { recursive: true, force: true });
+  }
 });
 
-const consumer = (url: string) => `import { ConfluentCloud, ApiError, type Network, type NetworkList } from 'confluent-cloud-client';
+const consumer = (
+  url: string,
+) => `import { ConfluentCloud, ApiError, type Network, type NetworkList } from 'confluent-cloud-client';
 
 const cc = new ConfluentCloud({ baseUrl: '${url}', apiKey: 'key', apiSecret: 'secret', maxRetries: 0 });
 const page: NetworkList = await cc.networks.list({ environment: 'env-1', 'spec.cloud': ['AWS'] });
@@ -142,14 +178,28 @@ describe.each([
     writeFileSync(path.join(app, 'consumer.ts'), consumer(baseUrl));
     writeFileSync(
       path.join(app, `tsconfig.${name}.json`),
-      JSON.stringify({ compilerOptions: { ...options, strict: true, target: 'ES2022', lib: ['ES2022', 'DOM'], types: [], outDir: `out-${name}`, skipLibCheck: false }, files: ['consumer.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          ...options,
+          strict: true,
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          types: [],
+          outDir: `out-${name}`,
+          skipLibCheck: false,
+        },
+        files: ['consumer.ts'],
+      }),
     );
     const built = run(process.execPath, [TSC, '-p', `tsconfig.${name}.json`], app);
     expect(built.out).toBe('');
     expect(built.code).toBe(0);
     writeFileSync(path.join(app, `out-${name}`, 'package.json'), JSON.stringify({ type: 'module' }));
     // Asynchronously: the server answering it lives in this process.
-    const ran = await promisify(execFile)(process.execPath, [path.join(app, `out-${name}`, 'consumer.js')], { cwd: app, timeout: 30_000 });
+    const ran = await promisify(execFile)(process.execPath, [path.join(app, `out-${name}`, 'consumer.js')], {
+      cwd: app,
+      timeout: 30_000,
+    });
     expect(JSON.parse(ran.stdout)).toEqual({ first: 'n-1', phase: 'READY', names: ['n-1'], isError: true });
     const hit = seen.at(-1)!;
     expect(hit.auth).toBe(`Basic ${Buffer.from('key:secret').toString('base64')}`);
@@ -166,7 +216,18 @@ describe('package lint', () => {
   }, 120_000);
 
   it('arethetypeswrong reports nothing for an ESM-only package', () => {
-    const r = run(process.execPath, [path.join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--profile', 'esm-only', '--format', 'table-flipped'], ROOT);
+    const r = run(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'),
+        tarball,
+        '--profile',
+        'esm-only',
+        '--format',
+        'table-flipped',
+      ],
+      ROOT,
+    );
     // Exit 0 means no problem outside the profile; CommonJS `require` is out of scope for an ESM-only package.
     expect(r.code, r.out).toBe(0);
     expect(r.out).not.toMatch(/❌|💀|🐛|❗️|🚭|🕵️/u);

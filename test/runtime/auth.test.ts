@@ -7,7 +7,7 @@ import { json, network, serve } from './fixtures/server.js';
 const env = { environment: 'env-1' };
 const KEY = 'KEYABCDEF123';
 const SECRET = 'sEcReT/+very-private-0987';
-const basic = 'Basic ' + Buffer.from(`${KEY}:${SECRET}`).toString('base64');
+const basic = `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`;
 
 afterEach(() => vi.unstubAllEnvs());
 function noEnv() {
@@ -29,13 +29,20 @@ describe('auth', () => {
   });
 
   it('calls a token function for every request and every attempt', async () => {
-    const s = await serve((_, res, n) => (n === 2 ? json(res, {}, { status: 503, headers: { 'retry-after': '0' } }) : json(res, network('n-1'))));
+    const s = await serve((_, res, n) =>
+      n === 2 ? json(res, {}, { status: 503, headers: { 'retry-after': '0' } }) : json(res, network('n-1')),
+    );
     let n = 0;
     const cc = new ConfluentCloud({ accessToken: async () => `tok-${++n}`, baseUrl: s.url });
     await cc.networks.get('n-1', env);
     await cc.networks.get('n-1', env);
     await cc.raw.GET('/networking/v1/networks/{id}', { params: { path: { id: 'n-1' }, query: env } });
-    expect(s.hits.map((h) => h.headers.authorization)).toEqual(['Bearer tok-1', 'Bearer tok-2', 'Bearer tok-3', 'Bearer tok-4']);
+    expect(s.hits.map((h) => h.headers.authorization)).toEqual([
+      'Bearer tok-1',
+      'Bearer tok-2',
+      'Bearer tok-3',
+      'Bearer tok-4',
+    ]);
   });
 
   it('falls back to CONFLUENT_CLOUD_API_KEY / _SECRET', async () => {
@@ -52,7 +59,9 @@ describe('auth', () => {
     const fetch = async () => (calls++, new Response('{}'));
     const make = (o: object) => () => new ConfluentCloud({ fetch, ...o });
     expect(make({})).toThrow(CredentialsError);
-    expect(make({})).toThrow('Missing credentials: pass apiKey + apiSecret, accessToken, or set CONFLUENT_CLOUD_API_KEY + CONFLUENT_CLOUD_API_SECRET');
+    expect(make({})).toThrow(
+      'Missing credentials: pass apiKey + apiSecret, accessToken, or set CONFLUENT_CLOUD_API_KEY + CONFLUENT_CLOUD_API_SECRET',
+    );
     expect(make({ apiKey: KEY })).toThrow(/^Missing apiSecret$/);
     expect(make({ apiSecret: SECRET })).toThrow(/^Missing apiKey$/);
     expect(make({ apiKey: KEY, apiSecret: '' })).toThrow(/^Missing apiSecret$/);
@@ -97,7 +106,9 @@ describe('redaction', () => {
         String(e.stack),
         inspect(e, { depth: Infinity }),
       ].join('\n');
-      for (const secret of [SECRET, basic.slice(6), Buffer.from(SECRET).toString('base64')]) expect(shown).not.toContain(secret);
+      for (const secret of [SECRET, basic.slice(6), Buffer.from(SECRET).toString('base64')]) {
+        expect(shown).not.toContain(secret);
+      }
       expect(inspect(cc)).toContain(s.url);
     }
   });

@@ -20,7 +20,9 @@ const env = { environment: 'env-1' };
 
 describe('error mapping', () => {
   it('maps a JSON:API 404 with its request id, errors and headers', async () => {
-    const s = await serve((_, res) => json(res, failure('Network n-123 was not found'), { status: 404, headers: { 'x-request-id': 'abc' } }));
+    const s = await serve((_, res) =>
+      json(res, failure('Network n-123 was not found'), { status: 404, headers: { 'x-request-id': 'abc' } }),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const e = (await cc.networks.get('n-123', env).catch((e: unknown) => e)) as NotFoundError;
     expect(e).toBeInstanceOf(NotFoundError);
@@ -28,7 +30,9 @@ describe('error mapping', () => {
     expect(e).toBeInstanceOf(APIClientError);
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('NotFoundError');
-    expect(e.message).toBe('GET /networking/v1/networks/n-123 → 404 Not Found (request id abc): Network n-123 was not found');
+    expect(e.message).toBe(
+      'GET /networking/v1/networks/n-123 → 404 Not Found (request id abc): Network n-123 was not found',
+    );
     expect(e.status).toBe(404);
     expect(e.requestId).toBe('abc');
     expect(e.errors).toEqual(failure('Network n-123 was not found').errors);
@@ -51,14 +55,18 @@ describe('error mapping', () => {
       [503, InternalServerError],
       [418, ApiError],
     ];
-    const s = await serve((h, res) => json(res, { errors: [{ title: 'T', detail: 'D' }] }, { status: Number(h.path.split('/').pop()) }));
+    const s = await serve((h, res) =>
+      json(res, { errors: [{ title: 'T', detail: 'D' }] }, { status: Number(h.path.split('/').pop()) }),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     for (const [status, C] of cases) {
       const e = (await cc.networks.get(String(status), env).catch((e: unknown) => e)) as ApiError;
       expect(e.constructor, String(status)).toBe(C);
       expect(e.name).toBe(C.name);
       expect(e.status).toBe(status);
-      expect(e.message).toMatch(new RegExp(`^GET /networking/v1/networks/${status} → ${status} .* \\(request id req-${status}\\): D$`));
+      expect(e.message).toMatch(
+        new RegExp(`^GET /networking/v1/networks/${status} → ${status} .* \\(request id req-${status}\\): D$`),
+      );
     }
   });
 
@@ -83,6 +91,8 @@ describe('error mapping', () => {
       res.end(JSON.stringify({ errors: [{ title: 'Already exists' }] }));
     });
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
-    await expect(cc.networks.delete('n-1', env)).rejects.toThrow('DELETE /networking/v1/networks/n-1 → 409 Conflict (request id none): Already exists');
+    await expect(cc.networks.delete('n-1', env)).rejects.toThrow(
+      'DELETE /networking/v1/networks/n-1 → 409 Conflict (request id none): Already exists',
+    );
   });
 });

@@ -10,7 +10,9 @@ const full = JSON.stringify(network('n-1'));
 describe('a body that fails after the headers is retried like a failed connection', () => {
   it('retries a GET whose connection resets mid-body', async () => {
     const s = await serve((_, res, n) => {
-      if (n > 1) return json(res, network('n-1'));
+      if (n > 1) {
+        return json(res, network('n-1'));
+      }
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
       res.write(full.slice(0, 10));
       setTimeout(() => res.socket!.destroy(), 20);
@@ -22,7 +24,9 @@ describe('a body that fails after the headers is retried like a failed connectio
 
   it('retries a GET whose body trickles past timeoutMs', async () => {
     const s = await serve((_, res, n) => {
-      if (n > 1) return json(res, network('n-1'));
+      if (n > 1) {
+        return json(res, network('n-1'));
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"id":');
       const drip = setInterval(() => (res.writableEnded || res.destroyed ? clearInterval(drip) : res.write(' ')), 50);
@@ -42,7 +46,9 @@ describe('a body that fails after the headers is retried like a failed connectio
       setTimeout(() => res.socket!.destroy(), 20);
     });
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
-    const body = { spec: { cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], environment: { id: 'env-1' } } };
+    const body = {
+      spec: { cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], environment: { id: 'env-1' } },
+    };
     await expect(cc.networks.create(body)).rejects.toMatchObject({ name: 'ConnectionError' });
     expect(s.hits.length).toBe(1);
   });
@@ -51,7 +57,9 @@ describe('a body that fails after the headers is retried like a failed connectio
 describe('a 2xx whose body is not JSON', () => {
   it('gives InvalidResponseError with the status, headers, request id and the text', async () => {
     const html = '<html>maintenance</html>';
-    const s = await serve((_, res) => void (res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'rid-7' }), res.end(html)));
+    const s = await serve(
+      (_, res) => void (res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'rid-7' }), res.end(html)),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const e = (await cc.networks.get('n-1', env).catch((e: unknown) => e)) as InvalidResponseError;
     expect(e).toBeInstanceOf(InvalidResponseError);
@@ -65,7 +73,10 @@ describe('a 2xx whose body is not JSON', () => {
 describe('an abort while an async accessToken is pending', () => {
   it('rejects at once with the reason and sends nothing', async () => {
     const s = await serve((_, res) => json(res, network('n-1')));
-    const cc = new ConfluentCloud({ accessToken: () => new Promise<string>((r) => setTimeout(() => r('tok'), 500)), baseUrl: s.url });
+    const cc = new ConfluentCloud({
+      accessToken: () => new Promise<string>((r) => setTimeout(() => r('tok'), 500)),
+      baseUrl: s.url,
+    });
     const ac = new AbortController();
     setTimeout(() => ac.abort('stop'), 50);
     const t = Date.now();
@@ -77,7 +88,11 @@ describe('an abort while an async accessToken is pending', () => {
 
   it('rejects promptly even when the token never comes', async () => {
     const s = await serve(() => {});
-    const cc = new ConfluentCloud({ accessToken: () => new Promise<string>(() => {}), baseUrl: s.url, timeoutMs: 20_000 });
+    const cc = new ConfluentCloud({
+      accessToken: () => new Promise<string>(() => {}),
+      baseUrl: s.url,
+      timeoutMs: 20_000,
+    });
     const ac = new AbortController();
     setTimeout(() => ac.abort('stop'), 50);
     const t = Date.now();

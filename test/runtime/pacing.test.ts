@@ -8,14 +8,16 @@ const creds = { apiKey: 'key', apiSecret: 'secret' };
 const env = { environment: 'env-1' };
 const buckets: Bucket[] = [];
 afterEach(async () => {
-  for (const b of buckets.splice(0)) await b.close();
+  for (const b of buckets.splice(0)) {
+    await b.close();
+  }
 });
 async function bucket(options: Parameters<typeof bucketServer>[0]) {
   const b = await bucketServer(options);
   buckets.push(b);
   return b;
 }
-const outcome = (results: PromiseSettledResult<unknown>[]) => results.filter((r) => r.status == 'rejected').length;
+const outcome = (results: PromiseSettledResult<unknown>[]) => results.filter((r) => r.status === 'rejected').length;
 
 describe('pacing', () => {
   it('sends a burst of 10× the limit with no failure and hardly any 429', async () => {
@@ -47,30 +49,45 @@ describe('pacing', () => {
     const arrivals: number[] = [];
     const s = await serve((_, res, n) => {
       arrivals.push(Date.now());
-      if (n == 1) json(res, {}, { status: 429, headers: { 'retry-after': '1' } });
-      else setTimeout(() => json(res, network('n-1')), 30);
+      if (n === 1) {
+        json(res, {}, { status: 429, headers: { 'retry-after': '1' } });
+      } else {
+        setTimeout(() => json(res, network('n-1')), 30);
+      }
     });
     const waits: RateLimitWait[] = [];
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, onRateLimitWait: (w) => waits.push(w) });
     const first = cc.networks.get('n-1', env);
-    for (let i = 0; i < 100 && !waits.length; i++) await new Promise((r) => setTimeout(r, 20)); // the 429 has come
+    for (let i = 0; i < 100 && !waits.length; i++) {
+      await new Promise((r) => setTimeout(r, 20)); // the 429 has come
+    }
     const limitedAt = arrivals[0];
     const others = Array.from({ length: 5 }, () => cc.networks.get('n-1', env));
     await Promise.all([first, ...others]);
     expect(arrivals.length).toBe(7);
     // Nothing reached the server during the pause.
-    for (const at of arrivals.slice(1)) expect(at - limitedAt, 'sent during the pause').toBeGreaterThanOrEqual(950);
+    for (const at of arrivals.slice(1)) {
+      expect(at - limitedAt, 'sent during the pause').toBeGreaterThanOrEqual(950);
+    }
     // The probe (the retried call, first in line) went alone: the next came after its answer (30 ms later).
     expect(arrivals[2] - arrivals[1], 'probe alone').toBeGreaterThanOrEqual(25);
     expect(waits[0]).toMatchObject({ reason: 'retry-after' });
     expect(waits[0].resumesInMs, 'resumes in').toBeGreaterThan(500);
     expect(waits[0].resumesInMs).toBeLessThanOrEqual(1000);
-    expect(waits.map((w) => w.queued), 'queued counts').toContain(6);
+    expect(
+      waits.map((w) => w.queued),
+      'queued counts',
+    ).toContain(6);
   });
 
   it('with pacing off, a 429 holds only its own call (as before)', async () => {
     const arrivals: number[] = [];
-    const s = await serve((_, res, n) => (arrivals.push(Date.now()), n == 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))));
+    const s = await serve(
+      (_, res, n) => (
+        arrivals.push(Date.now()),
+        n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))
+      ),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, pacing: false });
     const first = cc.networks.get('n-1', env);
     await new Promise((r) => setTimeout(r, 200));
@@ -85,12 +102,16 @@ describe('pacing', () => {
     const waited: number[] = [];
     const s = await serve((h, res) => {
       const id = String(h.headers['x-call']);
-      if (!limited.has(id)) return limited.set(id, Date.now()), json(res, {}, { status: 429, headers: { 'retry-after': '2' } });
+      if (!limited.has(id)) {
+        return (limited.set(id, Date.now()), json(res, {}, { status: 429, headers: { 'retry-after': '2' } }));
+      }
       waited.push(Date.now() - limited.get(id)!);
       json(res, network('n-1'));
     });
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, pacing: false });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => cc.networks.get('n-1', env, { headers: { 'x-call': String(i) } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => cc.networks.get('n-1', env, { headers: { 'x-call': String(i) } })),
+    );
     expect(waited.length).toBe(20);
     expect(Math.min(...waited)).toBeGreaterThanOrEqual(1950);
     // Up to 20 % more than asked, at random: 20 waits spread over most of 400 ms. Waited out exactly, they lie
@@ -99,7 +120,9 @@ describe('pacing', () => {
   });
 
   it('aborts a call waiting in the queue at once, and never sends it', async () => {
-    const s = await serve((_, res, n) => (n == 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '2' } }) : json(res, network('n-1'))));
+    const s = await serve((_, res, n) =>
+      n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '2' } }) : json(res, network('n-1')),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 0 });
     await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ status: 429 });
     const ac = new AbortController();
@@ -114,7 +137,11 @@ describe('pacing', () => {
 
   it('keeps at most maxConcurrency attempts in flight (10 by default); unlimited without pacing', async () => {
     const most: Record<string, number> = {};
-    for (const [name, options] of [['3', { maxConcurrency: 3 }], ['default', {}], ['off', { pacing: false }]] as const) {
+    for (const [name, options] of [
+      ['3', { maxConcurrency: 3 }],
+      ['default', {}],
+      ['off', { pacing: false }],
+    ] as const) {
       const b = await bucket({ rate: 1000, burst: 1000, delayMs: 150 });
       const cc = new ConfluentCloud({ ...creds, baseUrl: b.url, ...options });
       await Promise.all(Array.from({ length: 24 }, () => cc.networks.get('n-1', env)));
@@ -125,6 +152,8 @@ describe('pacing', () => {
   });
 
   it('refuses a maxConcurrency below 1 when the client is made (it would hold every call forever)', () => {
-    expect(() => new ConfluentCloud({ ...creds, maxConcurrency: 0 })).toThrow('maxConcurrency must be 1 or more, not 0');
+    expect(() => new ConfluentCloud({ ...creds, maxConcurrency: 0 })).toThrow(
+      'maxConcurrency must be 1 or more, not 0',
+    );
   });
 });

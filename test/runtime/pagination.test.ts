@@ -4,11 +4,20 @@ import { ConfluentCloud, type Network } from './fixtures/client.js';
 import { json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };
-const list = (ids: string[], next?: string | null) => ({ api_version: 'networking/v1', kind: 'NetworkList', metadata: { next }, data: ids.map((id) => network(id)) });
+const list = (ids: string[], next?: string | null) => ({
+  api_version: 'networking/v1',
+  kind: 'NetworkList',
+  metadata: { next },
+  data: ids.map((id) => network(id)),
+});
 
 async function collect<T>(it: AsyncIterable<T>, max = 100): Promise<T[]> {
   const out: T[] = [];
-  for await (const x of it) if (out.push(x) >= max) break;
+  for await (const x of it) {
+    if (out.push(x) >= max) {
+      break;
+    }
+  }
   return out;
 }
 
@@ -17,20 +26,31 @@ describe('listAll', () => {
     const s = await serve((h, res) => {
       const token = h.query.get('page_token');
       // The server's next links carry only the token (and a filter we must NOT trust over the caller's).
-      if (!token) return json(res, list(['n-1', 'n-2'], `${url}/networking/v1/networks?environment=env-1&page_size=2&page_token=t2`));
-      if (token === 't2') return json(res, list(['n-3', 'n-4'], `/networking/v1/networks?page_token=t3&spec.cloud=AZURE`));
+      if (!token) {
+        return json(
+          res,
+          list(['n-1', 'n-2'], `${url}/networking/v1/networks?environment=env-1&page_size=2&page_token=t2`),
+        );
+      }
+      if (token === 't2') {
+        return json(res, list(['n-3', 'n-4'], `/networking/v1/networks?page_token=t3&spec.cloud=AZURE`));
+      }
       return json(res, list(['n-5'], ''));
     });
     const url = s.url;
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
-    const items = await collect(cc.networks.listAll({ environment: 'env-1', 'spec.cloud': ['AWS', 'GCP'], page_size: 2 }));
+    const items = await collect(
+      cc.networks.listAll({ environment: 'env-1', 'spec.cloud': ['AWS', 'GCP'], page_size: 2 }),
+    );
     expect(items.map((n: Network) => n.id)).toEqual(['n-1', 'n-2', 'n-3', 'n-4', 'n-5']);
     expect(s.hits.map((h) => h.url)).toEqual([
       '/networking/v1/networks?environment=env-1&spec.cloud=AWS&spec.cloud=GCP&page_size=2',
       '/networking/v1/networks?environment=env-1&spec.cloud=AWS&spec.cloud=GCP&page_size=2&page_token=t2',
       '/networking/v1/networks?environment=env-1&spec.cloud=AWS&spec.cloud=GCP&page_size=2&page_token=t3',
     ]);
-    for (const h of s.hits) expect(h.headers.authorization).toMatch(/^Basic /);
+    for (const h of s.hits) {
+      expect(h.headers.authorization).toMatch(/^Basic /);
+    }
   });
 
   it('stops when next is absent, null or "" (the service\'s last page)', async () => {
@@ -48,7 +68,9 @@ describe('listAll', () => {
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const seen: string[] = [];
     const e = await (async () => {
-      for await (const n of cc.networks.listAll({ environment: 'env-1' })) seen.push(n.id!);
+      for await (const n of cc.networks.listAll({ environment: 'env-1' })) {
+        seen.push(n.id!);
+      }
     })().catch((e: unknown) => e);
     expect(e).toBeInstanceOf(APIClientError);
     expect((e as Error).message).toContain('GET /networking/v1/networks → refused metadata.next');
@@ -59,7 +81,9 @@ describe('listAll', () => {
   });
 
   it('refuses a next with the same origin but another scheme or port', async () => {
-    const s = await serve((_, res) => json(res, list(['n-1'], s.url.replace('http:', 'https:') + '/networking/v1/networks?page_token=t2')));
+    const s = await serve((_, res) =>
+      json(res, list(['n-1'], `${s.url.replace('http:', 'https:')}/networking/v1/networks?page_token=t2`)),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(collect(cc.networks.listAll({ environment: 'env-1' }))).rejects.toThrow(/refused metadata.next/);
     expect(s.hits.length).toBe(1);
@@ -73,7 +97,9 @@ describe('listAll', () => {
   });
 
   it('passes request options (headers) to every page', async () => {
-    const s = await serve((h, res) => json(res, list(['x'], h.query.get('page_token') ? undefined : '/networking/v1/networks?page_token=2')));
+    const s = await serve((h, res) =>
+      json(res, list(['x'], h.query.get('page_token') ? undefined : '/networking/v1/networks?page_token=2')),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await collect(cc.networks.listAll({ environment: 'env-1' }, { headers: { 'x-trace': 't-1' } }));
     expect(s.hits.map((h) => h.headers['x-trace'])).toEqual(['t-1', 't-1']);
@@ -83,7 +109,9 @@ describe('listAll', () => {
     let release: () => void = () => {};
     const held = new Promise<void>((r) => (release = r));
     const s = await serve(async (h, res) => {
-      if (!h.query.get('page_token')) return json(res, list(['n-1'], '/networking/v1/networks?page_token=2'));
+      if (!h.query.get('page_token')) {
+        return json(res, list(['n-1'], '/networking/v1/networks?page_token=2'));
+      }
       await held; // page 2 answers only when the test lets it: a dropped signal would get this answer
       json(res, list(['n-2']));
     });

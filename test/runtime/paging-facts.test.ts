@@ -18,7 +18,9 @@ function pages(paging: Paging, bodies: Record<string, unknown>) {
 
 async function all(it: AsyncIterable<unknown>): Promise<unknown[]> {
   const out: unknown[] = [];
-  for await (const x of it) out.push(x);
+  for await (const x of it) {
+    out.push(x);
+  }
   return out;
 }
 
@@ -30,13 +32,20 @@ describe('paginate follows the emitted paging facts', () => {
     const page = (items: number[], next: string) => {
       const body: Record<string, unknown> = { [paging.items]: items };
       let at = body;
-      for (const key of paging.next.slice(0, -1)) at = (at[key] = {}) as Record<string, unknown>;
+      for (const key of paging.next.slice(0, -1)) {
+        at = (at[key] = {}) as Record<string, unknown>;
+      }
       at[paging.next.at(-1)!] = next;
       return body;
     };
-    const { sent, run } = pages(paging, { '': page([1, 2], `${BASE}/things?${paging.tokenParam}=b`), b: page([3], '') });
+    const { sent, run } = pages(paging, {
+      '': page([1, 2], `${BASE}/things?${paging.tokenParam}=b`),
+      b: page([3], ''),
+    });
     const body = { filter: 'x' };
-    expect(await all(run({ method: 'POST', path: '/things', params: { query: { size: 2 } }, body }))).toEqual([1, 2, 3]);
+    expect(await all(run({ method: 'POST', path: '/things', params: { query: { size: 2 } }, body }))).toEqual([
+      1, 2, 3,
+    ]);
     // Every page repeats the caller's own inputs, the body of a paged POST included.
     expect(sent.map((r) => r.params?.query)).toEqual([{ size: 2 }, { size: 2, [paging.tokenParam]: 'b' }]);
     expect(sent.every((r) => r.body === body)).toBe(true);

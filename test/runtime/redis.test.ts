@@ -27,11 +27,15 @@ beforeAll(async () => {
     return;
   }
   port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('redis-server did not start in 10 s')), 10_000);
     redis!.stdout!.on('data', (chunk: Buffer) => {
-      if (String(chunk).includes('Ready to accept connections')) clearTimeout(timer), ok();
+      if (String(chunk).includes('Ready to accept connections')) {
+        clearTimeout(timer), ok();
+      }
     });
     redis!.on('exit', (code) => fail(new Error(`redis-server exited with ${code}`)));
   });
@@ -49,20 +53,40 @@ interface Result {
 
 /** Starts the workers, and once all have said they are ready, tells them to go together. */
 async function workers(argsList: string[][]): Promise<Result[]> {
-  const children = argsList.map((args) => spawn(process.execPath, ['--import', 'tsx', 'test/runtime/fixtures/redis-worker.ts', ...args], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const children = argsList.map((args) =>
+    spawn(process.execPath, ['--import', 'tsx', 'test/runtime/fixtures/redis-worker.ts', ...args], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    }),
+  );
   const outputs = children.map(() => ({ text: '' }));
-  const ready = children.map((child, i) => new Promise<void>((ok) => child.stdout.on('data', (c: Buffer) => ((outputs[i].text += c), outputs[i].text.startsWith('ready') && ok()))));
+  const ready = children.map(
+    (child, i) =>
+      new Promise<void>((ok) =>
+        child.stdout.on('data', (c: Buffer) => ((outputs[i].text += c), outputs[i].text.startsWith('ready') && ok())),
+      ),
+  );
   const done = children.map(
-    (child, i) => new Promise<Result>((ok, fail) => child.on('exit', (code) => (code ? fail(new Error(`worker exited with ${code}`)) : ok(JSON.parse(outputs[i].text.trim().split('\n').pop()!))))),
+    (child, i) =>
+      new Promise<Result>((ok, fail) =>
+        child.on('exit', (code) =>
+          code
+            ? fail(new Error(`worker exited with ${code}`))
+            : ok(JSON.parse(outputs[i].text.trim().split('\n').pop()!)),
+        ),
+      ),
   );
   await Promise.all(ready);
-  for (const child of children) child.stdin.write('go\n');
+  for (const child of children) {
+    child.stdin.write('go\n');
+  }
   return Promise.all(done);
 }
 
 describe('pacing shared through Redis', () => {
   it('two worker processes share one token bucket with zero failures', async (ctx) => {
-    if (missing) return ctx.skip(missing);
+    if (missing) {
+      return ctx.skip(missing);
+    }
     // Answers take 30 ms, so that the concurrency the two workers share shows at the server.
     const bucket = await bucketServer({ rate: 50, burst: 50, delayMs: 30 });
     try {
@@ -86,7 +110,9 @@ describe('pacing shared through Redis', () => {
   }, 60_000);
 
   it('without pacing, the same two workers draw many 429s (the test above can fail)', async (ctx) => {
-    if (missing) return ctx.skip(missing);
+    if (missing) {
+      return ctx.skip(missing);
+    }
     const bucket = await bucketServer({ rate: 50, burst: 50 });
     try {
       const results = await workers([

@@ -2,12 +2,21 @@
 // loopback server for each media type, header and cookie parameters, and what each `parseAs` gives back.
 // Any OpenAPI document can produce these requests, so the test calls `request` directly.
 import { describe, expect, it } from 'vitest';
-import { BaseClient, NotFoundError, type ApiRequest, type ClientOptions, type RequestOptions } from './fixtures/client.js';
+import {
+  BaseClient,
+  NotFoundError,
+  type ApiRequest,
+  type ClientOptions,
+  type RequestOptions,
+} from './fixtures/client.js';
 import { json, serve } from './fixtures/server.js';
 
 class Client extends BaseClient<{}> {
   constructor(options: ClientOptions) {
-    super({ apiKey: 'key', apiSecret: 'secret', ...options }, { packageName: 'p', packageVersion: '1.0.0', defaultBaseUrl: 'http://127.0.0.1:1' });
+    super(
+      { apiKey: 'key', apiSecret: 'secret', ...options },
+      { packageName: 'p', packageVersion: '1.0.0', defaultBaseUrl: 'http://127.0.0.1:1' },
+    );
   }
 }
 
@@ -19,7 +28,8 @@ async function send(req: Partial<ApiRequest>, options?: RequestOptions) {
 }
 
 /** Reads a multipart body the way a server would (undici's own parser). */
-const parts = (raw: Buffer, contentType: string) => new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+const parts = (raw: Buffer, contentType: string) =>
+  new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
 
 describe('request bodies by media type', () => {
   it('sends JSON by default, and for any +json type', async () => {
@@ -65,7 +75,12 @@ describe('request bodies by media type', () => {
         c.close();
       },
     });
-    for (const body of [new Blob([new Uint8Array(bytes)]), new Uint8Array(bytes).buffer, new Uint8Array(bytes), stream]) {
+    for (const body of [
+      new Blob([new Uint8Array(bytes)]),
+      new Uint8Array(bytes).buffer,
+      new Uint8Array(bytes),
+      stream,
+    ]) {
       const hit = await send({ body, contentType: 'application/octet-stream' });
       expect(hit.headers['content-type']).toBe('application/octet-stream');
       expect([...hit.raw]).toEqual(bytes);
@@ -75,7 +90,10 @@ describe('request bodies by media type', () => {
   });
 
   it("lets the call's contentType option pick another media type the operation offers", async () => {
-    const hit = await send({ body: { a: 'b' }, contentType: 'application/json' }, { contentType: 'application/x-www-form-urlencoded' });
+    const hit = await send(
+      { body: { a: 'b' }, contentType: 'application/json' },
+      { contentType: 'application/x-www-form-urlencoded' },
+    );
     expect([hit.headers['content-type'], hit.body]).toEqual(['application/x-www-form-urlencoded', 'a=b']);
   });
 
@@ -83,7 +101,9 @@ describe('request bodies by media type', () => {
     const s = await serve((_, res) => json(res, {}, { status: 503, headers: { 'retry-after': '0' } }));
     const client = new Client({ baseUrl: s.url });
     const body = new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array([1])), c.close()) });
-    await expect(client.request({ method: 'PUT', path: '/blob', body, contentType: 'application/octet-stream' })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      client.request({ method: 'PUT', path: '/blob', body, contentType: 'application/octet-stream' }),
+    ).rejects.toMatchObject({ status: 503 });
     expect(s.hits.length).toBe(1);
   });
 });
@@ -93,11 +113,19 @@ describe('header and cookie parameters', () => {
     const hit = await send(
       {
         method: 'GET',
-        params: { header: { 'X-Trace': 't-1', 'x-list': ['a', 'b'], 'x-num': 3, 'x-gone': undefined }, cookie: { session: 'a b;c=d', id: 7, gone: undefined } },
+        params: {
+          header: { 'X-Trace': 't-1', 'x-list': ['a', 'b'], 'x-num': 3, 'x-gone': undefined },
+          cookie: { session: 'a b;c=d', id: 7, gone: undefined },
+        },
       },
       { headers: { 'x-num': '4' } },
     );
-    expect([hit.headers['x-trace'], hit.headers['x-list'], hit.headers['x-num'], 'x-gone' in hit.headers]).toEqual(['t-1', 'a, b', '4', false]);
+    expect([hit.headers['x-trace'], hit.headers['x-list'], hit.headers['x-num'], 'x-gone' in hit.headers]).toEqual([
+      't-1',
+      'a, b',
+      '4',
+      false,
+    ]);
     expect(hit.headers.cookie).toBe('session=a%20b%3Bc%3Dd; id=7');
   });
 
@@ -113,7 +141,9 @@ describe('parseAs', () => {
     const s = await serve((_, res) => reply(res));
     return new Client({ baseUrl: s.url }).request<unknown>({ method: 'GET', path: '/x', parseAs });
   }
-  const binary = (res: import('node:http').ServerResponse) => (res.writeHead(200, { 'content-type': 'application/octet-stream' }), res.end(Buffer.from(bytes)));
+  const binary = (res: import('node:http').ServerResponse) => (
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }), res.end(Buffer.from(bytes))
+  );
 
   it('reads JSON by default, and an empty body as undefined', async () => {
     expect(await answer(undefined, (res) => json(res, { a: 1 }))).toEqual({ a: 1 });
@@ -121,7 +151,9 @@ describe('parseAs', () => {
   });
 
   it('reads text, blob, arrayBuffer and stream bodies, and drops a void one', async () => {
-    expect(await answer('text', (res) => (res.writeHead(200, { 'content-type': 'text/csv' }), res.end('a,b\n1,2')))).toBe('a,b\n1,2');
+    expect(
+      await answer('text', (res) => (res.writeHead(200, { 'content-type': 'text/csv' }), res.end('a,b\n1,2'))),
+    ).toBe('a,b\n1,2');
     const blob = (await answer('blob', binary)) as Blob;
     expect(blob).toBeInstanceOf(Blob);
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([...bytes]);
@@ -136,7 +168,9 @@ describe('parseAs', () => {
 
   it('parses an error body as JSON whatever parseAs says', async () => {
     for (const parseAs of ['text', 'blob', 'stream', 'void'] as const) {
-      const e = await answer(parseAs, (res) => json(res, { errors: [{ detail: 'no such thing' }] }, { status: 404 })).catch((e: unknown) => e);
+      const e = await answer(parseAs, (res) =>
+        json(res, { errors: [{ detail: 'no such thing' }] }, { status: 404 }),
+      ).catch((e: unknown) => e);
       expect(e).toBeInstanceOf(NotFoundError);
       expect((e as NotFoundError).errors[0].detail).toBe('no such thing');
     }

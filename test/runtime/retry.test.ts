@@ -7,7 +7,9 @@ import { deadPort, json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };
 const env = { environment: 'env-1' };
-const body = { spec: { cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], environment: { id: 'env-1' } } };
+const body = {
+  spec: { cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], environment: { id: 'env-1' } },
+};
 
 describe('retries', () => {
   it('retries a GET on 503 and stops after maxRetries', async () => {
@@ -20,7 +22,13 @@ describe('retries', () => {
   });
 
   it('retries a DELETE on 500 and 408, then succeeds', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 500, headers: { 'retry-after': '0' } }) : n === 2 ? json(res, {}, { status: 408, headers: { 'retry-after': '0' } }) : json(res, undefined, { status: 204 })));
+    const s = await serve((_, res, n) =>
+      n === 1
+        ? json(res, {}, { status: 500, headers: { 'retry-after': '0' } })
+        : n === 2
+          ? json(res, {}, { status: 408, headers: { 'retry-after': '0' } })
+          : json(res, undefined, { status: 204 }),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.delete('n-1', env)).resolves.toBeUndefined();
     expect(s.hits.map((h) => h.method)).toEqual(['DELETE', 'DELETE', 'DELETE']);
@@ -28,7 +36,9 @@ describe('retries', () => {
 
   it('backs off exponentially when the server gives no hint: each wait longer than the last', async () => {
     const times: number[] = [];
-    const s = await serve((_, res, n) => (times.push(Date.now()), n <= 2 ? json(res, {}, { status: 503 }) : json(res, network('n-1'))));
+    const s = await serve(
+      (_, res, n) => (times.push(Date.now()), n <= 2 ? json(res, {}, { status: 503 }) : json(res, network('n-1'))),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 2 });
     await cc.networks.get('n-1', env);
     expect(s.hits.length).toBe(3);
@@ -40,23 +50,36 @@ describe('retries', () => {
   });
 
   it('does not retry a POST on 503, nor a PATCH on 500', async () => {
-    const s = await serve((h, res) => json(res, {}, { status: h.method == 'PATCH' ? 500 : 503, headers: { 'retry-after': '0' } }));
+    const s = await serve((h, res) =>
+      json(res, {}, { status: h.method === 'PATCH' ? 500 : 503, headers: { 'retry-after': '0' } }),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.create(body)).rejects.toMatchObject({ name: 'InternalServerError', status: 503 });
     expect(s.hits.length).toBe(1);
-    await expect(cc.networks.update('n-1', { spec: { environment: { id: 'env-1' } } })).rejects.toMatchObject({ name: 'InternalServerError', status: 500 });
+    await expect(cc.networks.update('n-1', { spec: { environment: { id: 'env-1' } } })).rejects.toMatchObject({
+      name: 'InternalServerError',
+      status: 500,
+    });
     expect(s.hits.map((h) => h.method)).toEqual(['POST', 'PATCH']);
   });
 
   it('retries a POST on 429 and re-sends the same body', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '0' } }) : json(res, network('n-9', 'PROVISIONING'), { status: 202 })));
+    const s = await serve((_, res, n) =>
+      n === 1
+        ? json(res, {}, { status: 429, headers: { 'retry-after': '0' } })
+        : json(res, network('n-9', 'PROVISIONING'), { status: 202 }),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(cc.networks.create(body)).resolves.toMatchObject({ id: 'n-9' });
     expect(s.hits.map((h) => JSON.parse(h.body))).toEqual([body, body]);
   });
 
   it('re-sends the same body through `raw` too (a Request, cloned per attempt)', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '0' } }) : json(res, network('n-9', 'PROVISIONING'), { status: 202 })));
+    const s = await serve((_, res, n) =>
+      n === 1
+        ? json(res, {}, { status: 429, headers: { 'retry-after': '0' } })
+        : json(res, network('n-9', 'PROVISIONING'), { status: 202 }),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const { data } = await cc.raw.POST('/networking/v1/networks', { body });
     expect(data).toMatchObject({ id: 'n-9' });
@@ -64,7 +87,9 @@ describe('retries', () => {
   });
 
   it('honours Retry-After in seconds', async () => {
-    const s = await serve((_, res, n) => (n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))));
+    const s = await serve((_, res, n) =>
+      n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1')),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
     await cc.networks.get('n-1', env);
@@ -73,7 +98,9 @@ describe('retries', () => {
 
   it('honours Retry-After as an HTTP date', async () => {
     const s = await serve((_, res, n) =>
-      n === 1 ? json(res, {}, { status: 503, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } }) : json(res, network('n-1')),
+      n === 1
+        ? json(res, {}, { status: 503, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } })
+        : json(res, network('n-1')),
     );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
@@ -85,7 +112,9 @@ describe('retries', () => {
 
   it('reads X-RateLimit-Reset as relative seconds when X-RateLimit-Remaining is 0', async () => {
     const s = await serve((_, res, n) =>
-      n === 1 ? json(res, {}, { status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' } }) : json(res, network('n-1')),
+      n === 1
+        ? json(res, {}, { status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' } })
+        : json(res, network('n-1')),
     );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
@@ -97,7 +126,14 @@ describe('retries', () => {
 
   it('throws RateLimitError at once when the server asks for more than 60 s', async () => {
     const s = await serve((_, res, n) =>
-      json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: n === 1 ? { 'retry-after': '120' } : { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3600' } }),
+      json(
+        res,
+        { errors: [{ detail: 'slow down' }] },
+        {
+          status: 429,
+          headers: n === 1 ? { 'retry-after': '120' } : { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3600' },
+        },
+      ),
     );
     // Pacing off: each call is sent and fails on its own answer.
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, pacing: false });
@@ -105,7 +141,9 @@ describe('retries', () => {
     const e1 = await cc.networks.get('n-1', env).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(RateLimitError);
     expect((e1 as RateLimitError).retryAfter).toBe(120);
-    expect((e1 as RateLimitError).message).toBe('GET /networking/v1/networks/n-1 → 429 Too Many Requests (request id req-429): slow down');
+    expect((e1 as RateLimitError).message).toBe(
+      'GET /networking/v1/networks/n-1 → 429 Too Many Requests (request id req-429): slow down',
+    );
     const e2 = await cc.networks.create(body).catch((e: unknown) => e);
     expect((e2 as RateLimitError).retryAfter).toBe(3600);
     expect(s.hits.length).toBe(2);
@@ -113,13 +151,17 @@ describe('retries', () => {
   });
 
   it('with pacing, fails later calls at once without sending them while the limit holds longer than maxRateLimitWaitMs', async () => {
-    const s = await serve((_, res) => json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: { 'retry-after': '120' } }));
+    const s = await serve((_, res) =>
+      json(res, { errors: [{ detail: 'slow down' }] }, { status: 429, headers: { 'retry-after': '120' } }),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
     await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', retryAfter: 120 });
     const e = (await cc.networks.create(body).catch((e: unknown) => e)) as RateLimitError;
     expect(e).toBeInstanceOf(RateLimitError);
-    expect(e.message).toBe('POST /networking/v1/networks → rate limited: would wait 120 s, more than maxRateLimitWaitMs (request id none)');
+    expect(e.message).toBe(
+      'POST /networking/v1/networks → rate limited: would wait 120 s, more than maxRateLimitWaitMs (request id none)',
+    );
     expect(e.retryAfter).toBeGreaterThanOrEqual(119);
     expect(e.retryAfter).toBeLessThanOrEqual(120);
     expect(s.hits.length).toBe(1);
@@ -127,9 +169,15 @@ describe('retries', () => {
   });
 
   it('takes a caller-set bound: a wait over maxRateLimitWaitMs fails fast, one under it is waited out', async () => {
-    const s = await serve((_, res, n) => (n <= 2 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))));
+    const s = await serve((_, res, n) =>
+      n <= 2 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1')),
+    );
     const strict = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRateLimitWaitMs: 500 });
-    await expect(strict.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', status: 429, retryAfter: 1 });
+    await expect(strict.networks.get('n-1', env)).rejects.toMatchObject({
+      name: 'RateLimitError',
+      status: 429,
+      retryAfter: 1,
+    });
     expect(s.hits.length).toBe(1);
     const patient = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRateLimitWaitMs: 5000 });
     await expect(patient.networks.get('n-1', env)).resolves.toMatchObject({ id: 'n-1' });
@@ -139,7 +187,11 @@ describe('retries', () => {
   it('gives RateLimitError.retryAfter after retries run out', async () => {
     const s = await serve((_, res) => json(res, {}, { status: 429, headers: { 'retry-after': '0' } }));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 1 });
-    await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ name: 'RateLimitError', status: 429, retryAfter: 0 });
+    await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({
+      name: 'RateLimitError',
+      status: 429,
+      retryAfter: 0,
+    });
     expect(s.hits.length).toBe(2);
   });
 

@@ -5,7 +5,9 @@ import { json, network, serve } from './fixtures/server.js';
 
 const creds = { apiKey: 'key', apiSecret: 'secret' };
 const env = { environment: 'env-1' };
-const body = { spec: { cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], environment: { id: 'env-1' } } };
+const body = {
+  spec: { cloud: 'AWS', region: 'us-east-1', connection_types: ['PRIVATELINK'], environment: { id: 'env-1' } },
+};
 const hang = () => {}; // never answers: the test's afterEach closes the connection
 
 describe('timeouts', () => {
@@ -13,7 +15,13 @@ describe('timeouts', () => {
     const s = await serve(hang);
     // Attempts are counted where they leave the client: a busy server may not have recorded one in time.
     let attempts = 0;
-    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, timeoutMs: 300, maxRetries: 1, fetch: (u, i) => (attempts++, fetch(u, i)) });
+    const cc = new ConfluentCloud({
+      ...creds,
+      baseUrl: s.url,
+      timeoutMs: 300,
+      maxRetries: 1,
+      fetch: (u, i) => (attempts++, fetch(u, i)),
+    });
     const t = Date.now();
     const e = await cc.networks.get('n-1', env).catch((e: unknown) => e);
     expect(e).toBeInstanceOf(TimeoutError);
@@ -26,14 +34,21 @@ describe('timeouts', () => {
   it('does not retry a POST that timed out (it may have been applied)', async () => {
     const s = await serve(hang);
     let attempts = 0;
-    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, timeoutMs: 300, fetch: (u, i) => (attempts++, fetch(u, i)) });
+    const cc = new ConfluentCloud({
+      ...creds,
+      baseUrl: s.url,
+      timeoutMs: 300,
+      fetch: (u, i) => (attempts++, fetch(u, i)),
+    });
     await expect(cc.networks.create(body)).rejects.toBeInstanceOf(TimeoutError);
     expect(attempts).toBe(1);
   });
 
   it('gives each attempt a fresh timeout', async () => {
     // The first answer comes after the timeout; if the signal were shared, the retry would fail at once.
-    const s = await serve((_, res, n) => (n === 1 ? void setTimeout(() => json(res, network('late')), 1500) : json(res, network('n-1'))));
+    const s = await serve((_, res, n) =>
+      n === 1 ? void setTimeout(() => json(res, network('late')), 1500) : json(res, network('n-1')),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 1 });
     await expect(cc.networks.get('n-1', env, { timeoutMs: 400 })).resolves.toMatchObject({ id: 'n-1' });
     await expect(cc.networks.get('n-1', env, { timeoutMs: 400 })).resolves.toMatchObject({ id: 'n-1' }); // the timer of call 1 is gone
@@ -70,7 +85,11 @@ describe('aborts', () => {
 
   it('interrupts the wait between retries', async () => {
     const ac = new AbortController();
-    const s = await serve((_, res) => (json(res, {}, { status: 503, headers: { 'retry-after': '30' } }), void setTimeout(() => ac.abort('enough'), 100)));
+    const s = await serve(
+      (_, res) => (
+        json(res, {}, { status: 503, headers: { 'retry-after': '30' } }), void setTimeout(() => ac.abort('enough'), 100)
+      ),
+    );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
     await expect(cc.networks.get('n-1', env, { signal: ac.signal })).rejects.toBe('enough');

@@ -20,12 +20,16 @@ let doc: Json;
 function deref(node: Json): Json {
   let cur = node;
   for (let hops = 0; cur && typeof cur === 'object' && typeof cur.$ref === 'string'; hops++) {
-    if (hops > 32 || !cur.$ref.startsWith('#/')) throw new Error(`cannot follow ${cur.$ref}`);
+    if (hops > 32 || !cur.$ref.startsWith('#/')) {
+      throw new Error(`cannot follow ${cur.$ref}`);
+    }
     cur = cur.$ref
       .slice(2)
       .split('/')
       .reduce((o: Json, tok: string) => o?.[tok.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-    if (cur === undefined) throw new Error(`dangling ${node.$ref}`);
+    if (cur === undefined) {
+      throw new Error(`dangling ${node.$ref}`);
+    }
   }
   return cur;
 }
@@ -34,7 +38,11 @@ function operations(): Array<{ method: HttpMethod; path: string; op: Json }> {
   const out: Array<{ method: HttpMethod; path: string; op: Json }> = [];
   for (const [p, rawItem] of Object.entries<Json>(doc.paths ?? {})) {
     const item = deref(rawItem);
-    for (const m of METHODS) if (item[m]) out.push({ method: m.toUpperCase() as HttpMethod, path: p, op: item[m] });
+    for (const m of METHODS) {
+      if (item[m]) {
+        out.push({ method: m.toUpperCase() as HttpMethod, path: p, op: item[m] });
+      }
+    }
   }
   return out;
 }
@@ -46,9 +54,13 @@ const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) =>
 /** The statuses and headers the spec must have: the seed's, plus the reference-only additions. */
 function expectedResponses(seed: SeedOperation): Record<string, string[]> {
   const want: Record<string, string[]> = {};
-  for (const [status, headers] of Object.entries(seed.responses)) want[status] = lower(headers);
+  for (const [status, headers] of Object.entries(seed.responses)) {
+    want[status] = lower(headers);
+  }
   for (const extra of REFERENCE_ONLY_RESPONSES) {
-    if (extra.method === seed.method && extra.path === seed.path) want[extra.status] = lower(extra.headers);
+    if (extra.method === seed.method && extra.path === seed.path) {
+      want[extra.status] = lower(extra.headers);
+    }
   }
   return want;
 }
@@ -62,7 +74,9 @@ beforeAll(async () => {
 
 describe('spec/openapi.yaml operations', () => {
   it('has exactly the 25 seed operations', () => {
-    const have = operations().map((o) => key(o.method, o.path)).sort();
+    const have = operations()
+      .map((o) => key(o.method, o.path))
+      .sort();
     const want = SEED_OPERATIONS.map((s) => key(s.method, s.path)).sort();
     expect(want).toHaveLength(25);
     expect(have).toEqual(want);
@@ -80,14 +94,18 @@ describe('spec/openapi.yaml operations', () => {
     it('has exactly the seed response headers for each status', () => {
       const op = find();
       const got: Record<string, string[]> = {};
-      for (const [status, raw] of Object.entries<Json>(op.responses)) got[status] = lower(Object.keys(deref(raw).headers ?? {}));
+      for (const [status, raw] of Object.entries<Json>(op.responses)) {
+        got[status] = lower(Object.keys(deref(raw).headers ?? {}));
+      }
       expect(got).toEqual(expectedResponses(seed));
     });
 
     it('returns the Failure body on every error status', () => {
       const op = find();
       for (const [status, raw] of Object.entries<Json>(op.responses)) {
-        if (Number(status) < 400) continue;
+        if (Number(status) < 400) {
+          continue;
+        }
         const schema = deref(raw).content?.['application/json']?.schema;
         expect(schema, `${status} body`).toEqual({ $ref: '#/components/schemas/Failure' });
       }
@@ -110,12 +128,19 @@ describe('spec/openapi.yaml operations', () => {
 
   it('puts every operation under a declared tag', () => {
     const declared = new Set((doc.tags ?? []).map((t: Json) => t.name));
-    for (const { op } of operations()) for (const t of op.tags) expect(declared.has(t), t).toBe(true);
+    for (const { op } of operations()) {
+      for (const t of op.tags) {
+        expect(declared.has(t), t).toBe(true);
+      }
+    }
   });
 
   it('takes no environment query parameter on update, and requires it everywhere else', () => {
     for (const { method, path: p, op } of operations()) {
-      const names = (op.parameters ?? []).map((x: Json) => deref(x)).filter((x: Json) => x.in === 'query').map((x: Json) => x.name);
+      const names = (op.parameters ?? [])
+        .map((x: Json) => deref(x))
+        .filter((x: Json) => x.in === 'query')
+        .map((x: Json) => x.name);
       expect(names.includes('environment'), `${method} ${p}`).toBe(method !== 'PATCH' && method !== 'POST');
     }
   });
@@ -125,25 +150,47 @@ describe('spec/openapi.yaml operations', () => {
     const seen = new Set<string>();
     // Walks a response schema; every named component it reaches must carry `example`.
     const visit = (node: Json, where: string): void => {
-      if (!node || typeof node !== 'object') return;
-      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${where}[${i}]`));
+      if (!node || typeof node !== 'object') {
+        return;
+      }
+      if (Array.isArray(node)) {
+        return node.forEach((n, i) => visit(n, `${where}[${i}]`));
+      }
       if (typeof node.$ref === 'string') {
-        if (seen.has(node.$ref)) return;
+        if (seen.has(node.$ref)) {
+          return;
+        }
         seen.add(node.$ref);
         const target = deref(node);
-        if (target.example === undefined) missing.add(node.$ref);
+        if (target.example === undefined) {
+          missing.add(node.$ref);
+        }
         return visit(target, node.$ref);
       }
-      for (const k of ['allOf', 'oneOf', 'anyOf']) if (node[k]) visit(node[k], where);
-      if (node.items) visit(node.items, where);
-      if (node.properties) for (const v of Object.values(node.properties)) visit(v, where);
-      if (node.additionalProperties && typeof node.additionalProperties === 'object') visit(node.additionalProperties, where);
+      for (const k of ['allOf', 'oneOf', 'anyOf']) {
+        if (node[k]) {
+          visit(node[k], where);
+        }
+      }
+      if (node.items) {
+        visit(node.items, where);
+      }
+      if (node.properties) {
+        for (const v of Object.values(node.properties)) {
+          visit(v, where);
+        }
+      }
+      if (node.additionalProperties && typeof node.additionalProperties === 'object') {
+        visit(node.additionalProperties, where);
+      }
     };
     let bodies = 0;
     for (const { op } of operations()) {
       for (const raw of Object.values<Json>(op.responses)) {
         const media = deref(raw).content?.['application/json'];
-        if (!media) continue;
+        if (!media) {
+          continue;
+        }
         bodies++;
         const schema = media.schema;
         // The top-level body: a named schema, or an allOf refinement of one.
@@ -162,7 +209,9 @@ describe('spec/openapi.yaml operations', () => {
     for (const [name, schema] of Object.entries<Json>(doc.components.schemas)) {
       const nodes = [schema, ...Object.values<Json>(schema.properties ?? {})];
       for (const node of nodes) {
-        if (!node.oneOf) continue;
+        if (!node.oneOf) {
+          continue;
+        }
         unions++;
         const { propertyName, mapping } = node.discriminator ?? {};
         expect(propertyName, name).toBe('kind');
@@ -184,7 +233,9 @@ describe('seed table (test/spec/seed-operations.ts)', () => {
     // ../shared sits beside the project's main checkout and its CI clone; a lone clone goes without it.
     skip(!existsSync(SEEDS_DIR), `${SEEDS_DIR} is not there (optional: the project's shared folder beside the clone)`);
     const parsed: Array<Omit<SeedOperation, 'sdkResource' | 'sdkMethod'>> = [];
-    for (const file of readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const text = readFileSync(path.join(SEEDS_DIR, file), 'utf8');
       // Index table: [**name**](...) | **METHOD** /path | summary
       const routes = new Map<string, { method: HttpMethod; path: string }>();

@@ -472,11 +472,22 @@ export const SEED_OPERATIONS: SeedOperation[] = [
  * seeds do not. The spec follows the reference here (see spec/README.md, "Deliberate
  * differences"), so the spec's statuses are exactly the seed's plus these.
  */
-export const REFERENCE_ONLY_RESPONSES: Array<{ method: HttpMethod; path: string; status: string; headers: string[] }> = [
-  { method: 'PATCH', path: '/networking/v1/networks/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
-  { method: 'PATCH', path: '/networking/v1/peerings/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
-  { method: 'PATCH', path: '/networking/v1/private-link-accesses/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
-  { method: 'PATCH', path: '/networking/v1/network-link-services/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
-  { method: 'PATCH', path: '/cmk/v2/clusters/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
-  { method: 'DELETE', path: '/cmk/v2/clusters/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
-];
+export const REFERENCE_ONLY_RESPONSES: Array<{ method: HttpMethod; path: string; status: string; headers: string[] }> =
+  [
+    { method: 'PATCH', path: '/networking/v1/networks/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
+    { method: 'PATCH', path: '/networking/v1/peerings/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
+    {
+      method: 'PATCH',
+      path: '/networking/v1/private-link-accesses/{id}',
+      status: '409',
+      headers: ['X-Request-Id', 'Location'],
+    },
+    {
+      method: 'PATCH',
+      path: '/networking/v1/network-link-services/{id}',
+      status: '409',
+      headers: ['X-Request-Id', 'Location'],
+    },
+    { method: 'PATCH', path: '/cmk/v2/clusters/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
+    { method: 'DELETE', path: '/cmk/v2/clusters/{id}', status: '409', headers: ['X-Request-Id', 'Location'] },
+  ];

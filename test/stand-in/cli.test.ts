@@ -18,7 +18,9 @@ it('the package names it as a bin, and it starts with a shebang', () => {
 });
 
 it('prints its URL, serves with the rate limit asked for, and stops on SIGINT with exit code 0', async () => {
-  const child = spawn(process.execPath, run(['--rate-limit', '5/s', '--provision-ms', '100']), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, run(['--rate-limit', '5/s', '--provision-ms', '100']), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -26,10 +28,14 @@ it('prints its URL, serves with the rate limit asked for, and stops on SIGINT wi
     const timer = setTimeout(() => reject(new Error(`no URL within 20 s:\n${out}`)), 20_000);
     child.stdout.on('data', () => {
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) (clearTimeout(timer), resolve(m[1]!));
+      if (m) {
+        clearTimeout(timer), resolve(m[1]!);
+      }
     });
   });
-  const res = await fetch(`${url}/networking/v1/networks?environment=env-1`, { headers: { authorization: 'Basic a2V5OnNlY3JldA==' } });
+  const res = await fetch(`${url}/networking/v1/networks?environment=env-1`, {
+    headers: { authorization: 'Basic a2V5OnNlY3JldA==' },
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('x-ratelimit-limit')).toBe('5');
   const code = await new Promise<number | null>((resolve) => {

@@ -17,7 +17,9 @@ describe('rate limit', () => {
     const log: Exchange[] = [];
     // Pacing off: this client fires into the empty bucket, so the stand-in's refusal shows.
     const cc = recordingClient(stand.url, { log, pacing: false });
-    for (let i = 0; i < 3; i++) await cc.networks.list({ environment: ENV });
+    for (let i = 0; i < 3; i++) {
+      await cc.networks.list({ environment: ENV });
+    }
     expect(log.map((e) => e.headers['x-ratelimit-remaining'])).toEqual(['2', '1', '0']);
     expect(log.every((e) => e.headers['x-ratelimit-limit'] === '3')).toBe(true);
     // Relative seconds until the bucket is full again, never an epoch time.
@@ -28,7 +30,9 @@ describe('rate limit', () => {
     expect((err as RateLimitError).retryAfter).toBe(1);
     expect(log.at(-1)!.headers['retry-after']).toBe('1');
     // Another credential has its own bucket.
-    const other = await fetch(`${stand.url}/networking/v1/networks?environment=${ENV}`, { headers: { authorization: 'Bearer another' } });
+    const other = await fetch(`${stand.url}/networking/v1/networks?environment=${ENV}`, {
+      headers: { authorization: 'Bearer another' },
+    });
     expect(other.status).toBe(200);
     const check = await responseChecker();
     expect(log.flatMap(check)).toEqual([]);
@@ -67,7 +71,9 @@ describe('rate limit', () => {
 describe('fault injection', () => {
   it('errorRate 1 answers every request with a 5xx carrying the Failure body', async () => {
     stand = await startStandIn({ faults: { errorRate: 1 } });
-    const err = await recordingClient(stand.url, { log: [] }).networks.list({ environment: ENV }).catch((e: unknown) => e);
+    const err = await recordingClient(stand.url, { log: [] })
+      .networks.list({ environment: ENV })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InternalServerError);
     expect((err as InternalServerError).status).toBe(503);
     expect((err as InternalServerError).errors[0]?.code).toBe('injected_fault');
@@ -78,7 +84,9 @@ describe('fault injection', () => {
       const s = await startStandIn({ faults: { errorRate: 0.3 }, seed: 42 });
       const log: Exchange[] = [];
       const cc = recordingClient(s.url, { log });
-      for (let i = 0; i < 40; i++) await cc.networks.list({ environment: ENV }).catch(() => undefined);
+      for (let i = 0; i < 40; i++) {
+        await cc.networks.list({ environment: ENV }).catch(() => undefined);
+      }
       await s.close();
       return log.map((e) => e.status);
     };
@@ -100,7 +108,9 @@ describe('fault injection', () => {
 
   it('dropRate 1 drops the connection without an answer', async () => {
     stand = await startStandIn({ faults: { dropRate: 1 } });
-    const err = await recordingClient(stand.url, { log: [] }).networks.list({ environment: ENV }).catch((e: unknown) => e);
+    const err = await recordingClient(stand.url, { log: [] })
+      .networks.list({ environment: ENV })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectionError);
   });
 });
@@ -109,7 +119,9 @@ it('a busy port gets a clear message', async () => {
   const first = await startStandIn();
   const port = Number(new URL(first.url).port);
   try {
-    await expect(startStandIn({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`);
+    await expect(startStandIn({ port })).rejects.toThrow(
+      `port ${port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`,
+    );
   } finally {
     await first.close();
   }
@@ -118,7 +130,16 @@ it('a busy port gets a clear message', async () => {
 it('reset() forgets every resource; store shows what is kept', async () => {
   stand = await startStandIn();
   const cc = recordingClient(stand.url, { log: [] });
-  const created = await cc.clusters.create({ spec: { display_name: 'kept', availability: 'SINGLE_ZONE', cloud: 'GCP', region: 'us-east4', config: { kind: 'Basic' }, environment: { id: ENV } } });
+  const created = await cc.clusters.create({
+    spec: {
+      display_name: 'kept',
+      availability: 'SINGLE_ZONE',
+      cloud: 'GCP',
+      region: 'us-east4',
+      config: { kind: 'Basic' },
+      environment: { id: ENV },
+    },
+  });
   expect(stand.store.get(created.id!)?.spec).toMatchObject({ display_name: 'kept' });
   expect(stand.store.all()).toHaveLength(1);
   stand.reset();

@@ -1,7 +1,14 @@
 // The stand-in driven through the generated public client on 127.0.0.1: phases, pages, filters, 404 after delete,
 // 401, 400, and every response checked against the bundled spec.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, BadRequestError, NotFoundError, ResourceFailedError, type ConfluentCloud, type NetworkCreate } from '../../generated/src/index.js';
+import {
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  ResourceFailedError,
+  type ConfluentCloud,
+  type NetworkCreate,
+} from '../../generated/src/index.js';
 import { startStandIn, type StandIn } from '../../generated/src/testing/index.js';
 import { ENV, network, peering, recordingClient, responseChecker, type Exchange } from './helpers.js';
 
@@ -12,7 +19,11 @@ let cc: ConfluentCloud;
 beforeAll(async () => {
   stand = await startStandIn({
     seed: 7,
-    phases: { provisionMs: 1500, deprovisionMs: 300, fail: (r) => (r.spec as { display_name?: string }).display_name === 'doomed' },
+    phases: {
+      provisionMs: 1500,
+      deprovisionMs: 300,
+      fail: (r) => (r.spec as { display_name?: string }).display_name === 'doomed',
+    },
   });
   cc = recordingClient(stand.url, { log });
 }, 30_000);
@@ -38,11 +49,15 @@ describe('create and phases', () => {
   it('a peering walks PROVISIONING → PENDING_ACCEPT → READY on the clock, seen through waitFor', async () => {
     const p = await cc.peerings.create(peering('walk'));
     const seen: string[] = [];
-    const done = await cc.peerings.waitFor(p.id!, { environment: ENV }, {
-      intervalMs: 40,
-      timeoutMs: 10_000,
-      until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === 'READY'),
-    });
+    const done = await cc.peerings.waitFor(
+      p.id!,
+      { environment: ENV },
+      {
+        intervalMs: 40,
+        timeoutMs: 10_000,
+        until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === 'READY'),
+      },
+    );
     expect(done.status.phase).toBe('READY');
     expect(seen).toEqual(['PROVISIONING', 'PENDING_ACCEPT', 'READY']);
   });
@@ -53,7 +68,9 @@ describe('create and phases', () => {
       const client = recordingClient(polled.url, { log });
       const p = await client.peerings.create(peering('polled'));
       const phases = [p.status.phase];
-      for (let i = 0; i < 5; i++) phases.push((await client.peerings.get(p.id!, { environment: ENV })).status.phase);
+      for (let i = 0; i < 5; i++) {
+        phases.push((await client.peerings.get(p.id!, { environment: ENV })).status.phase);
+      }
       expect(phases).toEqual(['PROVISIONING', 'PROVISIONING', 'PENDING_ACCEPT', 'PENDING_ACCEPT', 'READY', 'READY']);
     } finally {
       await polled.close();
@@ -62,7 +79,13 @@ describe('create and phases', () => {
 
   it('a resource chosen by phases.fail ends FAILED, which waitFor reports', async () => {
     const n = await cc.networks.create(network('doomed'));
-    const err = await cc.networks.waitFor(n.id!, { environment: ENV }, { intervalMs: 40, timeoutMs: 10_000, until: (r) => r.status.phase === 'READY' }).catch((e: unknown) => e);
+    const err = await cc.networks
+      .waitFor(
+        n.id!,
+        { environment: ENV },
+        { intervalMs: 40, timeoutMs: 10_000, until: (r) => r.status.phase === 'READY' },
+      )
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ResourceFailedError);
   });
 });
@@ -71,7 +94,9 @@ describe('lists', () => {
   it('listAll crosses three pages or more, in creation order, following absolute metadata.next links', async () => {
     const env = 'env-pages';
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await cc.networks.create(network(`page-${i}`, 'AWS', env))).id!);
+    for (let i = 0; i < 7; i++) {
+      ids.push((await cc.networks.create(network(`page-${i}`, 'AWS', env))).id!);
+    }
     const first = await cc.networks.list({ environment: env, page_size: 3 });
     expect(first.data.map((n) => n.id)).toEqual(ids.slice(0, 3));
     expect(first.metadata.total_size).toBe(7);
@@ -79,10 +104,16 @@ describe('lists', () => {
     expect(first.metadata.prev ?? undefined).toBeUndefined();
     const before = log.length;
     const all: string[] = [];
-    for await (const n of cc.networks.listAll({ environment: env, page_size: 3 })) all.push(n.id);
+    for await (const n of cc.networks.listAll({ environment: env, page_size: 3 })) {
+      all.push(n.id);
+    }
     expect(all).toEqual(ids);
     expect(log.length - before).toBe(3);
-    const second = await cc.networks.list({ environment: env, page_size: 3, page_token: new URL(first.metadata.next!).searchParams.get('page_token')! });
+    const second = await cc.networks.list({
+      environment: env,
+      page_size: 3,
+      page_token: new URL(first.metadata.next!).searchParams.get('page_token')!,
+    });
     expect(second.metadata.prev).toBe(first.metadata.first);
   });
 
@@ -91,9 +122,12 @@ describe('lists', () => {
     await cc.networks.create(network('aws-1', 'AWS', env));
     await cc.networks.create(network('gcp-1', 'GCP', env));
     await cc.networks.create(network('gcp-2', 'GCP', env));
-    const names = async (query: Parameters<ConfluentCloud['networks']['list']>[0]) => (await cc.networks.list(query)).data.map((n) => n.spec.display_name);
+    const names = async (query: Parameters<ConfluentCloud['networks']['list']>[0]) =>
+      (await cc.networks.list(query)).data.map((n) => n.spec.display_name);
     expect(await names({ environment: env, 'spec.cloud': ['GCP'] })).toEqual(['gcp-1', 'gcp-2']);
-    expect(await names({ environment: env, 'spec.cloud': ['GCP', 'AWS'], 'spec.display_name': ['aws-1', 'gcp-2'] })).toEqual(['aws-1', 'gcp-2']);
+    expect(
+      await names({ environment: env, 'spec.cloud': ['GCP', 'AWS'], 'spec.display_name': ['aws-1', 'gcp-2'] }),
+    ).toEqual(['aws-1', 'gcp-2']);
     expect(await names({ environment: env, 'spec.display_name': ['first'] })).toEqual([]);
     expect(await names({ environment: ENV, 'spec.display_name': ['first'] })).toEqual(['first']);
   });
@@ -136,7 +170,11 @@ describe('errors as the service gives them', () => {
     const bad = { spec: { ...network('bad').spec, zones: ['only-one'] } } as NetworkCreate;
     const err = await cc.networks.create(bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BadRequestError);
-    expect((err as BadRequestError).errors[0]).toMatchObject({ status: '400', code: 'invalid_request', source: { pointer: '/spec/zones' } });
+    expect((err as BadRequestError).errors[0]).toMatchObject({
+      status: '400',
+      code: 'invalid_request',
+      source: { pointer: '/spec/zones' },
+    });
   });
 
   it('400 on a query that breaks the spec (missing required environment)', async () => {

@@ -11,7 +11,9 @@ import { ROOT } from './helpers.js';
 const bundled = JSON.parse(readFileSync(path.join(ROOT, 'generated/openapi.json'), 'utf8'));
 const FIXTURES = path.join(ROOT, 'test/fixtures/generator');
 // Confluent's reference specs, beside the checkout (../shared) or beside a worktree's parent (../../shared).
-const REFERENCE = [path.resolve(ROOT, '../shared/reference'), path.resolve(ROOT, '../../shared/reference')].find((d) => existsSync(d));
+const REFERENCE = [path.resolve(ROOT, '../shared/reference'), path.resolve(ROOT, '../../shared/reference')].find((d) =>
+  existsSync(d),
+);
 
 function modelOf(files: Map<string, string>): StandInModel {
   const text = files.get('src/testing/model.ts')!;
@@ -23,15 +25,30 @@ describe('for spec/', () => {
   const byName = new Map(model.collections.map((c) => [c.name, c]));
 
   it('finds the five collections and nothing it cannot serve', () => {
-    expect([...byName.keys()]).toEqual(['networks', 'peerings', 'privateLinkAccesses', 'networkLinkServices', 'clusters']);
+    expect([...byName.keys()]).toEqual([
+      'networks',
+      'peerings',
+      'privateLinkAccesses',
+      'networkLinkServices',
+      'clusters',
+    ]);
     expect(model.unmodelled).toEqual([]);
   });
 
   it('takes id prefixes from the examples, phases from status.phase, constants from the schemas', () => {
     expect(model.collections.map((c) => c.idPrefix)).toEqual(['n-', 'peer-', 'pla-', 'nls-', 'lkc-']);
-    expect(byName.get('peerings')!.phases).toEqual({ provisioning: ['PROVISIONING', 'PENDING_ACCEPT', 'READY'], failed: 'FAILED', deprovisioning: 'DEPROVISIONING' });
+    expect(byName.get('peerings')!.phases).toEqual({
+      provisioning: ['PROVISIONING', 'PENDING_ACCEPT', 'READY'],
+      failed: 'FAILED',
+      deprovisioning: 'DEPROVISIONING',
+    });
     expect(byName.get('clusters')!.phases).toEqual({ provisioning: ['PROVISIONING', 'PROVISIONED'], failed: 'FAILED' });
-    expect(byName.get('clusters')).toMatchObject({ apiVersion: 'cmk/v2', kind: 'Cluster', listKind: 'ClusterList', crnKey: 'cluster' });
+    expect(byName.get('clusters')).toMatchObject({
+      apiVersion: 'cmk/v2',
+      kind: 'Cluster',
+      listKind: 'ClusterList',
+      crnKey: 'cluster',
+    });
   });
 
   it('reads environment scoping, list filters, paging and what an update may change', () => {
@@ -45,28 +62,48 @@ describe('for spec/', () => {
 
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(model))).toEqual(JSON.parse(JSON.stringify(model)));
-    expect(modelOf(new Map([['src/testing/model.ts', readFileSync(path.join(ROOT, 'generated/src/testing/model.ts'), 'utf8')]])).collections).toHaveLength(5);
+    expect(
+      modelOf(
+        new Map([['src/testing/model.ts', readFileSync(path.join(ROOT, 'generated/src/testing/model.ts'), 'utf8')]]),
+      ).collections,
+    ).toHaveLength(5);
   });
 });
 
 describe('other documents', () => {
-  const fixtures = readdirSync(FIXTURES).sort().map((f) => {
-    const dir = path.join(FIXTURES, f);
-    return path.join(dir, readdirSync(dir).find((n) => /^openapi\.(ya?ml|json)$/.test(n))!);
-  });
-  const reference = readdirSync(REFERENCE ?? FIXTURES, { withFileTypes: true }).filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => path.join(REFERENCE!, e.name));
+  const fixtures = readdirSync(FIXTURES)
+    .sort()
+    .map((f) => {
+      const dir = path.join(FIXTURES, f);
+      return path.join(dir, readdirSync(dir).find((n) => /^openapi\.(ya?ml|json)$/.test(n))!);
+    });
+  const reference = readdirSync(REFERENCE ?? FIXTURES, { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => path.join(REFERENCE!, e.name));
 
-  it.each([...fixtures, ...reference])('generation never fails because of the stand-in: %s', async (spec) => {
-    const model = modelOf(await generate({ spec, cwd: ROOT }));
-    expect(Array.isArray(model.collections)).toBe(true);
-    expect(Array.isArray(model.unmodelled)).toBe(true);
-  }, 60_000);
+  it.each([...fixtures, ...reference])(
+    'generation never fails because of the stand-in: %s',
+    async (spec) => {
+      const model = modelOf(await generate({ spec, cwd: ROOT }));
+      expect(Array.isArray(model.collections)).toBe(true);
+      expect(Array.isArray(model.unmodelled)).toBe(true);
+    },
+    60_000,
+  );
 
-  it.skipIf(!REFERENCE)("Confluent's reference networking spec: seven collections, peerings through PENDING_ACCEPT", async () => {
-    const model = modelOf(await generate({ spec: path.join(REFERENCE!, 'networking-v1.openapi.yaml'), cwd: ROOT }));
-    expect(model.collections.length).toBe(7);
-    expect(model.collections.find((c) => c.name === 'peerings')?.phases?.provisioning).toEqual(['PROVISIONING', 'PENDING_ACCEPT', 'READY']);
-  }, 60_000);
+  it.skipIf(!REFERENCE)(
+    "Confluent's reference networking spec: seven collections, peerings through PENDING_ACCEPT",
+    async () => {
+      const model = modelOf(await generate({ spec: path.join(REFERENCE!, 'networking-v1.openapi.yaml'), cwd: ROOT }));
+      expect(model.collections.length).toBe(7);
+      expect(model.collections.find((c) => c.name === 'peerings')?.phases?.provisioning).toEqual([
+        'PROVISIONING',
+        'PENDING_ACCEPT',
+        'READY',
+      ]);
+    },
+    60_000,
+  );
 
   it('a spec without collections: empty model, its operations listed when the stand-in starts', async () => {
     const spec = fixtures.find((f) => f.includes('/open-enum/'))!;

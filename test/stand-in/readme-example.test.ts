@@ -41,7 +41,9 @@ it('type-checks with tsc --strict against the package and its ./testing entry', 
       include: ['*.ts'],
     }),
   );
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', DIR], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', DIR], {
+    encoding: 'utf8',
+  });
   expect(r.stdout + r.stderr).toBe('');
   expect(r.status).toBe(0);
 }, 120_000);
@@ -51,11 +53,18 @@ it('passes when run with vitest', () => {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const code = example()
-    .replace(`from 'confluent-cloud-client/testing'`, `from ${JSON.stringify(path.join(GENERATED, 'src/testing/index.ts'))}`)
+    .replace(
+      `from 'confluent-cloud-client/testing'`,
+      `from ${JSON.stringify(path.join(GENERATED, 'src/testing/index.ts'))}`,
+    )
     .replace(`from 'confluent-cloud-client'`, `from ${JSON.stringify(path.join(GENERATED, 'src/index.ts'))}`);
   writeFileSync(path.join(dir, 'example.test.ts'), code);
   // Removed at once: the repository's own vitest run would otherwise collect it from .tmp/.
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--dir', dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--dir', dir],
+    { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   rmSync(dir, { recursive: true, force: true });
   expect(r.status, r.stdout + r.stderr).toBe(0);
   expect(r.stdout).toMatch(/1 passed/);

@@ -38,7 +38,13 @@ describe('create bodies', () => {
     const peering: PeeringCreate = {
       spec: {
         display_name: 'prod-peering',
-        cloud: { kind: 'AwsPeering', account: '000000000000', vpc: 'vpc-00000', routes: ['10.0.0.0/16'], customer_region: 'us-east-1' },
+        cloud: {
+          kind: 'AwsPeering',
+          account: '000000000000',
+          vpc: 'vpc-00000',
+          routes: ['10.0.0.0/16'],
+          customer_region: 'us-east-1',
+        },
         environment: { id: 'env-00000' },
         network: { id: 'n-00000' },
       },
@@ -153,7 +159,13 @@ describe('create bodies', () => {
   it('rejects a missing required property', () => {
     const cluster: ClusterCreate = {
       // @ts-expect-error region is required
-      spec: { display_name: 'c', availability: 'SINGLE_ZONE', cloud: 'AWS', config: { kind: 'Basic' }, environment: { id: 'env-1' } },
+      spec: {
+        display_name: 'c',
+        availability: 'SINGLE_ZONE',
+        cloud: 'AWS',
+        config: { kind: 'Basic' },
+        environment: { id: 'env-1' },
+      },
     };
     // @ts-expect-error spec is required
     const network: NetworkCreate = {};

@@ -35,7 +35,10 @@ export function errorsByLine(file: string): Map<number, LineError[]> {
   for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
     const start = d.start ?? 0;
     const line = source.getLineAndCharacterOfPosition(start).line + 1;
-    const error = { message: ts.flattenDiagnosticMessageText(d.messageText, ' / '), at: source.text.slice(start, start + (d.length ?? 0)) };
+    const error = {
+      message: ts.flattenDiagnosticMessageText(d.messageText, ' / '),
+      at: source.text.slice(start, start + (d.length ?? 0)),
+    };
     found.set(line, [...(found.get(line) ?? []), error]);
   }
   return found;
@@ -45,28 +48,53 @@ export function errorsByLine(file: string): Map<number, LineError[]> {
 function withoutDirectives(file: string, into: string): { copy: string; covered: Map<number, string> } {
   const lines = readFileSync(file, 'utf8').split('\n');
   // Covered line → the property the comment names first.
-  const covered = new Map(lines.flatMap((line, i) => (DIRECTIVE.test(line) ? [[i + 2, line.replace(DIRECTIVE, '').trim().split(/\s/)[0]!.replace(/[:,]$/, '')] as const] : [])));
+  const covered = new Map(
+    lines.flatMap((line, i) =>
+      DIRECTIVE.test(line)
+        ? [[i + 2, line.replace(DIRECTIVE, '').trim().split(/\s/)[0]!.replace(/[:,]$/, '')] as const]
+        : [],
+    ),
+  );
   const text = lines
     .map((line) => (DIRECTIVE.test(line) ? '' : line))
     .join('\n')
-    .replace(/from '(\.\.?\/[^']+)'/g, (_, spec: string) => `from '${path.relative(into, path.resolve(path.dirname(file), spec)).split(path.sep).join('/')}'`);
+    .replace(
+      /from '(\.\.?\/[^']+)'/g,
+      (_, spec: string) =>
+        `from '${path
+          .relative(into, path.resolve(path.dirname(file), spec))
+          .split(path.sep)
+          .join('/')}'`,
+    );
   const copy = path.join(into, path.basename(file).replace(/\.test-d\.ts$/, '.unchecked.ts'));
   writeFileSync(copy, text);
   return { copy, covered };
 }
 
-describe.each(readdirSync(TYPES).filter((f) => f.endsWith('.test-d.ts')).sort())('%s', (name) => {
+describe.each(
+  readdirSync(TYPES)
+    .filter((f) => f.endsWith('.test-d.ts'))
+    .sort(),
+)('%s', (name) => {
   it('each @ts-expect-error covers exactly one error, and the rest compiles', { timeout: 120_000 }, () => {
     const { copy, covered } = withoutDirectives(path.join(TYPES, name), scratch);
     expect(covered.size).toBeGreaterThan(5);
     const errors = errorsByLine(copy);
-    const report = (lines: number[]) => lines.map((l) => `${name}:${l}: ${(errors.get(l) ?? []).map((e) => e.message).join(' | ') || 'no error'}`);
+    const report = (lines: number[]) =>
+      lines.map((l) => `${name}:${l}: ${(errors.get(l) ?? []).map((e) => e.message).join(' | ') || 'no error'}`);
     const about = (e: LineError, subject: string): boolean => {
       const [at, last] = [e.at.replace(/^['"]|['"]$/g, ''), subject.split('.').at(-1)!];
       return at === subject || at === last || e.message.includes(`'${last}'`);
     };
-    const wrong = [...covered].filter(([line, subject]) => errors.get(line)?.length !== 1 || !about(errors.get(line)![0]!, subject));
-    expect(report(wrong.map(([line]) => line)), 'directive lines without exactly one error about what they name').toEqual([]);
-    expect(report([...errors.keys()].filter((l) => !covered.has(l))), 'errors on lines without a directive').toEqual([]);
+    const wrong = [...covered].filter(
+      ([line, subject]) => errors.get(line)?.length !== 1 || !about(errors.get(line)![0]!, subject),
+    );
+    expect(
+      report(wrong.map(([line]) => line)),
+      'directive lines without exactly one error about what they name',
+    ).toEqual([]);
+    expect(report([...errors.keys()].filter((l) => !covered.has(l))), 'errors on lines without a directive').toEqual(
+      [],
+    );
   });
 });

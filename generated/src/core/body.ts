@@ -20,8 +20,10 @@ export async function readOk(call: CallInfo, res: Response, parseAs: ParseAs = '
     case 'arrayBuffer':
       return res.arrayBuffer();
   }
-  const text = res.status == 204 ? '' : await res.text();
-  if (!text) return undefined;
+  const text = res.status === 204 ? '' : await res.text();
+  if (!text) {
+    return undefined;
+  }
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -32,7 +34,9 @@ export async function readOk(call: CallInfo, res: Response, parseAs: ParseAs = '
 /** A non-2xx body: JSON when it parses, else the text (a proxy's HTML page, say); nothing when empty. */
 export async function readError(res: Response): Promise<unknown> {
   const text = await res.text();
-  if (!text) return undefined;
+  if (!text) {
+    return undefined;
+  }
   try {
     return JSON.parse(text);
   } catch {

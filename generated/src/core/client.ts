@@ -57,7 +57,9 @@ const serializeQuery = createQuerySerializer();
 
 /** Header names lower-cased, so a caller's `user-agent` replaces ours rather than joining it. */
 const lowerCased = (into: Record<string, string>, headers: Record<string, string> = {}) => {
-  for (const name in headers) into[name.toLowerCase()] = headers[name];
+  for (const name in headers) {
+    into[name.toLowerCase()] = headers[name];
+  }
   return into;
 };
 
@@ -68,18 +70,24 @@ const lowerCased = (into: Record<string, string>, headers: Record<string, string
 const fillPath = (path: string, params: Record<string, unknown> = {}, method = '') =>
   path.replace(/\{(.+?)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value == null || value === '' || value === '.' || value === '..') throw new APIClientError(describe([method, path], 'bad path parameter ' + name));
+    if (value == null || value === '' || value === '.' || value === '..') {
+      throw new APIClientError(describe([method, path], `bad path parameter ${name}`));
+    }
     return encodeURIComponent(value as string);
   });
 
 /** What fetch threw, as the error a caller can act on: a timeout, a failed connection, or ours unchanged. */
 function noResponse(call: CallInfo, e: unknown): APIClientError {
-  if (e instanceof APIClientError) return e;
+  if (e instanceof APIClientError) {
+    return e;
+  }
   const name = (e as Error).name;
-  if (name == 'TimeoutError') return new TimeoutError(describe(call, 'timed out'), { cause: e });
+  if (name === 'TimeoutError') {
+    return new TimeoutError(describe(call, 'timed out'), { cause: e });
+  }
   // fetch's own messages may quote the URL, credentials included (`http://user:password@host`).
-  const reason = 'failed: ' + redact((e as { cause?: { code?: string } }).cause?.code || (e as Error).message);
-  return new (name == 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
+  const reason = `failed: ${redact((e as { cause?: { code?: string } }).cause?.code || (e as Error).message)}`;
+  return new (name === 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
 }
 
 export class BaseClient<Paths extends {}> {
@@ -91,27 +99,53 @@ export class BaseClient<Paths extends {}> {
   readonly #headers: Record<string, string>;
 
   constructor(options: ClientOptions = {}, sdk: SdkInfo) {
-    const auth = resolveAuth(options, sdk.envPrefix, sdk.credentials == 'optional');
+    const auth = resolveAuth(options, sdk.envPrefix, sdk.credentials === 'optional');
     const headers = lowerCased(
-      { 'user-agent': `${sdk.packageName}/${sdk.packageVersion}${options.userAgent ? ' ' + options.userAgent : ''}` },
-      typeof auth == 'string' ? { Authorization: auth } : {},
+      { 'user-agent': `${sdk.packageName}/${sdk.packageVersion}${options.userAgent ? ` ${options.userAgent}` : ''}` },
+      typeof auth === 'string' ? { Authorization: auth } : {},
     );
     this.#headers = lowerCased(headers, options.headers);
     this.#baseUrl = removeTrailingSlash(options.baseUrl || sdk.defaultBaseUrl);
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env || {};
-    const secrets = [options.apiSecret, typeof options.accessToken == 'string' ? options.accessToken : undefined, sdk.envPrefix && env[sdk.envPrefix + '_API_SECRET']];
-    const log = makeLog({ logger: options.logger, level: options.logLevel, envPrefix: sdk.envPrefix, secrets: secrets.filter((x): x is string => !!x), prefix: sdk.packageName });
+    const secrets = [
+      options.apiSecret,
+      typeof options.accessToken === 'string' ? options.accessToken : undefined,
+      sdk.envPrefix && env[`${sdk.envPrefix}_API_SECRET`],
+    ];
+    const log = makeLog({
+      logger: options.logger,
+      level: options.logLevel,
+      envPrefix: sdk.envPrefix,
+      secrets: secrets.filter((x): x is string => !!x),
+      prefix: sdk.packageName,
+    });
     const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
     const maxConcurrency = options.maxConcurrency ?? 10;
     // 0 or less would hold every call forever.
-    if (!(maxConcurrency >= 1)) throw new APIClientError(`maxConcurrency must be 1 or more, not ${maxConcurrency}`);
+    if (!(maxConcurrency >= 1)) {
+      throw new APIClientError(`maxConcurrency must be 1 or more, not ${maxConcurrency}`);
+    }
     const onWait = (wait: RateLimitWait) => {
-      log.info?.(`rate limit: ${wait.queued} calls waiting, resuming in ${(wait.resumesInMs / 1000).toFixed(2)} s (${wait.reason})`);
+      log.info?.(
+        `rate limit: ${wait.queued} calls waiting, resuming in ${(wait.resumesInMs / 1000).toFixed(2)} s (${wait.reason})`,
+      );
       options.onRateLimitWait?.(wait);
     };
     const pacer =
-      options.pacing === false ? undefined : typeof options.pacing == 'object' ? options.pacing : new LocalPacer({ maxConcurrency, maxWaitMs, onWait });
-    this.#send = retrying({ fetch: options.fetch, maxRetries: options.maxRetries ?? 2, timeoutMs: options.timeoutMs ?? 60_000, auth, pacer, maxWaitMs, log });
+      options.pacing === false
+        ? undefined
+        : typeof options.pacing === 'object'
+          ? options.pacing
+          : new LocalPacer({ maxConcurrency, maxWaitMs, onWait });
+    this.#send = retrying({
+      fetch: options.fetch,
+      maxRetries: options.maxRetries ?? 2,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      auth,
+      pacer,
+      maxWaitMs,
+      log,
+    });
     this.raw = createClient<Paths>({
       baseUrl: this.#baseUrl,
       fetch: this.#send,
@@ -135,28 +169,41 @@ export class BaseClient<Paths extends {}> {
     const query = serializeQuery(req.params?.query ?? {});
     const headers = headerParams({ ...this.#headers }, req.params?.header);
     const cookie = cookieHeader(req.params?.cookie);
-    if (cookie) headers.cookie = cookie;
+    if (cookie) {
+      headers.cookie = cookie;
+    }
     const init: Prepared['init'] = { method, headers };
-    const state: CallState = { options: traced, read: (res) => (res.ok ? readOk(call, res, req.parseAs) : readError(res)) };
+    const state: CallState = {
+      options: traced,
+      read: (res) => (res.ok ? readOk(call, res, req.parseAs) : readError(res)),
+    };
     if (req.body !== undefined) {
       const encoded = encodeBody(req.body, traced.contentType || req.contentType || 'application/json');
       init.body = encoded.body;
-      if (encoded.contentType) headers['content-type'] = encoded.contentType;
+      if (encoded.contentType) {
+        headers['content-type'] = encoded.contentType;
+      }
       if (encoded.stream) {
         init.duplex = 'half';
         state.once = true;
       }
     }
-    if (req.parseAs == 'stream') state.keepOpen = true;
+    if (req.parseAs === 'stream') {
+      state.keepOpen = true;
+    }
     lowerCased(headers, traced.headers);
     let res;
     try {
-      res = await this.#send(new Prepared(this.#baseUrl + path + (query && '?' + query), init), state);
+      res = await this.#send(new Prepared(this.#baseUrl + path + (query && `?${query}`), init), state);
     } catch (e) {
       throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e);
     }
-    if (!res.ok) throw apiError(call, res, state.data);
-    if (LAST in traced) traced[LAST] = [method, path, res.headers.get('x-request-id')];
+    if (!res.ok) {
+      throw apiError(call, res, state.data);
+    }
+    if (LAST in traced) {
+      traced[LAST] = [method, path, res.headers.get('x-request-id')];
+    }
     return state.data as T;
   }
 

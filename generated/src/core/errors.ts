@@ -16,21 +16,21 @@ export interface ApiErrorDetail {
 export class APIClientError extends Error {
   // Set per class rather than read from the constructor, which a minifier may rename.
   static {
-    this.prototype.name = 'APIClientError';
+    APIClientError.prototype.name = 'APIClientError';
   }
 }
 
 /** Missing, half-given or conflicting credentials. Thrown by the client's constructor, before any request. */
 export class CredentialsError extends APIClientError {
   static {
-    this.prototype.name = 'CredentialsError';
+    CredentialsError.prototype.name = 'CredentialsError';
   }
 }
 
 /** The server answered with a non-2xx status. */
 export class ApiError extends APIClientError {
   static {
-    this.prototype.name = 'ApiError';
+    ApiError.prototype.name = 'ApiError';
   }
   declare readonly status: number;
   /** The `X-Request-Id` response header. */
@@ -43,42 +43,42 @@ export class ApiError extends APIClientError {
 }
 export class BadRequestError extends ApiError {
   static {
-    this.prototype.name = 'BadRequestError';
+    BadRequestError.prototype.name = 'BadRequestError';
   }
 }
 export class AuthenticationError extends ApiError {
   static {
-    this.prototype.name = 'AuthenticationError';
+    AuthenticationError.prototype.name = 'AuthenticationError';
   }
 }
 export class PaymentRequiredError extends ApiError {
   static {
-    this.prototype.name = 'PaymentRequiredError';
+    PaymentRequiredError.prototype.name = 'PaymentRequiredError';
   }
 }
 export class PermissionDeniedError extends ApiError {
   static {
-    this.prototype.name = 'PermissionDeniedError';
+    PermissionDeniedError.prototype.name = 'PermissionDeniedError';
   }
 }
 export class NotFoundError extends ApiError {
   static {
-    this.prototype.name = 'NotFoundError';
+    NotFoundError.prototype.name = 'NotFoundError';
   }
 }
 export class ConflictError extends ApiError {
   static {
-    this.prototype.name = 'ConflictError';
+    ConflictError.prototype.name = 'ConflictError';
   }
 }
 export class UnprocessableEntityError extends ApiError {
   static {
-    this.prototype.name = 'UnprocessableEntityError';
+    UnprocessableEntityError.prototype.name = 'UnprocessableEntityError';
   }
 }
 export class RateLimitError extends ApiError {
   static {
-    this.prototype.name = 'RateLimitError';
+    RateLimitError.prototype.name = 'RateLimitError';
   }
   /** Set when the client's pacing refused to wait longer than `maxRateLimitWaitMs`. */
   declare readonly waitSeconds?: number;
@@ -93,32 +93,32 @@ export class RateLimitError extends ApiError {
 /** Any 5xx. */
 export class InternalServerError extends ApiError {
   static {
-    this.prototype.name = 'InternalServerError';
+    InternalServerError.prototype.name = 'InternalServerError';
   }
 }
 /** No response: the connection failed (DNS, refused, reset...). `cause` holds the underlying error. */
 export class ConnectionError extends APIClientError {
   static {
-    this.prototype.name = 'ConnectionError';
+    ConnectionError.prototype.name = 'ConnectionError';
   }
 }
 /** No response within the per-attempt `timeoutMs`, or `waitFor` ran out of time. */
 export class TimeoutError extends APIClientError {
   static {
-    this.prototype.name = 'TimeoutError';
+    TimeoutError.prototype.name = 'TimeoutError';
   }
 }
 /** `waitFor` saw `status.phase === 'FAILED'`; `resource` is what the last poll returned. */
 export class ResourceFailedError extends APIClientError {
   static {
-    this.prototype.name = 'ResourceFailedError';
+    ResourceFailedError.prototype.name = 'ResourceFailedError';
   }
   declare readonly resource: unknown;
 }
 /** A 2xx whose body is not what the operation promises (e.g. not JSON). `body` holds the text. */
 export class InvalidResponseError extends APIClientError {
   static {
-    this.prototype.name = 'InvalidResponseError';
+    InvalidResponseError.prototype.name = 'InvalidResponseError';
   }
   declare readonly status: number;
   declare readonly requestId: string | undefined;
@@ -128,7 +128,10 @@ export class InvalidResponseError extends APIClientError {
 
   static of(call: CallInfo, res: Response, body: string, cause: unknown): InvalidResponseError {
     const requestId = res.headers.get('x-request-id') || undefined;
-    const error = new InvalidResponseError(describe([call[0], call[1], requestId], `${res.status} with a body that is not JSON`), { cause });
+    const error = new InvalidResponseError(
+      describe([call[0], call[1], requestId], `${res.status} with a body that is not JSON`),
+      { cause },
+    );
     return Object.assign(error, { status: res.status, requestId, headers: res.headers, body });
   }
 }
@@ -154,7 +157,7 @@ export function serverDelay(headers: Headers): number | undefined {
     ? +retryAfter >= 0
       ? +retryAfter
       : (Date.parse(retryAfter) - Date.now()) / 1000
-    : headers.get('x-ratelimit-remaining') == '0'
+    : headers.get('x-ratelimit-remaining') === '0'
       ? +(headers.get('x-ratelimit-reset') || NaN)
       : NaN;
   // A date in the past means now; anything unparsable (NaN) means no hint.
@@ -165,7 +168,8 @@ export function serverDelay(headers: Headers): number | undefined {
 export type CallInfo = readonly [method: string, path: string, requestId?: string | null];
 
 /** `GET /path → what (request id x)`: every message says the method, the path and the request id. */
-export const describe = ([method, path, rid]: CallInfo, what: string) => `${method} ${path} → ${what} (request id ${rid || 'none'})`;
+export const describe = ([method, path, rid]: CallInfo, what: string) =>
+  `${method} ${path} → ${what} (request id ${rid || 'none'})`;
 
 /** Maps a non-2xx response (body already parsed by openapi-fetch: JSON, else text) to its ApiError subclass. */
 export function apiError([method, path]: CallInfo, res: Response, body: unknown): ApiError {
@@ -177,7 +181,7 @@ export function apiError([method, path]: CallInfo, res: Response, body: unknown)
   const detail = first?.detail || first?.title;
   return Object.assign(
     new (byStatus[status] || (status > 499 ? InternalServerError : ApiError))(
-      describe([method, path, requestId], status + ' ' + res.statusText) + (detail ? ': ' + detail : ''),
+      describe([method, path, requestId], `${status} ${res.statusText}`) + (detail ? `: ${detail}` : ''),
     ),
     { status, requestId, headers, body, errors: Array.isArray(errors) ? errors : [] },
   );

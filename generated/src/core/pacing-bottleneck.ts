@@ -36,13 +36,19 @@ export function bottleneckPacer(limiter: BottleneckLike): Pacer {
               new Promise<void>((done) => {
                 signal?.removeEventListener('abort', onAbort);
                 // Bottleneck cannot take a job off its queue: one whose call was aborted is given back at once.
-                if (aborted) return done();
+                if (aborted) {
+                  return done();
+                }
                 let released = false;
                 grant({
                   release: (res) => {
-                    if (released) return;
+                    if (released) {
+                      return;
+                    }
                     released = true;
-                    if (res && (res.status == 429 || res.headers.get('x-ratelimit-remaining') == '0')) void Promise.resolve(limiter.updateSettings({ reservoir: 0 })).catch(() => {});
+                    if (res && (res.status === 429 || res.headers.get('x-ratelimit-remaining') === '0')) {
+                      void Promise.resolve(limiter.updateSettings({ reservoir: 0 })).catch(() => {});
+                    }
                     done();
                   },
                 });

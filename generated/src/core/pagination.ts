@@ -35,10 +35,14 @@ export async function* paginate<T>(
     const query = token ? { ...req.params?.query, [paging.tokenParam]: token } : req.params?.query;
     const page = await request({ ...req, params: { ...req.params, query } }, options);
     const items = field(page, [paging.items]);
-    if (Array.isArray(items)) yield* items as T[];
+    if (Array.isArray(items)) {
+      yield* items as T[];
+    }
     const next = field(page, paging.next);
     // The service ends a list with `next: ""`; others leave it out or send null.
-    if (typeof next !== 'string' || next === '') return;
+    if (typeof next !== 'string' || next === '') {
+      return;
+    }
     const url = new URL(next, baseUrl);
     const previous: string | null = token;
     token = url.searchParams.get(paging.tokenParam);
@@ -50,6 +54,8 @@ export async function* paginate<T>(
 
 function field(value: unknown, path: string[]): unknown {
   let cur = value;
-  for (const key of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+  for (const key of path) {
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+  }
   return cur;
 }

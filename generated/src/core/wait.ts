@@ -30,11 +30,17 @@ export async function waitFor<T>(
   for (;;) {
     const poll: Traced = { signal, [LAST]: ['waitFor', '', null] };
     const resource = await get(poll);
-    if (until(resource)) return resource;
+    if (until(resource)) {
+      return resource;
+    }
     const phase = (resource as { status?: { phase?: string } })?.status?.phase;
-    if (phase == 'FAILED') throw Object.assign(new ResourceFailedError(describe(poll[LAST]!, 'phase FAILED')), { resource });
+    if (phase === 'FAILED') {
+      throw Object.assign(new ResourceFailedError(describe(poll[LAST]!, 'phase FAILED')), { resource });
+    }
     const left = deadline - Date.now();
-    if (left <= 0) throw new TimeoutError(describe(poll[LAST]!, `still ${phase} after ${timeoutMs} ms`));
+    if (left <= 0) {
+      throw new TimeoutError(describe(poll[LAST]!, `still ${phase} after ${timeoutMs} ms`));
+    }
     await sleep(Math.min(intervalMs, left), signal);
   }
 }

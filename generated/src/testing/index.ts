@@ -15,6 +15,8 @@ export { model };
 /** Starts the stand-in on 127.0.0.1; point the client's `baseUrl` at `url`. */
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   // src/testing/ and dist/testing/ both sit two levels below the package root, where openapi.json is.
-  const spec = JSON.parse(await readFile(new URL('../../openapi.json', import.meta.url), 'utf8')) as { [key: string]: unknown };
+  const spec = JSON.parse(await readFile(new URL('../../openapi.json', import.meta.url), 'utf8')) as {
+    [key: string]: unknown;
+  };
   return serve(model, spec, options);
 }

@@ -20,7 +20,9 @@ export class TokenBuckets {
   private readonly burst: number;
 
   constructor(private readonly options: RateLimitOptions) {
-    if (!(options.perSecond > 0)) throw new Error(`rateLimit.perSecond must be a positive number, got ${options.perSecond}`);
+    if (!(options.perSecond > 0)) {
+      throw new Error(`rateLimit.perSecond must be a positive number, got ${options.perSecond}`);
+    }
     this.burst = Math.max(1, Math.floor(options.burst ?? options.perSecond));
   }
 
@@ -30,13 +32,17 @@ export class TokenBuckets {
     bucket.at = now;
     this.buckets.set(credential, bucket);
     const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
+    if (allowed) {
+      bucket.tokens -= 1;
+    }
     const headers: Record<string, string> = {
       'X-RateLimit-Limit': String(this.burst),
       'X-RateLimit-Remaining': String(Math.floor(bucket.tokens)),
       'X-RateLimit-Reset': String(Math.ceil((this.burst - bucket.tokens) / this.options.perSecond)),
     };
-    if (!allowed) headers['Retry-After'] = String(Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.perSecond)));
+    if (!allowed) {
+      headers['Retry-After'] = String(Math.max(1, Math.ceil((1 - bucket.tokens) / this.options.perSecond)));
+    }
     return { allowed, headers };
   }
 

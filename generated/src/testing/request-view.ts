@@ -8,8 +8,12 @@ type Node = { [key: string]: unknown };
 export function requestView<T>(doc: T): T {
   const copy = structuredClone(doc);
   const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') {
+      return;
+    }
+    if (Array.isArray(node)) {
+      return node.forEach(visit);
+    }
     const n = node as Node;
     const props = n.properties as Record<string, Node> | undefined;
     if (Array.isArray(n.required) && props) {
@@ -27,7 +31,9 @@ function isReadOnly(schema: Node, doc: Node): boolean {
     cur = (cur.$ref as string)
       .slice(2)
       .split('/')
-      .reduce<unknown>((n, k) => (n as Node | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) as Node | undefined;
+      .reduce<unknown>((n, k) => (n as Node | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) as
+      | Node
+      | undefined;
   }
   return cur?.readOnly === true;
 }

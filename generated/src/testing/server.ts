@@ -64,39 +64,65 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
   delete doc['x-generated-by'];
   // readOnly properties are required in responses only (OpenAPI 3.0); the validator sees requests through that lens.
   // quick: validators are compiled on first use; compiling all of them up front takes seconds.
-  const api = new OpenAPIBackend({ definition: requestView(doc) as unknown as Document, quick: true, validate: true, customizeAjv: (ajv) => (addFormats(ajv), ajv) });
+  const api = new OpenAPIBackend({
+    definition: requestView(doc) as unknown as Document,
+    quick: true,
+    validate: true,
+    customizeAjv: (ajv) => (addFormats(ajv), ajv),
+  });
   await api.init();
   const random: Random = options.seed === undefined ? Math.random : seededRandom(options.seed);
   const store = new Store(options.phases ?? {});
   const buckets = options.rateLimit ? new TokenBuckets(options.rateLimit) : undefined;
   const byPath = new Map<string, StandInCollection>();
-  for (const c of model.collections) byPath.set(c.path, c).set(c.itemPath, c);
+  for (const c of model.collections) {
+    byPath.set(c.path, c).set(c.itemPath, c);
+  }
   let url = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
     const faults = options.faults ?? {};
-    const latency = Array.isArray(faults.latencyMs) ? faults.latencyMs[0] + random() * (faults.latencyMs[1] - faults.latencyMs[0]) : faults.latencyMs ?? 0;
+    const latency = Array.isArray(faults.latencyMs)
+      ? faults.latencyMs[0] + random() * (faults.latencyMs[1] - faults.latencyMs[0])
+      : (faults.latencyMs ?? 0);
     const raw = await readBody(req);
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (latency > 0) {
+      await new Promise((resolve) => setTimeout(resolve, latency));
+    }
     if (faults.dropRate && random() < faults.dropRate) {
       req.socket.destroy();
       return;
     }
-    const reply = faults.errorRate && random() < faults.errorRate ? failure(faults.errorStatus ?? 503, 'injected_fault', 'Injected by the stand-in (faults.errorRate).') : answer(req, raw);
+    const reply =
+      faults.errorRate && random() < faults.errorRate
+        ? failure(faults.errorStatus ?? 503, 'injected_fault', 'Injected by the stand-in (faults.errorRate).')
+        : answer(req, raw);
     const headers = { 'X-Request-Id': requestId, ...reply.headers };
-    if (reply.body === undefined) res.writeHead(reply.status, headers).end();
-    else res.writeHead(reply.status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
+    if (reply.body === undefined) {
+      res.writeHead(reply.status, headers).end();
+    } else {
+      res.writeHead(reply.status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(reply.body));
+    }
   };
 
   const answer = (req: IncomingMessage, raw: string): Reply => {
     const credential = req.headers.authorization;
     if (!credential || !/^(Basic|Bearer) \S+/.test(credential)) {
-      const r = failure(401, 'unauthenticated', 'The request has no credentials: send an API key and secret (HTTP basic) or a bearer token.');
+      const r = failure(
+        401,
+        'unauthenticated',
+        'The request has no credentials: send an API key and secret (HTTP basic) or a bearer token.',
+      );
       return { ...r, headers: { 'WWW-Authenticate': model.challenges.join(', ') } };
     }
     const limit = buckets?.take(credential);
-    if (limit && !limit.allowed) return withHeaders(failure(429, 'rate_limited', 'Too many requests; wait for Retry-After seconds.'), limit.headers);
+    if (limit && !limit.allowed) {
+      return withHeaders(
+        failure(429, 'rate_limited', 'Too many requests; wait for Retry-After seconds.'),
+        limit.headers,
+      );
+    }
     return withHeaders(route(req, raw), limit?.headers ?? {});
   };
 
@@ -108,16 +134,48 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
     } catch {
       return failure(400, 'invalid_json', 'The request body is not valid JSON.');
     }
-    const request: Request = { method: req.method ?? 'GET', path: target.pathname, query: target.search.slice(1), headers: req.headers as Request['headers'], body };
+    const request: Request = {
+      method: req.method ?? 'GET',
+      path: target.pathname,
+      query: target.search.slice(1),
+      headers: req.headers as Request['headers'],
+      body,
+    };
     const operation = api.router.matchOperation(request);
-    if (!operation) return failure(404, 'not_found', `No operation of the API matches ${request.method} ${target.pathname}.`);
+    if (!operation) {
+      return failure(404, 'not_found', `No operation of the API matches ${request.method} ${target.pathname}.`);
+    }
     const checked = api.validateRequest(request, operation);
     if (!checked.valid) {
-      return { status: 400, body: { errors: (checked.errors ?? []).map((e) => problem(400, 'invalid_request', `${where(e.instancePath)} ${e.message ?? 'is invalid'}`.trim(), source(e.instancePath))) } };
+      return {
+        status: 400,
+        body: {
+          errors: (checked.errors ?? []).map((e) =>
+            problem(
+              400,
+              'invalid_request',
+              `${where(e.instancePath)} ${e.message ?? 'is invalid'}`.trim(),
+              source(e.instancePath),
+            ),
+          ),
+        },
+      };
     }
     const collection = byPath.get(operation.path);
-    if (!collection) return failure(501, 'not_modelled', `The stand-in does not serve ${operation.method.toUpperCase()} ${operation.path}.`);
-    const ctx: Context = { collection, operation, target, body, id: api.router.parseRequest(request, operation).params[collection.idParam] };
+    if (!collection) {
+      return failure(
+        501,
+        'not_modelled',
+        `The stand-in does not serve ${operation.method.toUpperCase()} ${operation.path}.`,
+      );
+    }
+    const ctx: Context = {
+      collection,
+      operation,
+      target,
+      body,
+      id: api.router.parseRequest(request, operation).params[collection.idParam],
+    };
     switch (`${operation.method.toUpperCase()} ${operation.path === collection.path ? 'collection' : 'item'}`) {
       case 'POST collection':
         return create(ctx);
@@ -131,7 +189,11 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
       case 'DELETE item':
         return remove(ctx);
       default:
-        return failure(501, 'not_modelled', `The stand-in does not serve ${operation.method.toUpperCase()} ${operation.path}.`);
+        return failure(
+          501,
+          'not_modelled',
+          `The stand-in does not serve ${operation.method.toUpperCase()} ${operation.path}.`,
+        );
     }
   };
 
@@ -145,24 +207,39 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
 
   const create = ({ collection, operation, target, body }: Context): Reply => {
     const input = structuredClone((body ?? {}) as Resource);
-    for (const k of collection.serverOwned) delete input[k];
+    for (const k of collection.serverOwned) {
+      delete input[k];
+    }
     const environment = envOf(collection, target, input);
     const id = randomId(random, collection.idPrefix);
     const now = Date.now();
     const iso = new Date(now).toISOString();
     const resource: Resource = { ...input };
-    if (collection.serverOwned.includes('id')) resource.id = id;
+    if (collection.serverOwned.includes('id')) {
+      resource.id = id;
+    }
     if (collection.serverOwned.includes('metadata')) {
       const crn = `crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa${environment ? `/environment=${environment}` : ''}/${collection.crnKey}=${id}`;
-      resource.metadata = { self: `${url}${itemUrl(collection, id)}`, resource_name: crn, created_at: iso, updated_at: iso };
+      resource.metadata = {
+        self: `${url}${itemUrl(collection, id)}`,
+        resource_name: crn,
+        created_at: iso,
+        updated_at: iso,
+      };
     }
     const entry = store.add({ collection, id, environment, resource, createdAt: now });
-    return { status: successStatus(operation, 201), body: view(entry), headers: { Location: `${url}${itemUrl(collection, id)}` } };
+    return {
+      status: successStatus(operation, 201),
+      body: view(entry),
+      headers: { Location: `${url}${itemUrl(collection, id)}` },
+    };
   };
 
   const read = ({ collection, target, id }: Context): Reply => {
     const entry = store.find(collection, id ?? '', queryEnv(collection, target));
-    if (!entry) return notFound(collection, id, queryEnv(collection, target));
+    if (!entry) {
+      return notFound(collection, id, queryEnv(collection, target));
+    }
     entry.polls += 1;
     return { status: 200, body: view(entry) };
   };
@@ -170,19 +247,27 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
   const update = ({ collection, operation, target, body, id }: Context): Reply => {
     const environment = envOf(collection, target, (body ?? {}) as Resource);
     const entry = store.find(collection, id ?? '', environment);
-    if (!entry) return notFound(collection, id, environment);
+    if (!entry) {
+      return notFound(collection, id, environment);
+    }
     for (const path of collection.updatable) {
       const value = get(body, path);
-      if (value !== undefined) set(entry.resource, path, structuredClone(value));
+      if (value !== undefined) {
+        set(entry.resource, path, structuredClone(value));
+      }
     }
     const metadata = entry.resource.metadata;
-    if (metadata && typeof metadata === 'object' && !Array.isArray(metadata)) metadata.updated_at = new Date().toISOString();
+    if (metadata && typeof metadata === 'object' && !Array.isArray(metadata)) {
+      metadata.updated_at = new Date().toISOString();
+    }
     return { status: successStatus(operation, 200), body: view(entry) };
   };
 
   const remove = ({ collection, operation, target, id }: Context): Reply => {
     const entry = store.find(collection, id ?? '', queryEnv(collection, target));
-    if (!entry) return notFound(collection, id, queryEnv(collection, target));
+    if (!entry) {
+      return notFound(collection, id, queryEnv(collection, target));
+    }
     store.markDeleted(entry);
     return { status: successStatus(operation, 204) };
   };
@@ -197,50 +282,83 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
       });
     });
     const page = collection.page;
-    if (!page) return { status: 200, body: listBody(collection, matching.map(view), {}) };
-    const size = Math.min(Number(q.get(page.sizeParam) ?? page.defaultSize) || page.defaultSize, page.maxSize ?? Infinity);
+    if (!page) {
+      return { status: 200, body: listBody(collection, matching.map(view), {}) };
+    }
+    const size = Math.min(
+      Number(q.get(page.sizeParam) ?? page.defaultSize) || page.defaultSize,
+      page.maxSize ?? Infinity,
+    );
     const token = q.get(page.tokenParam);
     const after = token === null ? 0 : decodeToken(token);
-    if (after === undefined) return failure(400, 'invalid_page_token', `${page.tokenParam} is not a token this server gave out.`);
+    if (after === undefined) {
+      return failure(400, 'invalid_page_token', `${page.tokenParam} is not a token this server gave out.`);
+    }
     const start = matching.findIndex((e) => e.seq > after);
     const from = start === -1 ? matching.length : start;
     const items = matching.slice(from, from + size);
     const link = (seq: number | undefined): string => {
       const params = new URLSearchParams(q);
       params.delete(page.tokenParam);
-      if (seq !== undefined) params.set(page.tokenParam, encodeToken(seq));
+      if (seq !== undefined) {
+        params.set(page.tokenParam, encodeToken(seq));
+      }
       return `${url}${target.pathname}?${params}`;
     };
     const metadata: { [key: string]: Json } = { first: link(undefined), total_size: matching.length };
-    if (from > 0) metadata.prev = link(from - size > 0 ? matching[from - size - 1]!.seq : undefined);
-    if (from + size < matching.length) metadata.next = link(items.at(-1)!.seq);
+    if (from > 0) {
+      metadata.prev = link(from - size > 0 ? matching[from - size - 1]!.seq : undefined);
+    }
+    if (from + size < matching.length) {
+      metadata.next = link(items.at(-1)!.seq);
+    }
     return { status: 200, body: listBody(collection, items.map(view), metadata) };
   };
 
   const view = (entry: Entry): Resource => {
     const c = entry.collection;
     const out = structuredClone(entry.resource);
-    if (c.apiVersion) out.api_version = c.apiVersion;
-    if (c.kind) out.kind = c.kind;
+    if (c.apiVersion) {
+      out.api_version = c.apiVersion;
+    }
+    if (c.kind) {
+      out.kind = c.kind;
+    }
     const phase = store.phase(entry);
-    if (phase !== undefined) out.status = { ...((out.status as Resource | undefined) ?? {}), phase };
+    if (phase !== undefined) {
+      out.status = { ...((out.status as Resource | undefined) ?? {}), phase };
+    }
     const schema = itemSchema(doc, c);
     return schema ? (complete(out, schema, doc) as Resource) : out;
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', 'X-Request-Id': randomUUID() }).end(JSON.stringify(failure(500, 'stand_in_error', String(err)).body));
+      if (!res.headersSent) {
+        res
+          .writeHead(500, { 'Content-Type': 'application/json', 'X-Request-Id': randomUUID() })
+          .end(JSON.stringify(failure(500, 'stand_in_error', String(err)).body));
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`port ${options.port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`) : err),
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${options.port} on 127.0.0.1 is busy: stop whatever uses it, or leave the port unset to pick a free one`,
+            )
+          : err,
+      ),
     );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (model.unmodelled.length) (options.log ?? console.warn)(`stand-in: not served (no stateful model for them):\n  ${model.unmodelled.join('\n  ')}`);
+  if (model.unmodelled.length) {
+    (options.log ?? console.warn)(
+      `stand-in: not served (no stateful model for them):\n  ${model.unmodelled.join('\n  ')}`,
+    );
+  }
   return {
     url,
     unmodelled: model.unmodelled,
@@ -253,14 +371,21 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
       store.clear();
       buckets?.clear();
     },
-    store: { all: () => store.all().map(view), get: (id) => store.all().find((e) => e.id === id) && view(store.all().find((e) => e.id === id)!) },
+    store: {
+      all: () => store.all().map(view),
+      get: (id) => store.all().find((e) => e.id === id) && view(store.all().find((e) => e.id === id)!),
+    },
   };
 }
 
 function listBody(c: StandInCollection, data: Resource[], metadata: { [key: string]: Json }): Json {
   const out: { [key: string]: Json } = {};
-  if (c.apiVersion) out.api_version = c.apiVersion;
-  if (c.listKind) out.kind = c.listKind;
+  if (c.apiVersion) {
+    out.api_version = c.apiVersion;
+  }
+  if (c.listKind) {
+    out.kind = c.listKind;
+  }
   return { ...out, metadata, data };
 }
 
@@ -271,8 +396,12 @@ function itemSchema(doc: Doc, c: StandInCollection): { [key: string]: unknown } 
   const paths = doc.paths as Record<string, Record<string, { responses?: Record<string, ResponseObject> }>>;
   const responses = paths[c.itemPath]?.get?.responses ?? {};
   const status = Object.keys(responses).find((s) => s.startsWith('2'));
-  const response = resolve(status ? (responses[status] as { [key: string]: unknown }) : undefined, doc) as ResponseObject | undefined;
-  return Object.entries(response?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema as { [key: string]: unknown } | undefined;
+  const response = resolve(status ? (responses[status] as { [key: string]: unknown }) : undefined, doc) as
+    | ResponseObject
+    | undefined;
+  return Object.entries(response?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema as
+    | { [key: string]: unknown }
+    | undefined;
 }
 
 function successStatus(operation: Operation, fallback: number): number {
@@ -281,7 +410,7 @@ function successStatus(operation: Operation, fallback: number): number {
 }
 
 function queryEnv(c: StandInCollection, target: URL): string | undefined {
-  return c.environment?.query ? target.searchParams.get(c.environment.query) ?? undefined : undefined;
+  return c.environment?.query ? (target.searchParams.get(c.environment.query) ?? undefined) : undefined;
 }
 
 function envOf(c: StandInCollection, target: URL, body: Resource): string | undefined {
@@ -294,17 +423,36 @@ function itemUrl(c: StandInCollection, id: string): string {
 }
 
 function notFound(c: StandInCollection, id: string | undefined, environment: string | undefined): Reply {
-  return failure(404, 'resource_not_found', `No ${c.kind ?? c.name} with id ${id} exists${environment ? ` in environment ${environment}` : ''}.`);
+  return failure(
+    404,
+    'resource_not_found',
+    `No ${c.kind ?? c.name} with id ${id} exists${environment ? ` in environment ${environment}` : ''}.`,
+  );
 }
 
 function failure(status: number, code: string, detail: string): Reply {
   return { status, body: { errors: [problem(status, code, detail)] } };
 }
 
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 501: 'Not Implemented', 503: 'Service Unavailable' };
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+};
 
 function problem(status: number, code: string, detail: string, src?: { [key: string]: Json }): { [key: string]: Json } {
-  return { id: randomUUID(), status: String(status), code, title: TITLES[status] ?? 'Error', detail, ...(src ? { source: src } : {}) };
+  return {
+    id: randomUUID(),
+    status: String(status),
+    code,
+    title: TITLES[status] ?? 'Error',
+    detail,
+    ...(src ? { source: src } : {}),
+  };
 }
 
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
@@ -314,15 +462,23 @@ function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
 /** openapi-backend reports `/requestBody/spec/region` or `/query/page_size`; say it the way the API does. */
 function where(instancePath: string): string {
   const [, part, ...rest] = instancePath.split('/');
-  if (part === 'requestBody') return rest.length ? rest.join('.') : 'the body';
-  if (part === 'query' || part === 'path' || part === 'headers') return rest.length ? rest[0]! : `the ${part}`;
+  if (part === 'requestBody') {
+    return rest.length ? rest.join('.') : 'the body';
+  }
+  if (part === 'query' || part === 'path' || part === 'headers') {
+    return rest.length ? rest[0]! : `the ${part}`;
+  }
   return instancePath;
 }
 
 function source(instancePath: string): { [key: string]: Json } | undefined {
   const [, part, ...rest] = instancePath.split('/');
-  if (part === 'requestBody') return { pointer: `/${rest.join('/')}` };
-  if (part === 'query' && rest[0]) return { parameter: rest[0] };
+  if (part === 'requestBody') {
+    return { pointer: `/${rest.join('/')}` };
+  }
+  if (part === 'query' && rest[0]) {
+    return { parameter: rest[0] };
+  }
   return undefined;
 }
 
@@ -336,7 +492,9 @@ function matches(value: Json | undefined, wanted: string[]): boolean {
 
 function get(value: Json | undefined, path: string[]): Json | undefined {
   let cur = value;
-  for (const k of path) cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[k] : undefined;
+  for (const k of path) {
+    cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[k] : undefined;
+  }
   return cur;
 }
 

@@ -43,36 +43,61 @@ export class Store {
   }
 
   /** The entry, unless it never existed, belongs to another collection or environment, or is gone. */
-  find(collection: StandInCollection, id: string, environment: string | undefined, now = Date.now()): Entry | undefined {
+  find(
+    collection: StandInCollection,
+    id: string,
+    environment: string | undefined,
+    now = Date.now(),
+  ): Entry | undefined {
     const entry = this.entries.get(id);
-    if (!entry || entry.collection !== collection || this.gone(entry, now)) return undefined;
-    if (environment !== undefined && entry.environment !== undefined && entry.environment !== environment) return undefined;
+    if (!entry || entry.collection !== collection || this.gone(entry, now)) {
+      return undefined;
+    }
+    if (environment !== undefined && entry.environment !== undefined && entry.environment !== environment) {
+      return undefined;
+    }
     return entry;
   }
 
   /** Live entries of a collection in creation order (the stable list order). */
   list(collection: StandInCollection, environment: string | undefined, now = Date.now()): Entry[] {
     return [...this.entries.values()].filter(
-      (e) => e.collection === collection && !this.gone(e, now) && (environment === undefined || e.environment === undefined || e.environment === environment),
+      (e) =>
+        e.collection === collection &&
+        !this.gone(e, now) &&
+        (environment === undefined || e.environment === undefined || e.environment === environment),
     );
   }
 
   markDeleted(entry: Entry, now = Date.now()): void {
-    if (!entry.collection.phases?.deprovisioning || this.deprovisionMs === 0) this.entries.delete(entry.id);
-    else entry.deletedAt ??= now;
+    if (!entry.collection.phases?.deprovisioning || this.deprovisionMs === 0) {
+      this.entries.delete(entry.id);
+    } else {
+      entry.deletedAt ??= now;
+    }
   }
 
   phase(entry: Entry, now = Date.now()): string | undefined {
     const phases = entry.collection.phases;
-    if (!phases) return undefined;
-    if (entry.deletedAt !== undefined) return phases.deprovisioning;
+    if (!phases) {
+      return undefined;
+    }
+    if (entry.deletedAt !== undefined) {
+      return phases.deprovisioning;
+    }
     const walk = phases.provisioning;
     const steps = walk.length - 1;
     let index: number;
-    if (steps <= 0) index = 0;
-    else if (this.phases.pollsPerPhase) index = Math.floor(entry.polls / this.phases.pollsPerPhase);
-    else index = Math.floor((now - entry.createdAt) / (Math.max(1, this.provisionMs) / steps));
-    if (index >= steps) return entry.fails && phases.failed ? phases.failed : walk[steps];
+    if (steps <= 0) {
+      index = 0;
+    } else if (this.phases.pollsPerPhase) {
+      index = Math.floor(entry.polls / this.phases.pollsPerPhase);
+    } else {
+      index = Math.floor((now - entry.createdAt) / (Math.max(1, this.provisionMs) / steps));
+    }
+    if (index >= steps) {
+      return entry.fails && phases.failed ? phases.failed : walk[steps];
+    }
     return walk[index];
   }
 
@@ -86,7 +111,9 @@ export class Store {
   }
 
   private gone(entry: Entry, now: number): boolean {
-    if (entry.deletedAt === undefined || now - entry.deletedAt < this.deprovisionMs) return false;
+    if (entry.deletedAt === undefined || now - entry.deletedAt < this.deprovisionMs) {
+      return false;
+    }
     this.entries.delete(entry.id);
     return true;
   }

@@ -18,7 +18,10 @@ export interface ModelOptions {
 const DEFAULT_BASE_URL = 'https://api.example.com';
 /** Exported by every package's index.ts beside the model's types, or used by generated code: no type may take one. */
 const PACKAGE_NAMES = ['paths', 'components', 'operations', 'webhooks', '$defs'];
-const LANGUAGE_NAMES = 'string number boolean bigint symbol object any unknown never void undefined null Promise AsyncIterable Blob ArrayBuffer ArrayBufferView ReadableStream Uint8Array NonNullable Record'.split(' ');
+const LANGUAGE_NAMES =
+  'string number boolean bigint symbol object any unknown never void undefined null Promise AsyncIterable Blob ArrayBuffer ArrayBufferView ReadableStream Uint8Array NonNullable Record'.split(
+    ' ',
+  );
 /** Alias names end with one of these; a resource class that would too gets `Resource` appended, so they never meet. */
 const ALIAS_SUFFIXES = /(Params|Headers|Cookies|Body|Response|Item)$/;
 
@@ -30,15 +33,28 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
   const packageName = sdk.package ?? (kebabCase(title) || 'api-client');
   const wantedClient = sdk.client ?? (pascalCase(title) || 'Client');
   // The client class is exported beside the core's names; `Api Error` must not become the core's ApiError.
-  const clientName = [...options.reservedNames, ...LANGUAGE_NAMES].includes(wantedClient) || !/^[A-Za-z_$]/.test(wantedClient) ? `${wantedClient.replace(/^_/, '')}Client` : wantedClient;
-  const reserved = new Set([...options.reservedNames, ...PACKAGE_NAMES, ...LANGUAGE_NAMES, ...RESERVED_WORDS, clientName]);
+  const clientName =
+    [...options.reservedNames, ...LANGUAGE_NAMES].includes(wantedClient) || !/^[A-Za-z_$]/.test(wantedClient)
+      ? `${wantedClient.replace(/^_/, '')}Client`
+      : wantedClient;
+  const reserved = new Set([
+    ...options.reservedNames,
+    ...PACKAGE_NAMES,
+    ...LANGUAGE_NAMES,
+    ...RESERVED_WORDS,
+    clientName,
+  ]);
   const typeNames = assignTypeNames(Object.keys(doc.components?.schemas ?? {}), reserved);
 
   const sources = collectOperations(doc);
   const { names, notes } = assignOperationNames(sources);
   const registry = new NameRegistry([...reserved, ...typeNames.values()]);
   const resourceOrder: string[] = [];
-  for (const n of names) if (!resourceOrder.includes(n.resource)) resourceOrder.push(n.resource);
+  for (const n of names) {
+    if (!resourceOrder.includes(n.resource)) {
+      resourceOrder.push(n.resource);
+    }
+  }
   const classNames = new Map(
     resourceOrder.map((property) => {
       const wanted = pascalCase(property) || 'Default';
@@ -52,12 +68,22 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions): SdkMode
   sources.forEach((source, i) => {
     const { resource, method } = names[i]!;
     const id = method === 'get' || method === 'create' ? responseExampleId(doc, source) : undefined;
-    if (id && !ids.has(resource)) ids.set(resource, id);
+    if (id && !ids.has(resource)) {
+      ids.set(resource, id);
+    }
   });
   const aliases: AliasModel[] = [];
   const methods = sources.map((source, i) => {
     const { resource } = names[i]!;
-    const method = buildMethod({ doc, source, names: names[i]!, typeNames, registry, aliases, resourceId: ids.get(resource) });
+    const method = buildMethod({
+      doc,
+      source,
+      names: names[i]!,
+      typeNames,
+      registry,
+      aliases,
+      resourceId: ids.get(resource),
+    });
     return { resource, tag: source.op.tags?.[0], method };
   });
 
@@ -115,7 +141,9 @@ function uniqueFileNames(resources: ResourceModel[]): void {
   const seen = new Set<string>();
   for (const r of resources) {
     let name = r.fileName;
-    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${r.fileName}-${n}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) {
+      name = `${r.fileName}-${n}`;
+    }
     seen.add(name.toLowerCase());
     r.fileName = name;
   }
@@ -124,9 +152,21 @@ function uniqueFileNames(resources: ResourceModel[]): void {
 function security(doc: OpenApiDocument): SecurityModel[] {
   return Object.entries(doc.components?.securitySchemes ?? {}).map(([name, s]) => ({
     name,
-    kind: s.type === 'http' && s.scheme === 'basic' ? 'basic' : s.type === 'http' && s.scheme === 'bearer' ? 'bearer' : s.type === 'oauth2' ? 'oauth2' : s.type === 'apiKey' ? 'apiKey' : 'other',
+    kind:
+      s.type === 'http' && s.scheme === 'basic'
+        ? 'basic'
+        : s.type === 'http' && s.scheme === 'bearer'
+          ? 'bearer'
+          : s.type === 'oauth2'
+            ? 'oauth2'
+            : s.type === 'apiKey'
+              ? 'apiKey'
+              : 'other',
     description: s.description,
-    apiKey: s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query' || s.in === 'cookie') ? { in: s.in, name: s.name } : undefined,
+    apiKey:
+      s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query' || s.in === 'cookie')
+        ? { in: s.in, name: s.name }
+        : undefined,
   }));
 }
 
@@ -135,6 +175,10 @@ function standInFacts(model: Pick<SdkModel, 'resources' | 'security'>, doc: Open
   try {
     return standInModel(model, doc);
   } catch (err) {
-    return { collections: [], unmodelled: [`every operation (the stand-in model could not be built: ${(err as Error).message})`], challenges: ['Basic realm="api"'] };
+    return {
+      collections: [],
+      unmodelled: [`every operation (the stand-in model could not be built: ${(err as Error).message})`],
+      challenges: ['Basic realm="api"'],
+    };
   }
 }

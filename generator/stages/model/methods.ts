@@ -2,7 +2,14 @@
 // needs, how its body is sent and its response read, the helpers beside it, and its documentation facts.
 import { firstLine, indexAccess, pascalCase } from '../../helpers.js';
 import { parseAsFor } from '../../media.js';
-import { findProperty, schemaName, deref, type OpenApiDocument, type ParameterObject, type SchemaObject } from '../../openapi.js';
+import {
+  findProperty,
+  schemaName,
+  deref,
+  type OpenApiDocument,
+  type ParameterObject,
+  type SchemaObject,
+} from '../../openapi.js';
 import { aliasPrefix, type OperationNames } from './naming.js';
 import { iteratorName, pagingOf } from './paging.js';
 import { sampleValue } from './sample.js';
@@ -10,7 +17,18 @@ import { enumValues, schemaText } from './schema-text.js';
 import { signature, withArgs } from './signature.js';
 import { successResponses, type MediaSource, type OperationSource } from './sources.js';
 import type { NameRegistry } from './type-names.js';
-import type { AliasModel, ArgModel, BodyModel, HttpMethod, MethodModel, ParamGroupModel, ParamModel, ResponseModel, SuccessModel, WaiterModel } from './types.js';
+import type {
+  AliasModel,
+  ArgModel,
+  BodyModel,
+  HttpMethod,
+  MethodModel,
+  ParamGroupModel,
+  ParamModel,
+  ResponseModel,
+  SuccessModel,
+  WaiterModel,
+} from './types.js';
 
 export interface MethodInput {
   doc: OpenApiDocument;
@@ -42,7 +60,11 @@ class TypeUse {
 
   /** Records the model types a type text the signatures print is a union of. */
   use(type: string | undefined): void {
-    for (const part of type?.split(' | ') ?? []) if (this.exported.has(part)) this.names.add(part);
+    for (const part of type?.split(' | ') ?? []) {
+      if (this.exported.has(part)) {
+        this.names.add(part);
+      }
+    }
   }
 
   /** A new exported alias over `paths`, named after the method. */
@@ -65,10 +87,14 @@ export function buildMethod(input: MethodInput): MethodModel {
   const params = source.params.map((p) => param(p, typeNames));
   const pathParams = orderedPathParams(path, params);
   const last = pathParams.at(-1);
-  if (last && last.example === undefined && input.resourceId) last.example = input.resourceId;
+  if (last && last.example === undefined && input.resourceId) {
+    last.example = input.resourceId;
+  }
   const group = (place: 'query' | 'header' | 'cookie', suffix: string): ParamGroupModel | undefined => {
     const list = params.filter((p) => p.in === place);
-    if (!list.length) return undefined;
+    if (!list.length) {
+      return undefined;
+    }
     const what = { query: 'Query parameters', header: 'Header parameters', cookie: 'Cookie parameters' }[place];
     const type = types.alias(suffix, `NonNullable<${indexAccess(opType, 'parameters', place)}>`, `${what} of ${on}.`);
     return { type, required: list.some((p) => p.required), params: list };
@@ -79,14 +105,25 @@ export function buildMethod(input: MethodInput): MethodModel {
   const body = requestBody({ doc, source, opType, types, on });
   const response = success({ doc, source, opType, types, on });
   const objects: ArgModel[] = [];
-  if (body) objects.push({ name: 'body', kind: 'body', type: body.type, optional: !body.required });
-  if (query) objects.push({ name: 'query', kind: 'query', type: query.type, optional: !query.required });
-  if (header) objects.push({ name: 'headers', kind: 'header', type: header.type, optional: !header.required });
-  if (cookie) objects.push({ name: 'cookies', kind: 'cookie', type: cookie.type, optional: !cookie.required });
+  if (body) {
+    objects.push({ name: 'body', kind: 'body', type: body.type, optional: !body.required });
+  }
+  if (query) {
+    objects.push({ name: 'query', kind: 'query', type: query.type, optional: !query.required });
+  }
+  if (header) {
+    objects.push({ name: 'headers', kind: 'header', type: header.type, optional: !header.required });
+  }
+  if (cookie) {
+    objects.push({ name: 'cookies', kind: 'cookie', type: cookie.type, optional: !cookie.required });
+  }
   const args = signature({ pathParams, pathTypes: pathArgTypes(source.params), objects });
 
   const paged = pagingOf({ doc, schema: response.schema, query: query?.params ?? [] });
-  const itemType = paged ? (types.ref(paged.items) ?? types.alias('Item', `${response.type}['${paged.facts.itemsField}'][number]`, 'One item of the list.')) : undefined;
+  const itemType = paged
+    ? (types.ref(paged.items) ??
+      types.alias('Item', `${response.type}['${paged.facts.itemsField}'][number]`, 'One item of the list.'))
+    : undefined;
   types.use(itemType);
   const knownPhases = method === 'get' && /\}$/.test(path) ? phases(doc, response.schema) : undefined;
   const waiter: WaiterModel | undefined = knownPhases && {
@@ -100,7 +137,10 @@ export function buildMethod(input: MethodInput): MethodModel {
     operationId: typeof op.operationId === 'string' ? op.operationId : `${method} ${path}`,
     httpMethod: method.toUpperCase() as HttpMethod,
     path,
-    summary: typeof op.summary === 'string' ? op.summary : firstLine(typeof op.description === 'string' ? op.description : undefined) || undefined,
+    summary:
+      typeof op.summary === 'string'
+        ? op.summary
+        : firstLine(typeof op.description === 'string' ? op.description : undefined) || undefined,
     description: typeof op.description === 'string' ? op.description : undefined,
     deprecated: op.deprecated === true,
     lifecycle: typeof op['x-lifecycle-stage'] === 'string' ? op['x-lifecycle-stage'] : undefined,
@@ -108,14 +148,20 @@ export function buildMethod(input: MethodInput): MethodModel {
     args,
     body,
     response,
-    responses: source.responses.map((r): ResponseModel => ({
-      status: r.status,
-      description: firstLine(r.description),
-      headers: r.headers,
-      bodyType: r.preferred ? (r.preferred.kind === 'json' ? (refName(r.preferred.schema, typeNames) ?? schemaText(r.preferred.schema, typeNames)) : kindText(r.preferred)) : undefined,
-      mediaType: r.preferred?.mediaType,
-      kind: r.preferred?.kind,
-    })),
+    responses: source.responses.map(
+      (r): ResponseModel => ({
+        status: r.status,
+        description: firstLine(r.description),
+        headers: r.headers,
+        bodyType: r.preferred
+          ? r.preferred.kind === 'json'
+            ? (refName(r.preferred.schema, typeNames) ?? schemaText(r.preferred.schema, typeNames))
+            : kindText(r.preferred)
+          : undefined,
+        mediaType: r.preferred?.mediaType,
+        kind: r.preferred?.kind,
+      }),
+    ),
     security: source.security,
     paging: paged && itemType ? { ...paged.facts, iterator: iteratorName(names.method), args, itemType } : undefined,
     waiter,
@@ -135,7 +181,12 @@ function param(p: ParameterObject, names: Map<string, string>): ParamModel {
     description: typeof p.description === 'string' ? p.description : undefined,
     default: s.default === undefined ? undefined : JSON.stringify(s.default),
     deprecated: p.deprecated === true,
-    example: p.example ?? s.example ?? (s.items as SchemaObject | undefined)?.example ?? enumValues(s).values[0] ?? (s.type === 'integer' || s.type === 'number' ? 1 : s.type === 'boolean' ? true : undefined),
+    example:
+      p.example ??
+      s.example ??
+      (s.items as SchemaObject | undefined)?.example ??
+      enumValues(s).values[0] ??
+      (s.type === 'integer' || s.type === 'number' ? 1 : s.type === 'boolean' ? true : undefined),
   };
 }
 
@@ -167,7 +218,9 @@ interface TypedInput {
 
 function requestBody({ doc, source, opType, types, on }: TypedInput): BodyModel | undefined {
   const body = source.body;
-  if (!body) return undefined;
+  if (!body) {
+    return undefined;
+  }
   const base = `NonNullable<${opType}['requestBody']>`;
   const named = body.content.map((c) => bodyType(c, types) ?? indexAccess(base, 'content', c.mediaType));
   const unique = [...new Set(named)];
@@ -187,8 +240,12 @@ function requestBody({ doc, source, opType, types, on }: TypedInput): BodyModel 
 
 /** A named type, or the binary body type; undefined when the body needs an alias over `paths`. */
 function bodyType(c: MediaSource, types: TypeUse): string | undefined {
-  if (c.kind === 'binary' || (c.kind === 'text' && isBinarySchema(c.schema))) return BINARY_BODY;
-  if (c.kind === 'text') return 'string';
+  if (c.kind === 'binary' || (c.kind === 'text' && isBinarySchema(c.schema))) {
+    return BINARY_BODY;
+  }
+  if (c.kind === 'text') {
+    return 'string';
+  }
   return types.ref(c.schema);
 }
 
@@ -198,7 +255,9 @@ function success({ source, opType, types, on }: TypedInput): SuccessModel {
   const schema = first?.preferred?.kind === 'json' ? first.preferred.schema : undefined;
   const base = { status: first?.status ?? '', schema };
   const withBody = ok.filter((r) => r.preferred);
-  if (!withBody.length) return { ...base, type: 'void', parseAs: 'void' };
+  if (!withBody.length) {
+    return { ...base, type: 'void', parseAs: 'void' };
+  }
   const media = withBody[0]!.preferred!;
   const parseAs = isBinarySchema(media.schema) ? 'blob' : parseAsFor(media.mediaType);
   const names: string[] = [];
@@ -210,14 +269,17 @@ function success({ source, opType, types, on }: TypedInput): SuccessModel {
       continue;
     }
     const named = m.kind === 'json' ? types.ref(m.schema) : undefined;
-    if (named) names.push(named);
-    else {
+    if (named) {
+      names.push(named);
+    } else {
       inline = true;
       names.push(indexAccess(opType, 'responses', r.status, 'content', m.mediaType));
     }
   }
   // A 2xx without a body next to ones with a body resolves to undefined.
-  if (ok.length > withBody.length && parseAs === 'json') names.push('undefined');
+  if (ok.length > withBody.length && parseAs === 'json') {
+    names.push('undefined');
+  }
   const unique = [...new Set(names)];
   const type = inline ? types.alias('Response', unique.join(' | '), `Response of ${on}.`) : unique.join(' | ');
   types.use(type);
@@ -240,6 +302,8 @@ function refName(s: SchemaObject | undefined, names: Map<string, string>): strin
 /** A GET by id whose resource has `status.phase` can be waited on; the phases feed its docs. */
 function phases(doc: OpenApiDocument, s: SchemaObject | undefined): string[] | undefined {
   const phase = findProperty(doc, findProperty(doc, s, 'status'), 'phase');
-  if (!phase) return undefined;
+  if (!phase) {
+    return undefined;
+  }
   return enumValues(deref(doc, phase)).values;
 }

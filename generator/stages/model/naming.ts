@@ -18,7 +18,16 @@ export interface OperationNames {
 }
 
 /** Members of the client and of every resource class that an API name may not take. */
-const CLIENT_MEMBERS = new Set(['raw', 'request', 'paginate', 'waitFor', 'toJSON', 'constructor', 'prototype', '__proto__']);
+const CLIENT_MEMBERS = new Set([
+  'raw',
+  'request',
+  'paginate',
+  'waitFor',
+  'toJSON',
+  'constructor',
+  'prototype',
+  '__proto__',
+]);
 const RESOURCE_MEMBERS = new Set(['constructor', '_client', 'listAll', 'waitFor', 'prototype', '__proto__']);
 
 interface Candidate {
@@ -44,7 +53,9 @@ export function assignOperationNames(sources: OperationSource[]): { names: Opera
     final.set(ordered[0]!, ordered[0]!.method);
     for (const loser of ordered.slice(1)) {
       let n = 2;
-      while (taken.has(`${loser.resource}.${loser.method}${n}`)) n++;
+      while (taken.has(`${loser.resource}.${loser.method}${n}`)) {
+        n++;
+      }
       taken.add(`${loser.resource}.${loser.method}${n}`);
       final.set(loser, `${loser.method}${n}`);
       notes.push(
@@ -56,7 +67,11 @@ export function assignOperationNames(sources: OperationSource[]): { names: Opera
 }
 
 /** One operation's names on their own (before the rare disambiguation that needs the whole document). */
-export function operationName(op: OperationSource['op'], path: string, method: OperationSource['method']): OperationNames {
+export function operationName(
+  op: OperationSource['op'],
+  path: string,
+  method: OperationSource['method'],
+): OperationNames {
   const c = candidate({ op, path, method });
   return { resource: c.resource, method: c.method };
 }
@@ -67,20 +82,36 @@ function candidate(source: NamingInput): Candidate {
   const { op } = source;
   const resource = safeMember(explicit(op['x-sdk-resource']) ?? resourceFallback(source), CLIENT_MEMBERS, 'Resource');
   const declared = explicit(op['x-sdk-method']);
-  if (declared) return { source, resource, method: safeMember(declared, RESOURCE_MEMBERS, 'Operation'), rank: 0 };
-  const fromId = typeof op.operationId === 'string' && op.operationId.trim() ? methodFromOperationId(op.operationId, resource) : undefined;
-  if (fromId) return { source, resource, method: safeMember(fromId.name, RESOURCE_MEMBERS, 'Operation'), rank: fromId.asWritten ? 1 : 2 };
+  if (declared) {
+    return { source, resource, method: safeMember(declared, RESOURCE_MEMBERS, 'Operation'), rank: 0 };
+  }
+  const fromId =
+    typeof op.operationId === 'string' && op.operationId.trim()
+      ? methodFromOperationId(op.operationId, resource)
+      : undefined;
+  if (fromId) {
+    return {
+      source,
+      resource,
+      method: safeMember(fromId.name, RESOURCE_MEMBERS, 'Operation'),
+      rank: fromId.asWritten ? 1 : 2,
+    };
+  }
   return { source, resource, method: safeMember(methodFromPath(source), RESOURCE_MEMBERS, 'Operation'), rank: 2 };
 }
 
 function explicit(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
+  if (typeof value !== 'string' || !value.trim()) {
+    return undefined;
+  }
   return isIdentifier(value) ? value : camelCase(value) || undefined;
 }
 
 export function resourceFallback(source: Pick<OperationSource, 'op' | 'path'>): string {
   const tag = source.op.tags?.find((t) => typeof t === 'string' && words(t.replace(/\s*\(.*\)\s*$/, '')).length);
-  if (tag) return camelCase(tag.replace(/\s*\(.*\)\s*$/, ''));
+  if (tag) {
+    return camelCase(tag.replace(/\s*\(.*\)\s*$/, ''));
+  }
   const segments = source.path.split('/').filter((s) => s && !s.includes('{') && words(s).length);
   return segments.length ? camelCase(segments[segments.length - 1]!) : 'default';
 }
@@ -89,8 +120,12 @@ export function resourceFallback(source: Pick<OperationSource, 'op' | 'path'>): 
 export function methodFromOperationId(id: string, resource: string): { name: string; asWritten: boolean } | undefined {
   let rest = id.trim();
   const slash = rest.lastIndexOf('/');
-  if (slash > 0 && camelCase(rest.slice(0, slash)) === resource && words(rest.slice(slash + 1)).length) rest = rest.slice(slash + 1);
-  if (isIdentifier(rest)) return { name: rest, asWritten: true };
+  if (slash > 0 && camelCase(rest.slice(0, slash)) === resource && words(rest.slice(slash + 1)).length) {
+    rest = rest.slice(slash + 1);
+  }
+  if (isIdentifier(rest)) {
+    return { name: rest, asWritten: true };
+  }
   const name = camelCase(rest);
   return name ? { name, asWritten: false } : undefined;
 }

@@ -21,9 +21,13 @@ export type PagingFacts = Omit<PagingModel, 'iterator' | 'args' | 'itemType'>;
 /** The paging facts and the items' schema (the method names the iterator, its arguments and the item type). */
 export function pagingOf(input: PagingInput): { facts: PagingFacts; items: SchemaObject } | undefined {
   const token = input.query.find((q) => TOKEN.test(q.name));
-  if (!token) return undefined;
+  if (!token) {
+    return undefined;
+  }
   const arr = deref(input.doc, findProperty(input.doc, input.schema, ITEMS));
-  if (arr?.type !== 'array' || !arr.items) return undefined;
+  if (arr?.type !== 'array' || !arr.items) {
+    return undefined;
+  }
   const size = input.query.find((q) => SIZE.test(q.name));
   const facts: PagingFacts = {
     tokenParam: token.name,

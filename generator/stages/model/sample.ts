@@ -8,25 +8,47 @@ const MAX_DEPTH = 8;
 /** A value a request body of this schema accepts. */
 export function sampleValue(doc: OpenApiDocument, node: SchemaObject | undefined, depth = 0): Json {
   const s = deref(doc, node);
-  if (!s || depth > MAX_DEPTH) return {};
+  if (!s || depth > MAX_DEPTH) {
+    return {};
+  }
   const deeper = (n: SchemaObject | undefined): Json => sampleValue(doc, n, depth + 1);
-  if (s.example !== undefined && s.type !== 'object' && !s.properties && !s.allOf && !s.oneOf) return s.example;
+  if (s.example !== undefined && s.type !== 'object' && !s.properties && !s.allOf && !s.oneOf) {
+    return s.example;
+  }
   const variants = s.oneOf ?? s.anyOf;
-  if (variants?.length) return deeper(variants[0]);
+  if (variants?.length) {
+    return deeper(variants[0]);
+  }
   const open = s['x-extensible-enum'];
-  if (Array.isArray(open) && open.length) return open[0]!;
-  if (Array.isArray(s.enum) && s.enum.length) return s.enum[0]!;
+  if (Array.isArray(open) && open.length) {
+    return open[0]!;
+  }
+  if (Array.isArray(s.enum) && s.enum.length) {
+    return s.enum[0]!;
+  }
   const props = properties(doc, s);
   if (props.size || s.type === 'object') {
     const out: { [key: string]: Json } = {};
-    for (const [name, p] of props) if (p.required && !isReadOnly(p.schema, doc)) out[name] = deeper(p.schema);
+    for (const [name, p] of props) {
+      if (p.required && !isReadOnly(p.schema, doc)) {
+        out[name] = deeper(p.schema);
+      }
+    }
     return out;
   }
   const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
-  if (type === 'array') return [deeper(s.items)];
-  if (type === 'integer' || type === 'number') return (s.default ?? s.minimum ?? 1) as Json;
-  if (type === 'boolean') return (s.default ?? true) as Json;
-  if (s.default !== undefined) return s.default;
+  if (type === 'array') {
+    return [deeper(s.items)];
+  }
+  if (type === 'integer' || type === 'number') {
+    return (s.default ?? s.minimum ?? 1) as Json;
+  }
+  if (type === 'boolean') {
+    return (s.default ?? true) as Json;
+  }
+  if (s.default !== undefined) {
+    return s.default;
+  }
   return s.format === 'date-time' ? '2026-01-01T00:00:00Z' : 'example';
 }
 
@@ -52,18 +74,26 @@ function properties(doc: OpenApiDocument, s: SchemaObject): Props {
     }
   };
   visit(s, 0);
-  for (const [k, v] of out) v.required = required.has(k);
+  for (const [k, v] of out) {
+    v.required = required.has(k);
+  }
   return out;
 }
 
 /** The example a schema carries, following $ref and allOf members. */
 export function schemaExample(doc: OpenApiDocument, node: SchemaObject | undefined, depth = 0): Json | undefined {
   const s = deref(doc, node);
-  if (!s || depth > MAX_DEPTH) return undefined;
-  if (s.example !== undefined) return s.example;
+  if (!s || depth > MAX_DEPTH) {
+    return undefined;
+  }
+  if (s.example !== undefined) {
+    return s.example;
+  }
   for (const m of s.allOf ?? []) {
     const found = schemaExample(doc, m, depth + 1);
-    if (found !== undefined) return found;
+    if (found !== undefined) {
+      return found;
+    }
   }
   return undefined;
 }

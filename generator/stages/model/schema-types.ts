@@ -7,13 +7,24 @@ export function buildTypes(doc: OpenApiDocument, names: Map<string, string>): Ty
   const out: TypeModel[] = [];
   for (const [schema, s] of Object.entries(doc.components?.schemas ?? {})) {
     const { values, open } = enumValues(s);
-    const variants = (s.oneOf ?? s.anyOf ?? []).map((v) => ({ value: variantValue(doc, s, v) ?? '', type: schemaText(v, names) }));
+    const variants = (s.oneOf ?? s.anyOf ?? []).map((v) => ({
+      value: variantValue(doc, s, v) ?? '',
+      type: schemaText(v, names),
+    }));
     out.push({
       name: names.get(schema)!,
       schema,
       description: s.description,
       deprecated: s.deprecated === true,
-      kind: variants.length ? 'union' : values.length ? 'enum' : s.type === 'array' ? 'array' : isObject(doc, s) ? 'object' : 'scalar',
+      kind: variants.length
+        ? 'union'
+        : values.length
+          ? 'enum'
+          : s.type === 'array'
+            ? 'array'
+            : isObject(doc, s)
+              ? 'object'
+              : 'scalar',
       properties: properties(doc, s, names),
       values,
       openEnum: open,
@@ -34,15 +45,21 @@ export function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<str
   const required = new Set<string>();
   const visit = (node: SchemaObject | undefined, d: number): void => {
     const n = deref(doc, node);
-    if (!n || d > 16) return;
+    if (!n || d > 16) {
+      return;
+    }
     n.allOf?.forEach((m) => visit(m, d + 1));
-    for (const r of n.required ?? []) required.add(r);
+    for (const r of n.required ?? []) {
+      required.add(r);
+    }
     for (const [name, p] of Object.entries(n.properties ?? {})) {
       const target = deref(doc, p) ?? p;
       const prev = merged.get(name);
       const { values, open } = enumValues(target.allOf?.length === 1 ? deref(doc, target.allOf[0]) : target);
       const isEmpty = Object.keys(p).length === 0;
-      if (prev && isEmpty) continue;
+      if (prev && isEmpty) {
+        continue;
+      }
       merged.set(name, {
         name,
         type: isEmpty && prev ? prev.type : schemaText(p, names),
@@ -61,8 +78,14 @@ export function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<str
 
 function variantValue(doc: OpenApiDocument, parent: SchemaObject, variant: SchemaObject): string | undefined {
   const d = parent.discriminator;
-  if (!d) return undefined;
-  for (const [value, ref] of Object.entries(d.mapping ?? {})) if (variant.$ref && schemaName(ref) === schemaName(variant.$ref)) return value;
+  if (!d) {
+    return undefined;
+  }
+  for (const [value, ref] of Object.entries(d.mapping ?? {})) {
+    if (variant.$ref && schemaName(ref) === schemaName(variant.$ref)) {
+      return value;
+    }
+  }
   const prop = deref(doc, deref(doc, variant)?.properties?.[d.propertyName]);
   const { values } = enumValues(prop);
   return values.length === 1 ? values[0] : variant.$ref ? schemaName(variant.$ref) : undefined;

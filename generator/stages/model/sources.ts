@@ -3,7 +3,17 @@
 // and placeholders the spec forgot to declare become required string parameters. Nothing after this step
 // goes back to the raw document for an operation's facts.
 import { mediaKind, preferredMedia, type MediaKind } from '../../media.js';
-import { METHODS, deref, type LowerMethod, type MediaTypeObject, type OpenApiDocument, type OperationObject, type ParameterObject, type PathItemObject, type SchemaObject } from '../../openapi.js';
+import {
+  METHODS,
+  deref,
+  type LowerMethod,
+  type MediaTypeObject,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type PathItemObject,
+  type SchemaObject,
+} from '../../openapi.js';
 
 export interface MediaSource {
   mediaType: string;
@@ -38,7 +48,9 @@ export function collectOperations(doc: OpenApiDocument): OperationSource[] {
     const item = deref<PathItemObject>(doc, raw) ?? {};
     for (const method of METHODS) {
       const op = item[method];
-      if (!op || typeof op !== 'object') continue;
+      if (!op || typeof op !== 'object') {
+        continue;
+      }
       out.push({
         path,
         method,
@@ -46,7 +58,9 @@ export function collectOperations(doc: OpenApiDocument): OperationSource[] {
         params: mergeParams({ doc, path, shared: item.parameters ?? [], own: op.parameters ?? [] }),
         body: requestBody(doc, op),
         responses: responses(doc, op),
-        security: (op.security ?? doc.security ?? []).map((alt) => Object.keys(alt ?? {})).filter((alt) => alt.length > 0),
+        security: (op.security ?? doc.security ?? [])
+          .map((alt) => Object.keys(alt ?? {}))
+          .filter((alt) => alt.length > 0),
       });
     }
   }
@@ -64,12 +78,16 @@ function mergeParams({ doc, path, shared, own }: MergeInput): ParameterObject[] 
   const byKey = new Map<string, ParameterObject>();
   for (const p of [...shared, ...own]) {
     const r = deref(doc, p);
-    if (r && typeof r.name === 'string' && r.in) byKey.set(`${r.in}:${r.name}`, { ...r, schema: deref(doc, r.schema) ?? r.schema ?? contentSchema(doc, r) });
+    if (r && typeof r.name === 'string' && r.in) {
+      byKey.set(`${r.in}:${r.name}`, { ...r, schema: deref(doc, r.schema) ?? r.schema ?? contentSchema(doc, r) });
+    }
   }
   // A placeholder the spec does not declare is still part of the URL: the caller must pass it.
   for (const placeholder of path.match(/\{[^}]+\}/g) ?? []) {
     const name = placeholder.slice(1, -1);
-    if (!byKey.has(`path:${name}`)) byKey.set(`path:${name}`, { name, in: 'path', required: true, schema: { type: 'string' } });
+    if (!byKey.has(`path:${name}`)) {
+      byKey.set(`path:${name}`, { name, in: 'path', required: true, schema: { type: 'string' } });
+    }
   }
   // Path parameters are always required, whatever the spec says; undeclared-in-template ones are dropped,
   // because no URL could carry them.
@@ -86,14 +104,23 @@ function contentSchema(doc: OpenApiDocument, p: ParameterObject): SchemaObject |
 }
 
 function media(doc: OpenApiDocument, content: Record<string, MediaTypeObject> | undefined): MediaSource[] {
-  return Object.entries(content ?? {}).map(([mediaType, m]) => ({ mediaType, kind: mediaKind(mediaType), schema: m?.schema, media: m ?? {} }));
+  return Object.entries(content ?? {}).map(([mediaType, m]) => ({
+    mediaType,
+    kind: mediaKind(mediaType),
+    schema: m?.schema,
+    media: m ?? {},
+  }));
 }
 
 function requestBody(doc: OpenApiDocument, op: OperationObject): OperationSource['body'] {
   const body = deref(doc, op.requestBody);
-  if (!body) return undefined;
+  if (!body) {
+    return undefined;
+  }
   const content = media(doc, body.content);
-  if (!content.length) return undefined;
+  if (!content.length) {
+    return undefined;
+  }
   const first = preferredMedia(content.map((c) => c.mediaType));
   content.sort((a, b) => Number(b.mediaType === first) - Number(a.mediaType === first));
   return { required: body.required === true, description: body.description, content };
@@ -119,6 +146,8 @@ function responses(doc: OpenApiDocument, op: OperationObject): ResponseSource[] 
 /** Success responses: every 2xx (or `2XX`); when there is none, `default` stands in. */
 export function successResponses(source: OperationSource): ResponseSource[] {
   const ok = source.responses.filter((r) => /^2/.test(r.status));
-  if (ok.length) return ok;
+  if (ok.length) {
+    return ok;
+  }
   return source.responses.filter((r) => r.status === 'default');
 }

@@ -16,20 +16,32 @@ export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, do
   const served = new Set<MethodModel>();
   for (const resource of model.resources) {
     const byPath = new Map<string, MethodModel[]>();
-    for (const m of resource.methods) byPath.set(m.path, [...(byPath.get(m.path) ?? []), m]);
+    for (const m of resource.methods) {
+      byPath.set(m.path, [...(byPath.get(m.path) ?? []), m]);
+    }
     for (const [itemPath, itemMethods] of byPath) {
       const match = /^(.*)\/\{([^}]+)\}$/.exec(itemPath);
       const get = itemMethods.find((m) => m.httpMethod === 'GET');
-      if (!match || !get) continue;
+      if (!match || !get) {
+        continue;
+      }
       const [, path, idParam] = match as unknown as [string, string, string];
       const outer = byPath.get(path) ?? [];
       const create = outer.find((m) => m.httpMethod === 'POST');
       const list = outer.find((m) => m.httpMethod === 'GET');
-      if (!create && !list) continue;
+      if (!create && !list) {
+        continue;
+      }
       const update = itemMethods.find((m) => m.httpMethod === 'PATCH' || m.httpMethod === 'PUT');
       const del = itemMethods.find((m) => m.httpMethod === 'DELETE');
-      for (const m of [get, create, list, update, del]) if (m) served.add(m);
-      collections.push(collection({ doc, name: resource.property, path, itemPath, idParam, ops: { get, create, list, update, del } }));
+      for (const m of [get, create, list, update, del]) {
+        if (m) {
+          served.add(m);
+        }
+      }
+      collections.push(
+        collection({ doc, name: resource.property, path, itemPath, idParam, ops: { get, create, list, update, del } }),
+      );
     }
   }
   const unmodelled = model.resources
@@ -41,7 +53,9 @@ export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, do
 
 function whyNot(m: MethodModel): string {
   const item = /^(.*)\/\{[^}]+\}$/.exec(m.path);
-  return item ? `no collection: no GET or POST on ${item[1] || '/'}` : `no collection: no GET ${m.path}/{id} to read an item back`;
+  return item
+    ? `no collection: no GET or POST on ${item[1] || '/'}`
+    : `no collection: no GET ${m.path}/{id} to read an item back`;
 }
 
 interface CollectionInput {
@@ -58,7 +72,8 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
   const listSchema = ops.list?.response.schema;
   const example = deref(doc, item)?.example ?? undefined;
   const exampleId = ops.get!.params.path.find((p) => p.name === idParam)?.example ?? field(example, ['id']);
-  const environmentParam = (m: MethodModel | undefined) => m?.params.query?.params.find((p) => p.name === 'environment');
+  const environmentParam = (m: MethodModel | undefined) =>
+    m?.params.query?.params.find((p) => p.name === 'environment');
   const env = environmentParam(ops.list) ?? environmentParam(ops.get);
   const envBody = environmentPath(doc, jsonBody(ops.create));
   const query = ops.list?.params.query?.params ?? [];
@@ -68,25 +83,37 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
     path,
     itemPath,
     idParam,
-    idPrefix: typeof exampleId === 'string' && /^[a-z]+-/.test(exampleId) ? /^[a-z]+-/.exec(exampleId)![0] : `${initials(path)}-`,
+    idPrefix:
+      typeof exampleId === 'string' && /^[a-z]+-/.test(exampleId)
+        ? /^[a-z]+-/.exec(exampleId)![0]
+        : `${initials(path)}-`,
     crnKey: crnKey(field(example, ['metadata', 'resource_name'])) ?? singularSegment(path),
     apiVersion: constant(doc, findProperty(doc, item, 'api_version')),
     kind: constant(doc, findProperty(doc, item, 'kind')),
     listKind: listSchema ? constant(doc, findProperty(doc, listSchema, 'kind')) : undefined,
     serverOwned: topLevelReadOnly(doc, item),
-    updatable: ops.update ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1))) : [],
+    updatable: ops.update
+      ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1)))
+      : [],
     phases: phases(ops.get!),
     environment: env || envBody ? { query: env?.name, bodyPath: envBody } : undefined,
     filters: query.filter((p) => p.name.includes('.')).map((p) => ({ param: p.name, path: p.name.split('.') })),
     page: paging?.size
-      ? { sizeParam: paging.size.param, tokenParam: paging.tokenParam, defaultSize: paging.size.default ?? 10, maxSize: paging.size.maximum }
+      ? {
+          sizeParam: paging.size.param,
+          tokenParam: paging.tokenParam,
+          defaultSize: paging.size.default ?? 10,
+          maxSize: paging.size.maximum,
+        }
       : undefined,
   };
 }
 
 function phases(get: MethodModel): StandInPhases | undefined {
   const waiter = get.waiter;
-  if (!waiter?.phases.length) return undefined;
+  if (!waiter?.phases.length) {
+    return undefined;
+  }
   const onPath = waiter.phases.filter((p) => !OFF_PATH.test(p));
   const end = waiter.readyPhase ? onPath.indexOf(waiter.readyPhase) : onPath.length - 1;
   return {
@@ -99,8 +126,11 @@ function phases(get: MethodModel): StandInPhases | undefined {
 function challenges(security: SdkModel['security']): string[] {
   const out = new Set<string>();
   for (const s of security) {
-    if (s.kind === 'basic') out.add('Basic realm="api"');
-    else if (s.kind === 'bearer' || s.kind === 'oauth2') out.add('Bearer realm="api"');
+    if (s.kind === 'basic') {
+      out.add('Basic realm="api"');
+    } else if (s.kind === 'bearer' || s.kind === 'oauth2') {
+      out.add('Bearer realm="api"');
+    }
   }
   return out.size ? [...out] : ['Basic realm="api"'];
 }
@@ -115,7 +145,9 @@ function environmentPath(doc: OpenApiDocument, body: SchemaObject | undefined): 
   for (const prefix of [[], ['spec']]) {
     const parent = prefix.reduce<SchemaObject | undefined>((s, k) => findProperty(doc, s, k), body);
     const env = findProperty(doc, parent, 'environment');
-    if (!env) continue;
+    if (!env) {
+      continue;
+    }
     return findProperty(doc, env, 'id') ? [...prefix, 'environment', 'id'] : [...prefix, 'environment'];
   }
   return undefined;
@@ -126,15 +158,23 @@ function writableLeaves(doc: OpenApiDocument, schema: SchemaObject | undefined, 
   const names = new Set<string>();
   const collect = (n: SchemaObject | undefined, depth: number): void => {
     const d = deref(doc, n);
-    if (!d || depth > 8) return;
-    for (const k of Object.keys(d.properties ?? {})) names.add(k);
-    for (const m of d.allOf ?? []) collect(m, depth + 1);
+    if (!d || depth > 8) {
+      return;
+    }
+    for (const k of Object.keys(d.properties ?? {})) {
+      names.add(k);
+    }
+    for (const m of d.allOf ?? []) {
+      collect(m, depth + 1);
+    }
   };
   collect(s, 0);
   const out: string[][] = [];
   for (const k of names) {
     const prop = deref(doc, findProperty(doc, s, k));
-    if (!prop || prop.readOnly) continue;
+    if (!prop || prop.readOnly) {
+      continue;
+    }
     const nested = at.length < 3 && isPlainObject(doc, prop) ? writableLeaves(doc, prop, [...at, k]) : [];
     out.push(...(nested.length ? nested : [[...at, k]]));
   }
@@ -142,7 +182,9 @@ function writableLeaves(doc: OpenApiDocument, schema: SchemaObject | undefined, 
 }
 
 function isPlainObject(doc: OpenApiDocument, s: SchemaObject): boolean {
-  if (s.oneOf || s.anyOf || s.additionalProperties) return false;
+  if (s.oneOf || s.anyOf || s.additionalProperties) {
+    return false;
+  }
   return !!(s.properties || s.allOf?.some((m) => deref(doc, m)?.properties));
 }
 
@@ -161,12 +203,16 @@ function constant(doc: OpenApiDocument, s: SchemaObject | undefined): string | u
 
 function field(value: Json | undefined, path: string[]): Json | undefined {
   let cur: Json | undefined = value;
-  for (const k of path) cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[k] : undefined;
+  for (const k of path) {
+    cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? cur[k] : undefined;
+  }
   return cur;
 }
 
 function crnKey(crn: Json | undefined): string | undefined {
-  if (typeof crn !== 'string') return undefined;
+  if (typeof crn !== 'string') {
+    return undefined;
+  }
   return /\/([\w-]+)=[^/]*$/.exec(crn)?.[1];
 }
 

@@ -10,12 +10,20 @@ export function assignTypeNames(schemaNames: string[], reserved: Set<string>): M
   const taken = new Set<string>();
   const preferred = (n: string): string => (isIdentifier(n) ? n : pascalCase(n.split('.').pop() ?? n) || 'Schema');
   // Names that are already identifiers win their name; namespaced ones fall back to the full path on clash.
-  const ordered = [...schemaNames].sort((a, b) => Number(!isIdentifier(a)) - Number(!isIdentifier(b)) || (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...schemaNames].sort(
+    (a, b) => Number(!isIdentifier(a)) - Number(!isIdentifier(b)) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   for (const name of ordered) {
     let candidate = preferred(name);
-    if (reserved.has(candidate)) candidate = `${candidate}Model`;
-    if (taken.has(candidate)) candidate = pascalCase(name) || candidate;
-    while (taken.has(candidate) || reserved.has(candidate)) candidate += '_';
+    if (reserved.has(candidate)) {
+      candidate = `${candidate}Model`;
+    }
+    if (taken.has(candidate)) {
+      candidate = pascalCase(name) || candidate;
+    }
+    while (taken.has(candidate) || reserved.has(candidate)) {
+      candidate += '_';
+    }
     taken.add(candidate);
     out.set(name, candidate);
   }
@@ -34,8 +42,12 @@ export class NameRegistry {
   }
   claim(name: string, what: string): string {
     let out = name;
-    for (let n = 2; this.#taken.has(out); n++) out = `${name}${n}`;
-    if (out !== name) this.notes.push(`${what} is named ${out}: ${name} is already exported`);
+    for (let n = 2; this.#taken.has(out); n++) {
+      out = `${name}${n}`;
+    }
+    if (out !== name) {
+      this.notes.push(`${what} is named ${out}: ${name} is already exported`);
+    }
     this.#taken.add(out);
     return out;
   }

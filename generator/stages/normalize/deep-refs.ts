@@ -12,17 +12,25 @@ export function inlineDeepRefs(doc: OpenApiDocument): string[] {
   for (let round = 0; round < 8; round++) {
     let changed = false;
     walkSchemas(doc, (s: SchemaObject) => {
-      if (typeof s.$ref !== 'string' || !s.$ref.startsWith('#/') || WHOLE_COMPONENT.test(s.$ref)) return;
+      if (typeof s.$ref !== 'string' || !s.$ref.startsWith('#/') || WHOLE_COMPONENT.test(s.$ref)) {
+        return;
+      }
       const target = resolveLocal<SchemaObject>(doc, s.$ref);
-      if (!target || typeof target !== 'object') return;
+      if (!target || typeof target !== 'object') {
+        return;
+      }
       const ref = s.$ref;
       delete s.$ref;
       // The copy's own refs stay refs; a copy that still points deep is handled next round.
       Object.assign(s, structuredClone(target), { ...s });
-      if (!notes.includes(ref)) notes.push(ref);
+      if (!notes.includes(ref)) {
+        notes.push(ref);
+      }
       changed = true;
     });
-    if (!changed) break;
+    if (!changed) {
+      break;
+    }
   }
   return notes.length ? [`${notes.length} $ref(s) into the middle of a schema were inlined (first: ${notes[0]})`] : [];
 }

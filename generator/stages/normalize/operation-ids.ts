@@ -6,9 +6,15 @@ export function uniqueOperationIds(doc: OpenApiDocument): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
   const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((m) => item?.[m] && typeof item[m]!.operationId === 'string').map((m) => ({ path, method: m, op: item[m]! })),
+    METHODS.filter((m) => item?.[m] && typeof item[m]!.operationId === 'string').map((m) => ({
+      path,
+      method: m,
+      op: item[m]!,
+    })),
   );
-  for (const { op } of ops) seen.add(op.operationId!);
+  for (const { op } of ops) {
+    seen.add(op.operationId!);
+  }
   const used = new Set<string>();
   for (const { path, method, op } of ops) {
     const id = op.operationId!;
@@ -17,7 +23,9 @@ export function uniqueOperationIds(doc: OpenApiDocument): string[] {
       continue;
     }
     let n = 2;
-    while (seen.has(`${id}_${n}`)) n++;
+    while (seen.has(`${id}_${n}`)) {
+      n++;
+    }
     op.operationId = `${id}_${n}`;
     seen.add(op.operationId);
     used.add(op.operationId);

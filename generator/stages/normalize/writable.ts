@@ -3,7 +3,7 @@
 // loses list items), give request bodies concrete schemas without readOnly properties:
 // - a schema reached only from request bodies is stripped in place (same name);
 // - a schema reached from requests and responses gets a `<Name>Writable` sibling, as hey-api names it.
-import { deref, isReadOnly, schemaName, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
+import { isReadOnly, schemaName, type OpenApiDocument, type SchemaObject } from '../../openapi.js';
 
 const REF_PREFIX = '#/components/schemas/';
 
@@ -13,7 +13,11 @@ export function splitWritableSchemas(doc: OpenApiDocument): Map<string, string> 
   const readSet = reachable(doc, readRoots, false);
   const writeSet = reachable(doc, writeRoots, true);
   // A component nobody references still belongs to the read side: it is exported unchanged.
-  for (const name of Object.keys(schemas)) if (!writeSet.has(name)) readSet.add(name);
+  for (const name of Object.keys(schemas)) {
+    if (!writeSet.has(name)) {
+      readSet.add(name);
+    }
+  }
 
   const memo = new Map<string, boolean>();
   const hasReadOnly = (name: string): boolean => {
@@ -25,18 +29,30 @@ export function splitWritableSchemas(doc: OpenApiDocument): Map<string, string> 
   };
 
   const target = (name: string): string => {
-    if (!readSet.has(name)) return name;
+    if (!readSet.has(name)) {
+      return name;
+    }
     let candidate = `${name}Writable`;
-    while (schemas[candidate]) candidate += '_';
+    while (schemas[candidate]) {
+      candidate += '_';
+    }
     return candidate;
   };
   const variantOf = new Map<string, string>();
-  for (const name of [...writeSet].sort()) if (hasReadOnly(name)) variantOf.set(name, target(name));
+  for (const name of [...writeSet].sort()) {
+    if (hasReadOnly(name)) {
+      variantOf.set(name, target(name));
+    }
+  }
 
   const strip = (s: SchemaObject): SchemaObject => stripReadOnly(s, { doc, variantOf });
   const variants = new Map<string, SchemaObject>();
-  for (const [name] of variantOf) variants.set(name, strip(structuredClone(schemas[name]!)));
-  for (const root of writeRoots) replaceContents(root, strip(root));
+  for (const [name] of variantOf) {
+    variants.set(name, strip(structuredClone(schemas[name]!)));
+  }
+  for (const root of writeRoots) {
+    replaceContents(root, strip(root));
+  }
 
   // Rebuild in original order, each Writable right after its original, so output reads naturally.
   const rebuilt: Record<string, SchemaObject> = {};
@@ -44,8 +60,9 @@ export function splitWritableSchemas(doc: OpenApiDocument): Map<string, string> 
   for (const [name, schema] of Object.entries(schemas)) {
     const v = variants.get(name);
     const to = variantOf.get(name);
-    if (v && to === name) rebuilt[name] = v;
-    else {
+    if (v && to === name) {
+      rebuilt[name] = v;
+    } else {
       rebuilt[name] = schema;
       if (v && to) {
         rebuilt[to] = v;
@@ -53,14 +70,20 @@ export function splitWritableSchemas(doc: OpenApiDocument): Map<string, string> 
       }
     }
   }
-  if (doc.components) doc.components.schemas = rebuilt;
+  if (doc.components) {
+    doc.components.schemas = rebuilt;
+  }
   return shared;
 }
 
 function replaceContents(target: SchemaObject, next: SchemaObject): void {
   // stripReadOnly hands back its input when nothing changes (a $ref to a schema without readOnly parts).
-  if (target === next) return;
-  for (const key of Object.keys(target)) delete target[key];
+  if (target === next) {
+    return;
+  }
+  for (const key of Object.keys(target)) {
+    delete target[key];
+  }
   Object.assign(target, next);
 }
 
@@ -82,15 +105,24 @@ function stripReadOnly(s: SchemaObject, ctx: StripContext): SchemaObject {
     out.properties = Object.fromEntries(kept.map(([n, p]) => [n, stripReadOnly(p, ctx)]));
     if (s.required) {
       const req = s.required.filter((n) => !removed.has(n));
-      if (req.length) out.required = req;
-      else delete out.required;
+      if (req.length) {
+        out.required = req;
+      } else {
+        delete out.required;
+      }
     }
   }
   for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
-    if (s[key]) out[key] = s[key]!.map((m) => stripReadOnly(m, ctx));
+    if (s[key]) {
+      out[key] = s[key]!.map((m) => stripReadOnly(m, ctx));
+    }
   }
-  if (s.items) out.items = stripReadOnly(s.items, ctx);
-  if (typeof s.additionalProperties === 'object') out.additionalProperties = stripReadOnly(s.additionalProperties, ctx);
+  if (s.items) {
+    out.items = stripReadOnly(s.items, ctx);
+  }
+  if (typeof s.additionalProperties === 'object') {
+    out.additionalProperties = stripReadOnly(s.additionalProperties, ctx);
+  }
   if (s.discriminator?.mapping) {
     const mapping = Object.fromEntries(
       Object.entries(s.discriminator.mapping).map(([k, ref]) => {
@@ -104,16 +136,24 @@ function stripReadOnly(s: SchemaObject, ctx: StripContext): SchemaObject {
 }
 
 function containsReadOnly(s: SchemaObject | undefined, named: (n: string) => boolean, doc: OpenApiDocument): boolean {
-  if (!s) return false;
+  if (!s) {
+    return false;
+  }
   if (s.$ref) {
     const n = schemaName(s.$ref);
     return n ? named(n) : false;
   }
   const children: SchemaObject[] = [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])];
-  if (s.items) children.push(s.items);
-  if (typeof s.additionalProperties === 'object') children.push(s.additionalProperties);
+  if (s.items) {
+    children.push(s.items);
+  }
+  if (typeof s.additionalProperties === 'object') {
+    children.push(s.additionalProperties);
+  }
   for (const p of Object.values(s.properties ?? {})) {
-    if (isReadOnly(p, doc)) return true;
+    if (isReadOnly(p, doc)) {
+      return true;
+    }
     children.push(p);
   }
   return children.some((c) => containsReadOnly(c, named, doc));
@@ -123,20 +163,48 @@ function roots(doc: OpenApiDocument): { readRoots: SchemaObject[]; writeRoots: S
   const readRoots: SchemaObject[] = [];
   const writeRoots: SchemaObject[] = [];
   const media = (content: unknown, into: SchemaObject[]): void => {
-    for (const m of Object.values((content as Record<string, { schema?: SchemaObject }>) ?? {})) if (m?.schema) into.push(m.schema);
+    for (const m of Object.values((content as Record<string, { schema?: SchemaObject }>) ?? {})) {
+      if (m?.schema) {
+        into.push(m.schema);
+      }
+    }
   };
   const c = doc.components ?? {};
-  for (const b of Object.values(c.requestBodies ?? {})) media(b?.content, writeRoots);
-  for (const r of Object.values(c.responses ?? {})) media(r?.content, readRoots);
-  for (const p of Object.values(c.parameters ?? {})) if (p?.schema) readRoots.push(p.schema);
+  for (const b of Object.values(c.requestBodies ?? {})) {
+    media(b?.content, writeRoots);
+  }
+  for (const r of Object.values(c.responses ?? {})) {
+    media(r?.content, readRoots);
+  }
+  for (const p of Object.values(c.parameters ?? {})) {
+    if (p?.schema) {
+      readRoots.push(p.schema);
+    }
+  }
   for (const item of Object.values(doc.paths ?? {})) {
-    for (const p of item.parameters ?? []) if (p.schema) readRoots.push(p.schema);
+    for (const p of item.parameters ?? []) {
+      if (p.schema) {
+        readRoots.push(p.schema);
+      }
+    }
     for (const op of Object.values(item)) {
-      if (!op || typeof op !== 'object' || Array.isArray(op)) continue;
-      const o = op as { parameters?: { schema?: SchemaObject }[]; requestBody?: { content?: unknown }; responses?: Record<string, { content?: unknown }> };
-      for (const p of o.parameters ?? []) if (p.schema) readRoots.push(p.schema);
+      if (!op || typeof op !== 'object' || Array.isArray(op)) {
+        continue;
+      }
+      const o = op as {
+        parameters?: { schema?: SchemaObject }[];
+        requestBody?: { content?: unknown };
+        responses?: Record<string, { content?: unknown }>;
+      };
+      for (const p of o.parameters ?? []) {
+        if (p.schema) {
+          readRoots.push(p.schema);
+        }
+      }
       media(o.requestBody?.content, writeRoots);
-      for (const r of Object.values(o.responses ?? {})) media(r?.content, readRoots);
+      for (const r of Object.values(o.responses ?? {})) {
+        media(r?.content, readRoots);
+      }
     }
   }
   return { readRoots, writeRoots };
@@ -147,7 +215,9 @@ function reachable(doc: OpenApiDocument, from: SchemaObject[], skipReadOnly: boo
   const names = new Set<string>();
   const seen = new Set<object>();
   const visit = (s: unknown): void => {
-    if (!s || typeof s !== 'object' || seen.has(s)) return;
+    if (!s || typeof s !== 'object' || seen.has(s)) {
+      return;
+    }
     seen.add(s);
     const node = s as SchemaObject;
     if (node.$ref) {
@@ -158,11 +228,21 @@ function reachable(doc: OpenApiDocument, from: SchemaObject[], skipReadOnly: boo
       }
       return;
     }
-    for (const key of ['allOf', 'oneOf', 'anyOf'] as const) node[key]?.forEach(visit);
-    for (const p of Object.values(node.properties ?? {})) if (!(skipReadOnly && isReadOnly(p, doc))) visit(p);
+    for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+      node[key]?.forEach(visit);
+    }
+    for (const p of Object.values(node.properties ?? {})) {
+      if (!(skipReadOnly && isReadOnly(p, doc))) {
+        visit(p);
+      }
+    }
     visit(node.items);
-    if (typeof node.additionalProperties === 'object') visit(node.additionalProperties);
-    for (const ref of Object.values(node.discriminator?.mapping ?? {})) visit({ $ref: ref });
+    if (typeof node.additionalProperties === 'object') {
+      visit(node.additionalProperties);
+    }
+    for (const ref of Object.values(node.discriminator?.mapping ?? {})) {
+      visit({ $ref: ref });
+    }
   };
   from.forEach(visit);
   return names;

@@ -32,7 +32,9 @@ interface ActionInput {
 
 function applyAction({ root, action, minor, fail }: ActionInput): Json {
   const nodes = select(root, action.target, fail);
-  if (nodes.length === 0) throw fail('matches nothing in the document');
+  if (nodes.length === 0) {
+    throw fail('matches nothing in the document');
+  }
   if (minor === '1.0') {
     const primitive = nodes.find((n) => !isContainer(n.value));
     if (primitive) {
@@ -41,20 +43,27 @@ function applyAction({ root, action, minor, fail }: ActionInput): Json {
     }
   }
   if (action.remove === true) {
-    if (nodes.some((n) => n.path.length === 0)) throw fail('cannot remove the document root');
+    if (nodes.some((n) => n.path.length === 0)) {
+      throw fail('cannot remove the document root');
+    }
     remove(root, nodes);
     return root;
   }
   let update = action.update as Json;
   if (action.copy !== undefined) {
     const sources = select(root, action.copy, (m) => fail(`copy: ${m}`));
-    if (sources.length !== 1) throw fail(`copy ${action.copy} must select exactly one node, selects ${sources.length}`);
+    if (sources.length !== 1) {
+      throw fail(`copy ${action.copy} must select exactly one node, selects ${sources.length}`);
+    }
     update = sources[0]!.value;
   }
   for (const node of nodes) {
     const merged = merge({ target: node.value, update, at: node.path, fail });
-    if (node.path.length === 0) root = merged;
-    else setOwn(parentOf(root, node.path), node.path[node.path.length - 1]!, merged);
+    if (node.path.length === 0) {
+      root = merged;
+    } else {
+      setOwn(parentOf(root, node.path), node.path[node.path.length - 1]!, merged);
+    }
   }
   return root;
 }
@@ -93,7 +102,9 @@ function merge({ target, update, at, fail }: MergeInput): Json {
     target.push(...structuredClone(Array.isArray(update) ? update : [update]));
     return target;
   }
-  if (!isContainer(target) && !isContainer(update)) return update;
+  if (!isContainer(target) && !isContainer(update)) {
+    return update;
+  }
   throw fail(`cannot merge ${describe(update)} into ${describe(target)} at ${pointer(at)}`);
 }
 
@@ -104,8 +115,11 @@ function remove(root: Json, nodes: Node[]): void {
   for (const path of order) {
     const parent = parentOf(root, path);
     const key = path[path.length - 1]!;
-    if (Array.isArray(parent)) parent.splice(key as number, 1);
-    else delete (parent as Record<string, Json>)[key];
+    if (Array.isArray(parent)) {
+      parent.splice(key as number, 1);
+    } else {
+      delete (parent as Record<string, Json>)[key];
+    }
   }
 }
 
@@ -117,7 +131,9 @@ function compareLast(a: Segment[], b: Segment[]): number {
 
 function parentOf(root: Json, path: Segment[]): Json {
   let node = root;
-  for (const key of path.slice(0, -1)) node = (node as Record<string | number, Json>)[key]!;
+  for (const key of path.slice(0, -1)) {
+    node = (node as Record<string | number, Json>)[key]!;
+  }
   return node;
 }
 
@@ -128,9 +144,13 @@ function setOwn(parent: Json, key: Segment, value: Json): void {
 
 /** jsonpath-rfc9535 reports member names in normalized-path escaping (RFC 9535 §2.7); undo it. */
 function unescapeKey(key: Segment): Segment {
-  if (typeof key === 'number') return key;
+  if (typeof key === 'number') {
+    return key;
+  }
   return key.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
-    if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e.length === 5) {
+      return String.fromCharCode(parseInt(e.slice(1), 16));
+    }
     return ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[e] ?? e;
   });
 }
@@ -140,8 +160,12 @@ function isContainer(value: Json): boolean {
 }
 
 function describe(value: Json): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'an array';
+  }
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 

@@ -12,7 +12,9 @@ import { readOverlay, type Json } from './read.js';
 
 export function withOverlays(loaded: LoadedSpec, extra: readonly string[] = []): LoadedSpec {
   const document = applySpecOverlays({ document: loaded.document, specFile: loaded.file, extra });
-  if (document === loaded.document) return loaded;
+  if (document === loaded.document) {
+    return loaded;
+  }
   const hash = createHash('sha256').update(JSON.stringify(document)).digest('hex');
   return { ...loaded, document, hash };
 }
@@ -28,19 +30,25 @@ export interface OverlayInput {
 /** The document after its own and the extra overlays; the same object when there are none. */
 export function applySpecOverlays({ document, specFile, extra = [] }: OverlayInput): OpenApiDocument {
   const files = [...declaredOverlays(document, specFile), ...extra.map((f) => path.resolve(f))];
-  if (files.length === 0) return document;
+  if (files.length === 0) {
+    return document;
+  }
   const overlays = files.map(readOverlay);
   const copy = structuredClone(document);
   delete copy.info?.['x-sdk']?.overlays;
   let result = copy as unknown as Json;
-  for (const overlay of overlays) result = applyOverlay(result, overlay);
+  for (const overlay of overlays) {
+    result = applyOverlay(result, overlay);
+  }
   return result as OpenApiDocument;
 }
 
 /** The overlay files a spec lists in `info.x-sdk.overlays`, resolved beside the root spec file. */
 export function declaredOverlays(document: OpenApiDocument, specFile: string): string[] {
   const listed = document.info?.['x-sdk']?.overlays;
-  if (listed === undefined) return [];
+  if (listed === undefined) {
+    return [];
+  }
   if (!Array.isArray(listed) || listed.some((f) => typeof f !== 'string' || f === '')) {
     const where = { file: specFile, pointer: '#/info/x-sdk/overlays' };
     throw new GeneratorError('info.x-sdk.overlays must be a list of overlay file paths', where);

@@ -27,7 +27,9 @@ export interface OverlayDocument {
 const VERSION = /^1\.([01])\.\d+$/;
 
 export function readOverlay(file: string): OverlayDocument {
-  if (!existsSync(file)) throw new GeneratorError('overlay file not found', { file });
+  if (!existsSync(file)) {
+    throw new GeneratorError('overlay file not found', { file });
+  }
   const text = readFileSync(file, 'utf8');
   let parsed: unknown;
   try {
@@ -53,18 +55,26 @@ export function readOverlay(file: string): OverlayDocument {
   const fail = (message: string, pointer?: string): GeneratorError =>
     new GeneratorError(message, pointer ? { file, ...locate(pointer) } : { file });
 
-  if (!isObject(parsed)) throw fail('not an Overlay document (top level is not a mapping)');
+  if (!isObject(parsed)) {
+    throw fail('not an Overlay document (top level is not a mapping)');
+  }
   const version = parsed.overlay;
-  if (version === undefined) throw fail('not an Overlay document (no "overlay" version field)');
+  if (version === undefined) {
+    throw fail('not an Overlay document (no "overlay" version field)');
+  }
   const match = typeof version === 'string' ? VERSION.exec(version) : null;
-  if (!match) throw fail(`expected overlay version 1.0.x or 1.1.x, found ${JSON.stringify(version)}`, '#/overlay');
+  if (!match) {
+    throw fail(`expected overlay version 1.0.x or 1.1.x, found ${JSON.stringify(version)}`, '#/overlay');
+  }
   const info = parsed.info;
   if (!isObject(info) || typeof info.title !== 'string' || typeof info.version !== 'string') {
     throw fail('info.title and info.version are required strings', '#/info');
   }
   const minor = match[1] === '1' ? '1.1' : '1.0';
   const actions = parsed.actions;
-  if (!Array.isArray(actions) || actions.length === 0) throw fail('"actions" must be a non-empty list', '#/actions');
+  if (!Array.isArray(actions) || actions.length === 0) {
+    throw fail('"actions" must be a non-empty list', '#/actions');
+  }
   actions.forEach((action, index) => {
     const target = isObject(action) && typeof action.target === 'string' ? ` (target ${action.target})` : '';
     checkAction({ action, minor, fail: (m) => fail(`action ${index}${target}: ${m}`, `#/actions/${index}`) });
@@ -80,7 +90,9 @@ interface ActionCheck {
 }
 
 function checkAction({ action, minor, fail }: ActionCheck): void {
-  if (!isObject(action)) throw fail('an action must be a mapping');
+  if (!isObject(action)) {
+    throw fail('an action must be a mapping');
+  }
   const target = action.target;
   if (typeof target !== 'string' || !target.startsWith('$')) {
     throw fail('"target" must be a JSONPath starting with $');
@@ -89,9 +101,15 @@ function checkAction({ action, minor, fail }: ActionCheck): void {
     throw fail('"remove" must be true or false');
   }
   if (action.copy !== undefined) {
-    if (minor === '1.0') throw fail('"copy" needs overlay version 1.1.x');
-    if (typeof action.copy !== 'string' || !action.copy.startsWith('$')) throw fail('"copy" must be a JSONPath');
-    if (action.update !== undefined) throw fail('give "update" or "copy", not both');
+    if (minor === '1.0') {
+      throw fail('"copy" needs overlay version 1.1.x');
+    }
+    if (typeof action.copy !== 'string' || !action.copy.startsWith('$')) {
+      throw fail('"copy" must be a JSONPath');
+    }
+    if (action.update !== undefined) {
+      throw fail('give "update" or "copy", not both');
+    }
   }
   if (action.remove !== true && action.update === undefined && action.copy === undefined) {
     throw fail(`needs "update"${minor === '1.1' ? ', "copy"' : ''} or "remove: true"`);

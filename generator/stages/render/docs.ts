@@ -22,7 +22,10 @@ type Link = (type: string) => string;
 export function docsFiles({ model, render }: DocsInput): Map<string, string> {
   const files = new Map<string, string>();
   const typeNames = new Set(model.types.map((t) => t.name));
-  const linker = (base: string): Link => (type) => (typeNames.has(type) ? `[\`${type}\`](${base}#${type.toLowerCase()})` : `\`${type}\``);
+  const linker =
+    (base: string): Link =>
+    (type) =>
+      typeNames.has(type) ? `[\`${type}\`](${base}#${type.toLowerCase()})` : `\`${type}\``;
   const fromDocs = linker('models.md');
   const fromRoot = linker('docs/models.md');
   const ctx = (resource: string) => ({ packageName: model.packageName, clientName: model.clientName, resource });
@@ -31,10 +34,35 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
     ...r,
     title: r.tag ?? r.className,
     descriptionText: r.description?.trim(),
-    rows: r.methods.map((m) => ({ name: m.name, anchor: m.name.toLowerCase(), request: `${m.httpMethod} ${m.path}`, summary: mdCell(m.summary) })),
+    rows: r.methods.map((m) => ({
+      name: m.name,
+      anchor: m.name.toLowerCase(),
+      request: `${m.httpMethod} ${m.path}`,
+      summary: mdCell(m.summary),
+    })),
     helpers: [
-      ...r.methods.flatMap((m) => (m.paging ? [{ name: m.paging.iterator, how: `follows \`${m.paging.nextPath.join('.')}\``, what: 'Iterate every item across all pages' }] : [])),
-      ...r.methods.flatMap((m) => (m.waiter ? [{ name: m.waiter.name, how: `polls \`${m.name}\``, what: `Wait until a condition holds (phases: ${m.waiter.phases.join(', ')})` }] : [])),
+      ...r.methods.flatMap((m) =>
+        m.paging
+          ? [
+              {
+                name: m.paging.iterator,
+                how: `follows \`${m.paging.nextPath.join('.')}\``,
+                what: 'Iterate every item across all pages',
+              },
+            ]
+          : [],
+      ),
+      ...r.methods.flatMap((m) =>
+        m.waiter
+          ? [
+              {
+                name: m.waiter.name,
+                how: `polls \`${m.name}\``,
+                what: `Wait until a condition holds (phases: ${m.waiter.phases.join(', ')})`,
+              },
+            ]
+          : [],
+      ),
     ],
     ...resourceExamples(r.property, r.methods),
     operations: r.methods.map((m) => ({
@@ -49,14 +77,33 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
       params: paramRows(m, fromDocs),
       returns: returns(m, fromDocs),
       auth: m.security.length ? m.security.map((alt) => `\`${alt.join(' + ')}\``).join(' or ') : 'None',
-      headers: [...(m.params.header?.params ?? []).map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`), '`User-Agent`', ...(m.body ? [`\`Content-Type: ${m.body.mediaType}\``] : []), ...(m.security.length ? ['`Authorization`'] : [])].join(', '),
-      responses: m.responses.map((res) => ({ status: res.status, description: mdCell(res.description), body: res.bodyType ? fromDocs(res.bodyType) : '', headers: res.headers.map((h) => `\`${h}\``).join(', ') })),
-      paging: m.paging && { iterator: m.paging.iterator, itemType: m.paging.itemType, next: m.paging.nextPath.join('.') },
+      headers: [
+        ...(m.params.header?.params ?? []).map((h) => `\`${h.name}\`${h.required ? ' (required)' : ''}`),
+        '`User-Agent`',
+        ...(m.body ? [`\`Content-Type: ${m.body.mediaType}\``] : []),
+        ...(m.security.length ? ['`Authorization`'] : []),
+      ].join(', '),
+      responses: m.responses.map((res) => ({
+        status: res.status,
+        description: mdCell(res.description),
+        body: res.bodyType ? fromDocs(res.bodyType) : '',
+        headers: res.headers.map((h) => `\`${h}\``).join(', '),
+      })),
+      paging: m.paging && {
+        iterator: m.paging.iterator,
+        itemType: m.paging.itemType,
+        next: m.paging.nextPath.join('.'),
+      },
     })),
   }));
 
-  for (const r of resources) files.set(`docs/${r.fileName}.md`, render('docs/resource.md.hbs', { resource: r, model }));
-  files.set('docs/models.md', render('docs/models.md.hbs', { types: model.types.map((t) => typeView(t, fromDocs)), model }));
+  for (const r of resources) {
+    files.set(`docs/${r.fileName}.md`, render('docs/resource.md.hbs', { resource: r, model }));
+  }
+  files.set(
+    'docs/models.md',
+    render('docs/models.md.hbs', { types: model.types.map((t) => typeView(t, fromDocs)), model }),
+  );
   const first = resources[0];
   const quick = quickStart(model);
   const paged = model.resources.flatMap((r) => r.methods.filter((m) => m.paging).map((m) => ({ r, m })))[0];
@@ -70,7 +117,11 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
         title: r.title,
         fileName: r.fileName,
         property: r.property,
-        types: [...new Set(r.methods.flatMap((m) => m.referencedTypes))].filter((t) => typeNames.has(t)).sort().map(fromRoot).join(', '),
+        types: [...new Set(r.methods.flatMap((m) => m.referencedTypes))]
+          .filter((t) => typeNames.has(t))
+          .sort()
+          .map(fromRoot)
+          .join(', '),
         methods: r.operations.map((o) => ({ signature: o.signature, request: o.request })),
       })),
       example: quick ? methodExample(quick.method, ctx(quick.resource)) : undefined,
@@ -92,7 +143,12 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
 function quickStart(model: SdkModel): { method: MethodModel; resource: string } | undefined {
   const all = model.resources.flatMap((r) => r.methods.map((method) => ({ method, resource: r.property })));
   const pick = (test: (m: MethodModel) => boolean) => all.find(({ method }) => test(method));
-  return pick((m) => m.httpMethod === 'GET' && !!m.paging) ?? pick((m) => m.httpMethod === 'GET' && m.name === 'get') ?? pick((m) => m.httpMethod === 'GET') ?? all[0];
+  return (
+    pick((m) => m.httpMethod === 'GET' && !!m.paging) ??
+    pick((m) => m.httpMethod === 'GET' && m.name === 'get') ??
+    pick((m) => m.httpMethod === 'GET') ??
+    all[0]
+  );
 }
 
 function authView(model: SdkModel) {
@@ -101,7 +157,9 @@ function authView(model: SdkModel) {
     schemes: model.security.map((s) => `\`${s.name}\` (${AUTH_KIND[s.kind]})`),
     basic: kinds.has('basic'),
     bearer: kinds.has('bearer') || kinds.has('oauth2'),
-    apiKeys: model.security.flatMap((s) => (s.apiKey ? [{ scheme: s.name, name: s.apiKey.name, in: s.apiKey.in, header: s.apiKey.in === 'header' }] : [])),
+    apiKeys: model.security.flatMap((s) =>
+      s.apiKey ? [{ scheme: s.name, name: s.apiKey.name, in: s.apiKey.in, header: s.apiKey.in === 'header' }] : [],
+    ),
   };
 }
 
@@ -114,19 +172,38 @@ function paramRows(m: MethodModel, link: Link) {
     required: p.required ? 'required' : p.default !== undefined ? `default \`${p.default}\`` : 'optional',
   });
   const { path, query, header, cookie } = m.params;
-  const rows: ReturnType<typeof row>[] = [...path, ...(query?.params ?? []), ...(header?.params ?? []), ...(cookie?.params ?? [])].map(row);
-  if (m.body) rows.push({ name: 'body', where: 'body', type: link(m.body.type), description: 'The request body.', required: m.body.required ? 'required' : 'optional' });
+  const rows: ReturnType<typeof row>[] = [
+    ...path,
+    ...(query?.params ?? []),
+    ...(header?.params ?? []),
+    ...(cookie?.params ?? []),
+  ].map(row);
+  if (m.body) {
+    rows.push({
+      name: 'body',
+      where: 'body',
+      type: link(m.body.type),
+      description: 'The request body.',
+      required: m.body.required ? 'required' : 'optional',
+    });
+  }
   return rows;
 }
 
 function returns(m: MethodModel, link: Link): string {
   const { type, status } = m.response;
-  if (type === 'void') return 'Nothing (`void`).';
+  if (type === 'void') {
+    return 'Nothing (`void`).';
+  }
   const shape = m.responses.find((r) => r.status === status)?.bodyType;
   const named = link(type);
-  if (!shape || shape === type || named.startsWith('[')) return `${named} (HTTP ${status}).`;
+  if (!shape || shape === type || named.startsWith('[')) {
+    return `${named} (HTTP ${status}).`;
+  }
   // `Network & object`: normalisation made the fields the response always carries required.
-  if (shape.includes(' & ')) return `\`${type}\`: ${link(shape)}, with every field the response always carries marked required (HTTP ${status}).`;
+  if (shape.includes(' & ')) {
+    return `\`${type}\`: ${link(shape)}, with every field the response always carries marked required (HTTP ${status}).`;
+  }
   return `\`${type}\`: \`${shape}\` (HTTP ${status}).`;
 }
 
@@ -141,16 +218,30 @@ function resourceExamples(property: string, methods: MethodModel[]) {
   const rawQuery = queryLiteral(rawTarget);
   const rawPath = pathLiterals(rawTarget);
   const rawParams = [
-    ...(rawPath.length ? [`path: { ${rawTarget.params.path.map((p, i) => `${tsKey(p.name)}: ${rawPath[i]}`).join(', ')} }`] : []),
+    ...(rawPath.length
+      ? [`path: { ${rawTarget.params.path.map((p, i) => `${tsKey(p.name)}: ${rawPath[i]}`).join(', ')} }`]
+      : []),
     ...(rawQuery && rawQuery !== '{}' ? [`query: ${rawQuery}`] : []),
   ];
-  const waitArgs = waitable && waiter ? callArgs(waitable, waiter.args.filter((a) => a.kind !== 'wait')) : [];
+  const waitArgs =
+    waitable && waiter
+      ? callArgs(
+          waitable,
+          waiter.args.filter((a) => a.kind !== 'wait'),
+        )
+      : [];
   const waitOptions = `{\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n}`;
   return {
     getCall: `const result = await ${methodCall(get, property)};\n  console.log(result);`,
-    listAllExample: list ? `for await (const item of client.${property}.${list.paging!.iterator}(${callArgs(list, list.paging!.args).join(', ')})) {\n  console.log(item);\n}` : undefined,
-    waitForExample: waiter ? `const ready = await client.${property}.${waiter.name}(${waiterCall(waiter.args, waitArgs, waitOptions)});\nconsole.log(ready);` : undefined,
-    waitPhases: waiter && `${waiter.phases.map((p) => `\`${p}\``).join(', ')}${waiter.readyPhase ? `; ready at \`${waiter.readyPhase}\`` : ''}`,
+    listAllExample: list
+      ? `for await (const item of client.${property}.${list.paging!.iterator}(${callArgs(list, list.paging!.args).join(', ')})) {\n  console.log(item);\n}`
+      : undefined,
+    waitForExample: waiter
+      ? `const ready = await client.${property}.${waiter.name}(${waiterCall(waiter.args, waitArgs, waitOptions)});\nconsole.log(ready);`
+      : undefined,
+    waitPhases:
+      waiter &&
+      `${waiter.phases.map((p) => `\`${p}\``).join(', ')}${waiter.readyPhase ? `; ready at \`${waiter.readyPhase}\`` : ''}`,
     rawExample: rawTarget.body
       ? `// See the generated \`paths\` type for every route.\nconsole.log(typeof client.raw.${rawTarget.httpMethod});`
       : `const { data, error, response } = await client.raw.${rawTarget.httpMethod}(${tsString(rawTarget.path)}${rawParams.length ? `, { params: { ${rawParams.join(', ')} } }` : ''});\nconsole.log(response.status, data ?? error);`,
@@ -162,8 +253,11 @@ function waiterCall(args: MethodModel['args'], values: string[], wait: string): 
   const out: string[] = [];
   let i = 0;
   for (const a of args) {
-    if (a.kind === 'wait') out.push(wait);
-    else if (!a.optional || a.kind === 'path') out.push(values[i++]!);
+    if (a.kind === 'wait') {
+      out.push(wait);
+    } else if (!a.optional || a.kind === 'path') {
+      out.push(values[i++]!);
+    }
   }
   return out.join(', ');
 }

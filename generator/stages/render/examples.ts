@@ -8,11 +8,19 @@ const PAD = '  ';
 
 /** A JSON value as a TypeScript literal: objects one property a line, arrays inline. */
 export function tsLiteral(value: Json, indent = 0): string {
-  if (typeof value === 'string') return tsString(value);
-  if (value === null || typeof value !== 'object') return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => tsLiteral(v, indent)).join(', ')}]`;
+  if (typeof value === 'string') {
+    return tsString(value);
+  }
+  if (value === null || typeof value !== 'object') {
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => tsLiteral(v, indent)).join(', ')}]`;
+  }
   const entries = Object.entries(value);
-  if (!entries.length) return '{}';
+  if (!entries.length) {
+    return '{}';
+  }
   const pad = PAD.repeat(indent);
   return `{\n${entries.map(([k, v]) => `${pad}${PAD}${tsKey(k)}: ${tsLiteral(v, indent + 1)},`).join('\n')}\n${pad}}`;
 }
@@ -20,8 +28,12 @@ export function tsLiteral(value: Json, indent = 0): string {
 /** A value the parameter's type accepts: its example, else a made-up string (`org-123`). */
 export function paramLiteral(p: ParamModel | undefined, name: string): string {
   const v = p?.example;
-  if (v === undefined || v === null) return tsString(`${name}-123`);
-  if (p?.type.endsWith('[]') || p?.type.startsWith('(')) return Array.isArray(v) ? JSON.stringify(v) : `[${inline(v)}]`;
+  if (v === undefined || v === null) {
+    return tsString(`${name}-123`);
+  }
+  if (p?.type.endsWith('[]') || p?.type.startsWith('(')) {
+    return Array.isArray(v) ? JSON.stringify(v) : `[${inline(v)}]`;
+  }
   return typeof v === 'object' ? tsString(`${name}-123`) : inline(v);
 }
 
@@ -32,7 +44,9 @@ function inline(v: Json): string {
 /** Object literal with the required parameters of one location. */
 export function requiredObject(params: ParamModel[] | undefined): string {
   const required = (params ?? []).filter((p) => p.required);
-  return required.length ? `{ ${required.map((p) => `${tsKey(p.name)}: ${paramLiteral(p, p.name)}`).join(', ')} }` : '{}';
+  return required.length
+    ? `{ ${required.map((p) => `${tsKey(p.name)}: ${paramLiteral(p, p.name)}`).join(', ')} }`
+    : '{}';
 }
 
 /** The literals a call passes for its path parameters, in order. */
@@ -49,18 +63,33 @@ export function queryLiteral(m: MethodModel): string | undefined {
 export function callArgs(m: MethodModel, args: ArgModel[]): string[] {
   const out: string[] = [];
   for (const a of args) {
-    if (a.kind === 'path') out.push(paramLiteral(m.params.path.find((p) => p.name === a.wireName), a.wireName!));
-    else if (a.optional) continue;
-    else if (a.kind === 'body') out.push(bodyLiteral(m));
-    else if (a.kind === 'wait') out.push('{ until: () => true }');
-    else out.push(requiredObject(m.params[a.kind]?.params));
+    if (a.kind === 'path') {
+      out.push(
+        paramLiteral(
+          m.params.path.find((p) => p.name === a.wireName),
+          a.wireName!,
+        ),
+      );
+    } else if (a.optional) {
+      continue;
+    } else if (a.kind === 'body') {
+      out.push(bodyLiteral(m));
+    } else if (a.kind === 'wait') {
+      out.push('{ until: () => true }');
+    } else {
+      out.push(requiredObject(m.params[a.kind]?.params));
+    }
   }
   return out;
 }
 
 function bodyLiteral(m: MethodModel): string {
-  if (!m.body || m.body.kind === 'binary') return `new Blob(['example'])`;
-  if (m.body.kind === 'text') return tsString('example');
+  if (!m.body || m.body.kind === 'binary') {
+    return `new Blob(['example'])`;
+  }
+  if (m.body.kind === 'text') {
+    return tsString('example');
+  }
   return tsLiteral(m.body.example ?? {});
 }
 
@@ -78,8 +107,15 @@ export interface ExampleContext {
 export function methodExample(m: MethodModel, ctx: ExampleContext): string {
   const call = methodCall(m, ctx.resource);
   const result = m.paging ? 'page' : camelCase(singular(ctx.resource));
-  const lines = [`import { ${ctx.clientName} } from ${tsString(ctx.packageName)};`, '', `const client = new ${ctx.clientName}();`];
-  if (m.response.type === 'void') lines.push(`await ${call};`);
-  else lines.push(`const ${result} = await ${call};`, `console.log(${result});`);
+  const lines = [
+    `import { ${ctx.clientName} } from ${tsString(ctx.packageName)};`,
+    '',
+    `const client = new ${ctx.clientName}();`,
+  ];
+  if (m.response.type === 'void') {
+    lines.push(`await ${call};`);
+  } else {
+    lines.push(`const ${result} = await ${call};`, `console.log(${result});`);
+  }
   return lines.join('\n');
 }

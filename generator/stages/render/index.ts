@@ -28,15 +28,23 @@ export function renderPackage(input: RenderInput): FileMap {
   const hb = Handlebars.create();
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v ?? ''));
   for (const [name, text] of assets.templates) {
-    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length, -'.hbs'.length), text);
+    if (name.startsWith('partials/')) {
+      hb.registerPartial(name.slice('partials/'.length, -'.hbs'.length), text);
+    }
   }
-  const base = { notice: notice(assets.generator, source), testing: testingView(model), testingBin: standInBin(model.packageName) };
+  const base = {
+    notice: notice(assets.generator, source),
+    testing: testingView(model),
+    testingBin: standInBin(model.packageName),
+  };
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const render = (name: string, data: object): string => {
     let template = compiled.get(name);
     if (!template) {
       const text = assets.templates.get(name);
-      if (text === undefined) throw new Error(`template missing: templates/${name}`);
+      if (text === undefined) {
+        throw new Error(`template missing: templates/${name}`);
+      }
       compiled.set(name, (template = hb.compile(text, { noEscape: true, strict: true })));
     }
     return template({ ...base, ...data });
@@ -44,7 +52,15 @@ export function renderPackage(input: RenderInput): FileMap {
   const header = tsHeader(assets.generator, source);
 
   const files: FileMap = new Map();
-  files.set('package.json', render('package.json.hbs', { ...model, runtimeDependency: assets.runtimeDependency, typescriptVersion: assets.typescriptVersion, standIn: { bin: standInBin(model.packageName), dependencies: assets.standIn.dependencies } }));
+  files.set(
+    'package.json',
+    render('package.json.hbs', {
+      ...model,
+      runtimeDependency: assets.runtimeDependency,
+      typescriptVersion: assets.typescriptVersion,
+      standIn: { bin: standInBin(model.packageName), dependencies: assets.standIn.dependencies },
+    }),
+  );
   files.set('tsconfig.json', render('tsconfig.json.hbs', {}));
   files.set('src/schema.ts', header + input.schemaTs);
   files.set('src/client.ts', render('src/client.ts.hbs', { client: clientView(model) }));
@@ -53,18 +69,28 @@ export function renderPackage(input: RenderInput): FileMap {
   files.set('src/models.ts', render('src/models.ts.hbs', { types, imports: imports.join(', ') }));
   files.set('src/index.ts', render('src/index.ts.hbs', model));
   for (const resource of model.resources) {
-    files.set(`src/resources/${resource.fileName}.ts`, render('src/resources/resource.ts.hbs', { resource: resourceView(resource) }));
+    files.set(
+      `src/resources/${resource.fileName}.ts`,
+      render('src/resources/resource.ts.hbs', { resource: resourceView(resource) }),
+    );
   }
   for (const [name, text] of assets.runtime) {
     files.set(`src/core/${name}`, tsHeader(assets.generator, `runtime/${name}`) + text);
   }
-  for (const [name, text] of testingFiles(input)) files.set(name, text);
-  for (const [name, text] of docsFiles({ model, render })) files.set(name, text);
+  for (const [name, text] of testingFiles(input)) {
+    files.set(name, text);
+  }
+  for (const [name, text] of docsFiles({ model, render })) {
+    files.set(name, text);
+  }
   // JSON has no comments: the header is an `x-` extension, first so it reads as one.
-  files.set('openapi.json', JSON.stringify({ 'x-generated-by': notice(assets.generator, source), ...input.bundled }, null, 2) + '\n');
+  files.set(
+    'openapi.json',
+    `${JSON.stringify({ 'x-generated-by': notice(assets.generator, source), ...input.bundled }, null, 2)}\n`,
+  );
   files.set(
     'provenance.json',
-    JSON.stringify(
+    `${JSON.stringify(
       {
         '//': notice(assets.generator, source),
         spec: { source, sha256: input.specHash },
@@ -73,7 +99,7 @@ export function renderPackage(input: RenderInput): FileMap {
       },
       null,
       2,
-    ) + '\n',
+    )}\n`,
   );
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -93,7 +119,9 @@ function testingFiles({ model, assets, source }: RenderInput): FileMap {
   const files: FileMap = new Map();
   for (const [name, text] of assets.standIn.files) {
     // A shebang must stay the first line of the CLI.
-    const [shebang, body] = text.startsWith('#!') ? [text.slice(0, text.indexOf('\n') + 1), text.slice(text.indexOf('\n') + 1)] : ['', text];
+    const [shebang, body] = text.startsWith('#!')
+      ? [text.slice(0, text.indexOf('\n') + 1), text.slice(text.indexOf('\n') + 1)]
+      : ['', text];
     files.set(`src/testing/${name}`, shebang + tsHeader(assets.generator, `stand-in/${name}`) + body);
   }
   files.set(
@@ -112,7 +140,9 @@ function testingView(model: SdkModel): { listCall: string; getCall: string } | u
   for (const r of model.resources) {
     const list = r.methods.find((m) => m.paging);
     const get = r.methods.find((m) => m.httpMethod === 'GET' && /\}$/.test(m.path) && !m.body);
-    if (list && get) return { listCall: methodCall(list, r.property), getCall: methodCall(get, r.property) };
+    if (list && get) {
+      return { listCall: methodCall(list, r.property), getCall: methodCall(get, r.property) };
+    }
   }
   return undefined;
 }

@@ -25,12 +25,18 @@ export function resourceView(resource: ResourceModel): ResourceView {
   const methods: MethodView[] = [];
   for (const m of resource.methods) {
     methods.push(methodView(m));
-    if (m.paging) methods.push(iteratorView(m, m.paging));
+    if (m.paging) {
+      methods.push(iteratorView(m, m.paging));
+    }
   }
   const waiters = resource.methods.filter((m) => m.waiter);
-  for (const get of waiters) methods.push(waiterView(get, get.waiter!));
+  for (const get of waiters) {
+    methods.push(waiterView(get, get.waiter!));
+  }
   const core = ['APIResource', 'type RequestOptions'];
-  if (waiters.length) core.push('type WaitOptions');
+  if (waiters.length) {
+    core.push('type WaitOptions');
+  }
   return {
     className: resource.className,
     property: resource.property,
@@ -53,7 +59,12 @@ function methodView(m: MethodModel): MethodView {
         m.summary,
         m.description && m.description !== m.summary ? firstParagraph(m.description) : undefined,
         `\`${m.httpMethod} ${m.path}\``,
-        m.body && m.body.media.length > 1 ? `Sends \`${m.body.mediaType}\`; pass \`options.contentType\` for ${m.body.media.slice(1).map((t) => `\`${t.mediaType}\``).join(', ')}.` : undefined,
+        m.body && m.body.media.length > 1
+          ? `Sends \`${m.body.mediaType}\`; pass \`options.contentType\` for ${m.body.media
+              .slice(1)
+              .map((t) => `\`${t.mediaType}\``)
+              .join(', ')}.`
+          : undefined,
         m.deprecated && '@deprecated The API marks this operation as deprecated.',
       ],
       '  ',
@@ -68,7 +79,13 @@ function methodView(m: MethodModel): MethodView {
 function iteratorView(m: MethodModel, paging: PagingModel): MethodView {
   const next = paging.nextPath.join('.');
   return {
-    doc: jsdoc([`Every ${paging.itemType} across all pages: follows \`${next}\` and repeats your filters.`, `\`${m.httpMethod} ${m.path}\``], '  '),
+    doc: jsdoc(
+      [
+        `Every ${paging.itemType} across all pages: follows \`${next}\` and repeats your filters.`,
+        `\`${m.httpMethod} ${m.path}\``,
+      ],
+      '  ',
+    ),
     name: paging.iterator,
     signature: [...argList(paging.args), 'options?: RequestOptions'].join(', '),
     returnType: `AsyncIterable<${paging.itemType}>`,
@@ -104,14 +121,30 @@ function requestLiteral(m: MethodModel): string {
   const parts = [`method: ${tsString(m.httpMethod)}`, `path: ${tsString(m.path)}`];
   const params: string[] = [];
   const pathArgs = m.args.filter((a) => a.kind === 'path');
-  if (pathArgs.length) params.push(`path: { ${pathArgs.map((a) => pair(a.wireName!, a.name)).join(', ')} }`);
-  if (m.params.query) params.push('query');
-  if (m.params.header) params.push('header: headers');
-  if (m.params.cookie) params.push('cookie: cookies');
-  if (params.length) parts.push(`params: { ${params.join(', ')} }`);
-  if (m.body) parts.push('body');
-  if (m.body && m.body.mediaType !== 'application/json') parts.push(`contentType: ${tsString(m.body.mediaType)}`);
-  if (m.response.parseAs !== 'json' && m.response.parseAs !== 'void') parts.push(`parseAs: ${tsString(m.response.parseAs)}`);
+  if (pathArgs.length) {
+    params.push(`path: { ${pathArgs.map((a) => pair(a.wireName!, a.name)).join(', ')} }`);
+  }
+  if (m.params.query) {
+    params.push('query');
+  }
+  if (m.params.header) {
+    params.push('header: headers');
+  }
+  if (m.params.cookie) {
+    params.push('cookie: cookies');
+  }
+  if (params.length) {
+    parts.push(`params: { ${params.join(', ')} }`);
+  }
+  if (m.body) {
+    parts.push('body');
+  }
+  if (m.body && m.body.mediaType !== 'application/json') {
+    parts.push(`contentType: ${tsString(m.body.mediaType)}`);
+  }
+  if (m.response.parseAs !== 'json' && m.response.parseAs !== 'void') {
+    parts.push(`parseAs: ${tsString(m.response.parseAs)}`);
+  }
   return `{ ${parts.join(', ')} }`;
 }
 

@@ -23,16 +23,26 @@ export interface WriteOptions {
  * - a file about to be written is there but not in the manifest: the user's, not overwritten.
  */
 export function filesToRemove(target: string, files: FileMap, options: WriteOptions): string[] {
-  if (!existsSync(target)) return [];
-  if (!statSync(target).isDirectory()) throw new GeneratorError(`cannot write ${target}: it is a file, not a folder`);
-  if (!readdirSync(target).length) return [];
+  if (!existsSync(target)) {
+    return [];
+  }
+  if (!statSync(target).isDirectory()) {
+    throw new GeneratorError(`cannot write ${target}: it is a file, not a folder`);
+  }
+  if (!readdirSync(target).length) {
+    return [];
+  }
   const previous = readManifest(target);
   if (typeof previous === 'string') {
-    if (options.force) return [];
+    if (options.force) {
+      return [];
+    }
     throw new GeneratorError(`${target} is not a generated package (${previous}); pass --force to replace it`);
   }
   if (!previous) {
-    if (options.force || isAdoptable(target, files)) return [];
+    if (options.force || isAdoptable(target, files)) {
+      return [];
+    }
     throw new GeneratorError(`${target} is not a generated package (no manifest); pass --force to replace it`);
   }
   if (!options.force) {
@@ -45,7 +55,9 @@ export function filesToRemove(target: string, files: FileMap, options: WriteOpti
 /** The folder's manifest; undefined when it has none; a string saying why when it is not a valid one. */
 export function readManifest(target: string): Manifest | string | undefined {
   const file = path.join(target, MANIFEST_FILE);
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file)) {
+    return undefined;
+  }
   const parsed = parseManifest(readFileSync(file, 'utf8'));
   return typeof parsed === 'string' ? `${MANIFEST_FILE} is invalid: ${parsed}` : parsed;
 }
@@ -56,9 +68,14 @@ export function listFiles(dir: string): string[] {
   const walk = (rel: string): void => {
     for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (!rel && PRESERVED.has(entry.name)) continue;
-      if (entry.isDirectory()) walk(child);
-      else found.push(child);
+      if (!rel && PRESERVED.has(entry.name)) {
+        continue;
+      }
+      if (entry.isDirectory()) {
+        walk(child);
+      } else {
+        found.push(child);
+      }
     }
   };
   walk('');
@@ -66,15 +83,21 @@ export function listFiles(dir: string): string[] {
 }
 
 function isAdoptable(target: string, files: FileMap): boolean {
-  if (existsSync(path.join(target, '.git'))) return false;
+  if (existsSync(path.join(target, '.git'))) {
+    return false;
+  }
   return listFiles(target).every((f) => files.has(f));
 }
 
 function refuseAnotherSpec(target: string, previous: Manifest, files: FileMap): void {
   const next = parseManifest(files.get(MANIFEST_FILE) ?? '{"files": []}');
-  if (typeof next === 'string') return;
+  if (typeof next === 'string') {
+    return;
+  }
   const differs = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && a !== b;
-  if (!differs(previous.spec?.title, next.spec?.title) && !differs(previous.package, next.package)) return;
+  if (!differs(previous.spec?.title, next.spec?.title) && !differs(previous.package, next.package)) {
+    return;
+  }
   throw new GeneratorError(`${target} holds ${identity(previous)}, not ${identity(next)}; pass --force to replace it`);
 }
 
@@ -86,7 +109,9 @@ function identity(m: Manifest): string {
 function refuseUnownedFiles(target: string, previous: Manifest, files: FileMap): void {
   const owned = new Set([...previous.files, MANIFEST_FILE]);
   const unowned = [...files.keys()].filter((f) => !owned.has(f) && exists(path.join(target, f)));
-  if (!unowned.length) return;
+  if (!unowned.length) {
+    return;
+  }
   const more = unowned.length > 1 ? ` (and ${unowned.length - 1} more)` : '';
   throw new GeneratorError(
     `${path.join(target, unowned[0]!)}${more} is not in the folder's manifest, so the generator did not write it; ` +

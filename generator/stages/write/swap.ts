@@ -50,13 +50,19 @@ function pathsOf(target: string): Paths {
 /** Undo (or finish) a write to `target` that was interrupted; refuse while its writer is still running. */
 export function recover(target: string): void {
   const p = pathsOf(target);
-  if (!existsSync(p.journal)) return;
+  if (!existsSync(p.journal)) {
+    return;
+  }
   const journal = readJournal(p.journal);
   if (journal && isAlive(journal.pid)) {
     throw new GeneratorError(`another generation (pid ${journal.pid}) is writing ${target}; wait for it to finish`);
   }
-  if (journal?.phase === 'swap') rollBack(p, journal);
-  if (journal?.phase === 'done') prune(p.target, journal.remove);
+  if (journal?.phase === 'swap') {
+    rollBack(p, journal);
+  }
+  if (journal?.phase === 'done') {
+    prune(p.target, journal.remove);
+  }
   cleanUp(p);
 }
 
@@ -68,7 +74,9 @@ export function swapIn(options: { target: string; files: FileMap; remove: string
   try {
     writeFileSync(p.journal, JSON.stringify(journal), { flag: 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw err;
+    }
     throw new GeneratorError(`another generation is writing ${target}; wait for it to finish`);
   }
   const install = [...files.keys()].filter((f) => f !== MANIFEST_FILE).concat(MANIFEST_FILE);
@@ -110,14 +118,22 @@ function stage(p: Paths, files: FileMap): void {
 
 function swap(p: Paths, journal: Journal): void {
   const moves = counter();
-  for (const dir of journal.created) mkdirSync(path.join(p.target, dir), { recursive: true });
+  for (const dir of journal.created) {
+    mkdirSync(path.join(p.target, dir), { recursive: true });
+  }
   for (const rel of journal.remove) {
-    if (isFile(path.join(p.target, rel))) move(path.join(p.target, rel), path.join(p.backup, rel), moves);
+    if (isFile(path.join(p.target, rel))) {
+      move(path.join(p.target, rel), path.join(p.backup, rel), moves);
+    }
   }
   for (const rel of journal.install) {
     const file = path.join(p.target, rel);
-    if (exists(file) && !isFile(file)) throw new GeneratorError(`cannot write ${file}: a folder is in the way`);
-    if (exists(file)) move(file, path.join(p.backup, rel), moves);
+    if (exists(file) && !isFile(file)) {
+      throw new GeneratorError(`cannot write ${file}: a folder is in the way`);
+    }
+    if (exists(file)) {
+      move(file, path.join(p.backup, rel), moves);
+    }
     move(path.join(p.staging, rel), file, moves);
   }
 }
@@ -128,13 +144,21 @@ function rollBack(p: Paths, journal: Journal): void {
   const staged = existsSync(p.staging);
   for (const rel of [...journal.install].reverse()) {
     const at = (dir: string): string => path.join(dir, rel);
-    if (staged && !exists(at(p.staging)) && exists(at(p.target))) move(at(p.target), at(p.staging), none);
-    if (exists(at(p.backup))) move(at(p.backup), at(p.target), none);
+    if (staged && !exists(at(p.staging)) && exists(at(p.target))) {
+      move(at(p.target), at(p.staging), none);
+    }
+    if (exists(at(p.backup))) {
+      move(at(p.backup), at(p.target), none);
+    }
   }
   for (const rel of journal.remove) {
-    if (exists(path.join(p.backup, rel))) move(path.join(p.backup, rel), path.join(p.target, rel), none);
+    if (exists(path.join(p.backup, rel))) {
+      move(path.join(p.backup, rel), path.join(p.target, rel), none);
+    }
   }
-  for (const dir of [...journal.created].reverse()) removeIfEmpty(path.join(p.target, dir));
+  for (const dir of [...journal.created].reverse()) {
+    removeIfEmpty(path.join(p.target, dir));
+  }
 }
 
 function move(from: string, to: string, moved: () => void): void {
@@ -149,7 +173,9 @@ function counter(): () => void {
   let count = 0;
   return () => {
     count++;
-    if (count !== pauseAfter) return;
+    if (count !== pauseAfter) {
+      return;
+    }
     writeSync(2, `swap paused after ${count} moves (CODEGEN_TEST_SWAP_PAUSE)\n`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   };
@@ -158,12 +184,16 @@ function counter(): () => void {
 /** OUT's folders that the install list needs and that do not exist yet, parents first. */
 function foldersToCreate(target: string, install: string[]): string[] {
   const created = new Set<string>();
-  if (!existsSync(target)) created.add('.');
+  if (!existsSync(target)) {
+    created.add('.');
+  }
   for (const rel of install) {
     const parts = rel.split('/').slice(0, -1);
     for (let i = 1; i <= parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
-      if (!created.has(dir) && !existsSync(path.join(target, dir))) created.add(dir);
+      if (!created.has(dir) && !existsSync(path.join(target, dir))) {
+        created.add(dir);
+      }
     }
   }
   return [...created];
@@ -173,7 +203,9 @@ function foldersToCreate(target: string, install: string[]): string[] {
 function prune(target: string, removed: string[]): void {
   for (const rel of removed) {
     for (let dir = path.posix.dirname(rel); dir !== '.'; dir = path.posix.dirname(dir)) {
-      if (!removeIfEmpty(path.join(target, dir))) break;
+      if (!removeIfEmpty(path.join(target, dir))) {
+        break;
+      }
     }
   }
 }
@@ -211,7 +243,9 @@ function readJournal(file: string): Journal | undefined {
 
 function isAlive(pid: number): boolean {
   // In this process no write is running (writes are synchronous): its journal is a failed write's.
-  if (pid === process.pid) return false;
+  if (pid === process.pid) {
+    return false;
+  }
   try {
     process.kill(pid, 0);
     return true;
