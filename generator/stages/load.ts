@@ -47,7 +47,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   }
   const config = await createConfig({});
   const resolver = new EscapingResolver();
-  let result;
+  let result: Awaited<ReturnType<typeof bundle>>;
   try {
     result = await bundle({ ref: abs, config, dereference: false, externalRefResolver: resolver });
   } catch (err) {
@@ -149,7 +149,10 @@ function checkLocalRefs(document: OpenApiDocument, file: string): void {
       return;
     }
     if (Array.isArray(node)) {
-      return node.forEach((v, i) => visit(v, `${at}/${i}`));
+      node.forEach((v, i) => {
+        visit(v, `${at}/${i}`);
+      });
+      return;
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {
