@@ -1,5 +1,7 @@
 # The verbs people type. `make` = install, generate, build and run the demo; `make test` = the test suite.
+# One document, or several (space-separated) merged into one client in order; the first one's info.x-sdk names it.
 SPEC    ?= spec/openapi.yaml
+SPEC_ARGS = $(foreach s,$(SPEC),--spec "$(s)")
 OUT     ?= generated
 # Overlay documents (space-separated) applied after SPEC's own `info.x-sdk.overlays`; spec/ lists its own.
 OVERLAY ?=
@@ -23,7 +25,7 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 generate: install
-	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" $(OVERLAY_ARGS) $(if $(filter-out 0,$(FORCE)),--force)
+	$(TSX) generator/cli.ts $(SPEC_ARGS) --out "$(OUT)" $(OVERLAY_ARGS) $(if $(filter-out 0,$(FORCE)),--force)
 
 build: install
 	cd generated && npx tsc -p tsconfig.json
@@ -44,7 +46,7 @@ test: install lint
 	npx vitest run --typecheck
 
 watch: install
-	$(TSX) generator/cli.ts --spec "$(SPEC)" --out "$(OUT)" $(OVERLAY_ARGS) --watch $(if $(filter-out 0,$(FORCE)),--force)
+	$(TSX) generator/cli.ts $(SPEC_ARGS) --out "$(OUT)" $(OVERLAY_ARGS) --watch $(if $(filter-out 0,$(FORCE)),--force)
 
 bench: install
 	$(TSX) bench/run.ts
