@@ -59,9 +59,10 @@ api-report: install
 	$(TSX) diff/api-report.ts --package generated --out "$(API_REPORT)"
 
 # Public corpus (not part of `make test`): fetches pinned public specs into .cache/corpus/ on first use, then
-# generates and type-checks a deterministic sample; writes bench/CORPUS.md. ONLY=failing|<path substring>.
+# generates and type-checks a deterministic sample and the big specs; writes bench/CORPUS.md.
+# ONLY=failing|big|<path substring>; PART=k/n runs every n-th document from the k-th (results are merged).
 corpus: install
-	$(TSX) corpus/run.ts $(if $(ONLY),--only "$(ONLY)") $(if $(SAMPLE),--sample "$(SAMPLE)")
+	$(TSX) corpus/run.ts $(if $(ONLY),--only "$(ONLY)") $(if $(PART),--part "$(PART)") $(if $(SAMPLE),--sample "$(SAMPLE)")
 
 demo: install
 	$(TSX) demo/run.ts
