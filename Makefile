@@ -12,6 +12,9 @@ FORMAT  ?= markdown
 FAIL_ON ?= breaking
 # FORCE=1: generate into a folder the generator does not own (no manifest, or another spec's); see README.
 FORCE   ?=
+# The generator's property-based test: `make test` runs 12 documents of a fixed seed; `make corpus` this many.
+FUZZ_RUNS ?= 200
+FUZZ_SEED ?= 20261202
 # The exported surface of generated/, committed so a pull request's file diff shows every surface change.
 API_REPORT := api-report.md
 TSX     := node --import tsx
@@ -63,6 +66,7 @@ api-report: install
 # ONLY=failing|big|<path substring>; PART=k/n runs every n-th document from the k-th (results are merged).
 corpus: install
 	$(TSX) corpus/run.ts $(if $(ONLY),--only "$(ONLY)") $(if $(PART),--part "$(PART)") $(if $(SAMPLE),--sample "$(SAMPLE)")
+	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) npx vitest run test/generator/fuzz
 
 demo: install
 	$(TSX) demo/run.ts

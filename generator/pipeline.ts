@@ -11,7 +11,8 @@ import { buildModel as modelStage, type SdkModel } from './stages/model/index.js
 import { normalizeSpec } from './stages/normalize/index.js';
 import { renderPackage, type FileMap } from './stages/render/index.js';
 import { validateSpec } from './stages/validate.js';
-import type { OpenApiDocument } from './openapi.js';
+import { GeneratorError } from './errors.js';
+import { pointer, type OpenApiDocument } from './openapi.js';
 
 export interface GenerateOptions {
   /** One document, or several merged into one client in this order (stages/merge.ts). */
@@ -44,7 +45,9 @@ export async function generate(options: GenerateOptions): Promise<FileMap> {
   for (const note of [...merged.notes, ...normalized.notes, ...model.notes]) {
     options.onNote?.(note);
   }
-  const schemaTs = await emitTypes(normalized.document);
+  const schemaTs = await emitTypes(normalized.document).catch((err: unknown) => {
+    throw err instanceof URIError ? (percentKeyError(normalized.document, loaded.file) ?? err) : err;
+  });
   const source = merged.parts
     .map((part) =>
       path
@@ -57,6 +60,41 @@ export async function generate(options: GenerateOptions): Promise<FileMap> {
   const title = typeof loaded.document.info?.title === 'string' ? loaded.document.info.title : undefined;
   const { packageName } = model;
   return withManifest(files, { generator: assets.generator, source, title, packageName, specHash: loaded.hash });
+}
+
+/**
+ * openapi-typescript 7.13 percent-decodes the pointers it builds from keys, and throws on a key whose `%` starts
+ * no escape (`100%`). It gets no more fixes; until the types are emitted some other way, say where, in one line.
+ */
+function percentKeyError(doc: OpenApiDocument, file: string): GeneratorError | undefined {
+  const bad = /%(?![0-9A-Fa-f]{2})/;
+  const seen = new Set<object>();
+  const find = (node: unknown, at: string[]): string[] | undefined => {
+    if (!node || typeof node !== 'object' || seen.has(node)) {
+      return undefined;
+    }
+    seen.add(node);
+    for (const [k, v] of Object.entries(node)) {
+      if (bad.test(k)) {
+        return [...at, k];
+      }
+      const found = find(v, [...at, k]);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  };
+  const where = find(doc, []);
+  return where
+    ? new GeneratorError(
+        `the name "${where.at(-1)}" has a % that starts no percent-escape, which openapi-typescript 7.13 cannot take: rename it (an overlay can)`,
+        {
+          file,
+          pointer: pointer(...where),
+        },
+      )
+    : undefined;
 }
 
 /** The model of a bundled (not yet normalised) document: what the API diff's impact table compares. */

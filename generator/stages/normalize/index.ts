@@ -3,6 +3,7 @@
 import type { OpenApiDocument } from '../../openapi.js';
 import { canonicalRefs } from './canonical-refs.js';
 import { hoistAllOfRequired } from './allof-required.js';
+import { dropDanglingMappings } from './discriminator-mapping.js';
 import { moveOwnDiscriminatorProperties } from './discriminator-own.js';
 import { inlineDeepRefs } from './deep-refs.js';
 import { uniqueOperationIds } from './operation-ids.js';
@@ -19,7 +20,7 @@ export interface NormalizedSpec {
 export function normalizeSpec(input: OpenApiDocument): NormalizedSpec {
   const document = structuredClone(input);
   canonicalRefs(document);
-  const notes = [...uniqueOperationIds(document), ...inlineDeepRefs(document)];
+  const notes = [...uniqueOperationIds(document), ...inlineDeepRefs(document), ...dropDanglingMappings(document)];
   hoistAllOfRequired(document);
   moveOwnDiscriminatorProperties(document);
   const writable = splitWritableSchemas(document);
