@@ -5,7 +5,7 @@ import { canonicalRefs } from './canonical-refs.js';
 import { hoistAllOfRequired } from './allof-required.js';
 import { dropDanglingMappings } from './discriminator-mapping.js';
 import { moveOwnDiscriminatorProperties } from './discriminator-own.js';
-import { inlineDeepRefs } from './deep-refs.js';
+import { inlineDeepRefs, inlineOperationRefs } from './deep-refs.js';
 import { uniqueOperationIds } from './operation-ids.js';
 import { splitWritableSchemas } from './writable.js';
 
@@ -20,7 +20,12 @@ export interface NormalizedSpec {
 export function normalizeSpec(input: OpenApiDocument): NormalizedSpec {
   const document = structuredClone(input);
   canonicalRefs(document);
-  const notes = [...uniqueOperationIds(document), ...inlineDeepRefs(document), ...dropDanglingMappings(document)];
+  const notes = [
+    ...uniqueOperationIds(document),
+    ...inlineOperationRefs(document),
+    ...inlineDeepRefs(document),
+    ...dropDanglingMappings(document),
+  ];
   hoistAllOfRequired(document);
   moveOwnDiscriminatorProperties(document);
   const writable = splitWritableSchemas(document);
