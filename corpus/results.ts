@@ -10,7 +10,7 @@ export interface DocResult {
   id: string;
   /** The document, relative to the repository root (it lives in the cache). */
   file: string;
-  ours: { generate: Step; typecheck?: Step };
+  ours: { generate: Step; typecheck?: Step /** Big documents: generation alone, beside `bare.fresh`. */; fresh?: Step };
   bare: {
     generate: Step;
     typecheck?: Step /** Big documents: bench/bare-openapi-typescript.ts as a fresh process. */;
