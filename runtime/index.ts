@@ -26,3 +26,5 @@ export {
   UnprocessableEntityError,
   type ApiErrorDetail,
 } from './errors.js';
+export { RedisPacer, type RedisLike, type RedisPacerOptions, type SharedPacing } from './pacing-redis.js';
+export * as defaults from './defaults.js';
