@@ -150,7 +150,8 @@ export class RedisPacer implements Pacer {
       while (this.#shared && this.#queue.length && this.#inFlight < max) {
         if (!this.#redis || this.#redis.status !== 'ready') {
           // Still connecting: wait a little for the first connection, then pace in process.
-          if (Date.now() - this.#started > REDIS_TIMEOUT_MS) {
+          const lost = this.#redis && /^(reconnecting|end|close)$/.test(this.#redis.status);
+          if (lost || Date.now() - this.#started > REDIS_TIMEOUT_MS) {
             throw new Error(this.#redis ? `connection ${this.#redis.status}` : 'no connection');
           }
           await sleep(REDIS_PROBE_POLL_MS);

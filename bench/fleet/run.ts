@@ -51,7 +51,7 @@ export async function startRedis(port?: number): Promise<RedisServer> {
     process: child,
     stop: () =>
       new Promise<void>((ok) => {
-        if (child.exitCode !== null) {
+        if (child.exitCode !== null || child.signalCode !== null) {
           return ok();
         }
         child.once('exit', () => ok());
