@@ -148,7 +148,7 @@ export class RedisPacer implements Pacer {
     const max = this.#options.maxConcurrency ?? MAX_CONCURRENCY;
     try {
       while (this.#shared && this.#queue.length && this.#inFlight < max) {
-        if (!this.#redis || this.#redis.status !== 'ready') {
+        if (this.#redis?.status !== 'ready') {
           // Still connecting: wait a little for the first connection, then pace in process.
           const lost = this.#redis && /^(reconnecting|end|close)$/.test(this.#redis.status);
           if (lost || Date.now() - this.#started > REDIS_TIMEOUT_MS) {
@@ -278,7 +278,9 @@ export class RedisPacer implements Pacer {
   #fail(e: Error): true {
     if (this.#shared) {
       this.#shared = false;
-      this.#options.log?.warn?.(`shared pacing: Redis unavailable (${e.message}); pacing in this process until it is back`);
+      this.#options.log?.warn?.(
+        `shared pacing: Redis unavailable (${e.message}); pacing in this process until it is back`,
+      );
     }
     for (const waiter of this.#queue.splice(0)) {
       if (waiter.onAbort) {

@@ -30,9 +30,13 @@ export interface RedisServer {
 /** A throwaway redis-server on 127.0.0.1 (no persistence); `port` reuses one, to restart it in place. */
 export async function startRedis(port?: number): Promise<RedisServer> {
   const p = port ?? (await freePort());
-  const child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('redis-server did not start in 10 s')), 10_000);
     let text = '';

@@ -16,14 +16,14 @@ afterEach(async () => {
 });
 
 /** The budget's state in Redis, as the scripts keep it. */
-const state = (port: number, budget: string) =>
-  Object.fromEntries(
-    execSync(`redis-cli -p ${port} HGETALL 'pacing:{${budget}}'`)
-      .toString()
-      .trim()
-      .split('\n')
-      .reduce<string[][]>((pairs, line, i) => (i % 2 ? pairs[pairs.length - 1].push(line) : pairs.push([line]), pairs), []),
-  ) as Record<string, string>;
+const state = (port: number, budget: string): Record<string, string> => {
+  const lines = execSync(`redis-cli -p ${port} HGETALL 'pacing:{${budget}}'`).toString().trim().split('\n');
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    fields[lines[i]] = lines[i + 1];
+  }
+  return fields;
+};
 
 const limited = (headers: Record<string, string>, status = 200) => new Response(null, { status, headers });
 
@@ -51,7 +51,7 @@ describe('pacing shared through Redis', () => {
     }, 60_000);
   }
 
-  it("a 429 closes the gate for every client of the budget, and an abort ends the wait", async () => {
+  it('a 429 closes the gate for every client of the budget, and an abort ends the wait', async () => {
     redis = await startRedis();
     const a = new RedisPacer({ redis: redis.url, budget: 'gate', maxWaitMs: 5_000 });
     const b = new RedisPacer({ redis: redis.url, budget: 'gate', maxWaitMs: 5_000 });
@@ -85,7 +85,9 @@ describe('pacing shared through Redis', () => {
         logger,
         pacing: { redis: `redis://127.0.0.1:${port}`, budget: 'none' },
       });
-      const results = await Promise.allSettled(Array.from({ length: 30 }, () => cc.networks.get('n-1', { environment: 'e' })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, () => cc.networks.get('n-1', { environment: 'e' })),
+      );
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
       expect(warnings.filter((w) => w.includes('shared pacing'))).toHaveLength(1);
     } finally {

@@ -21,6 +21,13 @@ describe('retries', () => {
     expect(s.hits.length).toBe(4);
   });
 
+  it('does not retry a 501 Not Implemented: another attempt cannot succeed', async () => {
+    const s = await serve((_, res) => json(res, { errors: [] }, { status: 501 }));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ status: 501 });
+    expect(s.hits.length).toBe(1);
+  });
+
   it('retries a DELETE on 500 and 408, then succeeds', async () => {
     const s = await serve((_, res, n) =>
       n === 1
