@@ -44,7 +44,15 @@ if (mode === 'bare') {
 } else {
   let pacing: ClientOptions['pacing'];
   if (mode === 'shared') {
-    pacing = { redis: redisUrl, budget };
+    // The fleet starts together: connect before saying ready (a busy machine may take seconds to), so no
+    // process starts on the in-process fallback. A URL works too; the tests of the fallback use one.
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+    await new Promise((ok) => redis.once('ready', ok));
+    pacing = { redis, budget };
+    stop = async () => {
+      redis.disconnect();
+    };
   } else if (mode === 'bottleneck') {
     const b = await bottleneck();
     pacing = b.pacer;
