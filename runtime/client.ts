@@ -105,7 +105,7 @@ function noResponse(call: CallInfo, e: unknown, hostPort: string): APIClientErro
     cause?.message === 'bad port'
       ? `port ${hostPort.split(':').pop()} is one fetch refuses to use (bad port); choose another`
       : cause?.code || cause?.message || (e as Error).message;
-  const reason = `failed to reach ${hostPort}: ${redact(why)}`;
+  const reason = `connection to ${hostPort} failed: ${redact(why)}`;
   return new (name === 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
 }
 
