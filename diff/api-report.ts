@@ -85,16 +85,19 @@ function typeLines(surface: Surface, name: string): string[] {
 
 class ReportError extends Error {}
 
-function main(argv: string[]): number {
-  let values;
+function readArgs(argv: string[]) {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       args: argv,
       options: { package: { type: 'string' }, out: { type: 'string' }, check: { type: 'boolean', default: false } },
-    }));
+    }).values;
   } catch (error) {
     throw new ReportError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
+}
+
+function main(argv: string[]): number {
+  const values = readArgs(argv);
   if (!values.package || !values.out) {
     throw new ReportError(USAGE);
   }

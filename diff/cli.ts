@@ -41,10 +41,9 @@ interface Options {
   today: string;
 }
 
-function parse(argv: string[]): Options | 'rules' | 'help' {
-  let values;
+function readArgs(argv: string[]) {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       args: argv,
       options: {
         base: { type: 'string' },
@@ -60,10 +59,14 @@ function parse(argv: string[]): Options | 'rules' | 'help' {
       },
       strict: true,
       allowPositionals: false,
-    }));
+    }).values;
   } catch (error) {
     throw new InputError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
+}
+
+function parse(argv: string[]): Options | 'rules' | 'help' {
+  const values = readArgs(argv);
   if (values.help) {
     return 'help';
   }

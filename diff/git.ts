@@ -24,7 +24,7 @@ function git(cwd: string, args: string[]): Buffer | undefined {
   }
 }
 
-export function isGitCommit(ref: string, cwd: string): boolean {
+function isGitCommit(ref: string, cwd: string): boolean {
   return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) !== undefined;
 }
 

@@ -9,7 +9,7 @@ import { InputError } from './errors.js';
 import { asString, type JsonObject } from './json.js';
 import type { Level } from './registry.js';
 
-export const STAGES = ['ga', 'preview', 'early-access', 'deprecated'] as const;
+const STAGES = ['ga', 'preview', 'early-access', 'deprecated'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_NAMES: Record<Stage, string> = {

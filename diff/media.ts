@@ -1,28 +1,7 @@
-// Media types as the generator types them: JSON, form and multipart bodies from their schema, text (`text/*`,
-// XML) as `string`, anything else as `Blob`. Mirrors the generator's media classification, which
-// generator/index.ts does not export (test/diff/media.test.ts keeps the two in step).
+// Bodies as the generator types them: JSON, form and multipart bodies from their schema, text (`text/*`, XML) as
+// `string`, anything else as `Blob`. The classification and the preferred media type are the generator's own.
+import { mediaKind, preferredMedia } from '../generator/index.js';
 import { asObject, type JsonObject } from './json.js';
-
-export type MediaKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
-
-export function mediaKind(mediaType: string): MediaKind {
-  const m = (mediaType.toLowerCase().split(';')[0] ?? '').trim();
-  if (m === 'application/json' || /^application\/[^/]*\+json$/.test(m) || m === '*/*' || m === 'application/*') {
-    return 'json';
-  }
-  if (m === 'application/x-www-form-urlencoded') {
-    return 'form';
-  }
-  if (m.startsWith('multipart/')) {
-    return 'multipart';
-  }
-  if (m.startsWith('text/') || m === 'application/xml' || /^application\/[^/]*\+xml$/.test(m)) {
-    return 'text';
-  }
-  return 'binary';
-}
-
-const PREFERENCE: readonly MediaKind[] = ['json', 'form', 'multipart', 'text', 'binary'];
 
 /** What a text body is to the caller, whatever its schema says. */
 export const TEXT_SCHEMA: JsonObject = Object.freeze({ type: 'string' });
@@ -40,7 +19,7 @@ export function typedSchema(content: unknown): JsonObject | undefined {
     return undefined;
   }
   const types = Object.keys(map);
-  const chosen = [...types].sort((a, b) => PREFERENCE.indexOf(mediaKind(a)) - PREFERENCE.indexOf(mediaKind(b)))[0];
+  const chosen = preferredMedia(types);
   if (chosen === undefined) {
     return undefined;
   }

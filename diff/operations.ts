@@ -5,7 +5,7 @@ import { asArray, asObject, asString, isObject, type JsonObject } from './json.j
 import { typedSchema } from './media.js';
 import type { SchemaReader } from './schema.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface Parameter {
   /** Match key: path parameters by position (renaming `{id}` is not a change), others by `in` + name. */
@@ -109,7 +109,7 @@ export function readOperations(reader: SchemaReader): Map<string, Operation> {
  * Media types of a content map, sorted; lower-cased and without spaces, since media types are case-insensitive
  * (`Application/JSON; charset=utf-8` reads as `application/json;charset=utf-8`).
  */
-export function mediaTypes(content: unknown): string[] {
+function mediaTypes(content: unknown): string[] {
   const keys = Object.keys(asObject(content) ?? {}).map((t) => t.toLowerCase().replace(/\s+/g, ''));
   return [...new Set(keys)].sort();
 }

@@ -65,7 +65,7 @@ export type KeywordFamily = keyof typeof KEYWORD_FAMILIES;
 export type KeywordKey = (typeof KEYWORD_FAMILIES)[KeywordFamily][number];
 const KEYWORD_KEYS: readonly KeywordKey[] = Object.values(KEYWORD_FAMILIES).flat();
 
-export const CONSTRAINT_KEYS = [
+const CONSTRAINT_KEYS = [
   'maximum',
   'exclusiveMaximum',
   'minimum',

@@ -27,7 +27,7 @@ const ANNOTATIONS = new Set([
 /** Keywords whose value maps names to schemas. */
 const MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
 
-export function combine(effects: readonly Effect[]): Effect {
+function combine(effects: readonly Effect[]): Effect {
   const set = new Set(effects.filter((e) => e !== 'same'));
   if (set.size === 0) {
     return 'same';
@@ -39,7 +39,7 @@ export function combine(effects: readonly Effect[]): Effect {
 }
 
 /** Two sets of allowed values (types, enum values): fewer is tighter. */
-export function setEffect(base: readonly string[], head: readonly string[]): Effect {
+function setEffect(base: readonly string[], head: readonly string[]): Effect {
   const b = new Set(base);
   const h = new Set(head);
   const lost = [...b].some((v) => !h.has(v));
@@ -131,7 +131,7 @@ function acceptsAll(schema: Json | undefined): boolean {
 }
 
 /** Canonical text of what a schema accepts: `$ref`s inlined (a cycle by its ref), annotations dropped. */
-export function shape(
+function shape(
   reader: SchemaReader,
   node: Json | undefined,
   seen: ReadonlySet<JsonObject> = new Set(),

@@ -15,7 +15,7 @@ export interface VersionCheck {
   message: string;
 }
 
-export function packageVersion(doc: JsonObject): string {
+function packageVersion(doc: JsonObject): string {
   return asString(asObject(asObject(doc.info)?.['x-sdk'])?.version) ?? '0.0.0';
 }
 

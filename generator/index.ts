@@ -20,4 +20,5 @@ export { methodExample } from './stages/render/examples.js';
 export { writePackage } from './stages/write.js';
 export type { FileMap } from './stages/render/index.js';
 export { GeneratorError } from './errors.js';
+export { mediaKind, preferredMedia, type MediaKind } from './media.js';
 export { applySpecOverlays, withOverlays } from './stages/overlay/index.js';

@@ -28,7 +28,9 @@ function rewrite(node: unknown, key: (k: string) => string, seen = new Set<objec
   }
   seen.add(node);
   if (Array.isArray(node)) {
-    node.forEach((v, i) => (node[i] = rewrite(v, key, seen)));
+    node.forEach((v, i) => {
+      node[i] = rewrite(v, key, seen);
+    });
     return node;
   }
   const entries = Object.entries(node as Record<string, unknown>);

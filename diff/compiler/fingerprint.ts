@@ -31,7 +31,8 @@ export class Fingerprints {
       return { text: `#${stack.length - at}`, cyclic: true };
     }
     if (stack.length > MAX_DEPTH) {
-      return { text: `#deep${(unique += 1)}`, cyclic: true };
+      unique += 1;
+      return { text: `#deep${unique}`, cyclic: true };
     }
     const inner = [...stack, type];
     let cyclic = false;
@@ -88,7 +89,8 @@ export class Fingerprints {
       }
     }
     if (text.length > MAX_LENGTH) {
-      text = `#long${(unique += 1)}`;
+      unique += 1;
+      text = `#long${unique}`;
     }
     if (!cyclic) {
       this.memo.set(type, text);

@@ -191,7 +191,8 @@ function readsOf(walk: Walk, out: string[]): void {
   if (checker.isArrayType(type) && walk.depth < MAX_DEPTH) {
     const element = checker.getTypeArguments(type as ts.TypeReference)[0];
     if (element) {
-      return readsOf({ ...walk, type: element, expr: `${walk.expr}?.[0]`, depth: walk.depth + 1 }, out);
+      readsOf({ ...walk, type: element, expr: `${walk.expr}?.[0]`, depth: walk.depth + 1 }, out);
+      return;
     }
   }
   const properties = objectProperties(walk);

@@ -6,8 +6,8 @@ import type { OpenApiDocument, SchemaObject } from '../openapi.js';
 import { escapePrototypeKeys, hasPrototypeKeys, unescapePrototypeText } from '../prototype-keys.js';
 
 export async function emitTypes(document: OpenApiDocument): Promise<string> {
-  const escape = hasPrototypeKeys(document);
-  const input = escape ? escapePrototypeKeys(structuredClone(document)) : structuredClone(document);
+  const escaped = hasPrototypeKeys(document);
+  const input = escaped ? escapePrototypeKeys(structuredClone(document)) : structuredClone(document);
   const ast = await openapiTS(input as never, {
     silent: true,
     // A default is what the server assumes when the field is absent, so callers may omit it.
@@ -15,7 +15,7 @@ export async function emitTypes(document: OpenApiDocument): Promise<string> {
     transform: (schema) => openEnum(schema as SchemaObject) ?? binary(schema as SchemaObject),
   });
   const text = astToString(ast);
-  return escape ? unescapePrototypeText(text) : text;
+  return escaped ? unescapePrototypeText(text) : text;
 }
 
 const EMPTY_OBJECT = ts.factory.createTypeLiteralNode([]);

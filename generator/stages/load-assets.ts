@@ -71,7 +71,7 @@ function readTree(dir: string, keep: (rel: string) => boolean): Map<string, stri
 }
 
 /** Names a module exports, read with the compiler's parser (`export { A, type B } from`, declarations). */
-export function exportedNames(source: string): string[] {
+function exportedNames(source: string): string[] {
   const file = ts.createSourceFile('index.ts', source, ts.ScriptTarget.Latest);
   const names: string[] = [];
   for (const node of file.statements) {

@@ -123,3 +123,50 @@ describe('writable variants', () => {
     expect(JSON.stringify(input)).toBe(before);
   });
 });
+
+describe('percent-encoded $refs (RFC 6901 §6)', () => {
+  it('are rewritten to the plain pointer, and a `%` in a name stays encoded for openapi-typescript', () => {
+    const doc = docWith(
+      { 'Site Info': spec, '100%': spec },
+      { $ref: '#/components/schemas/Site%20Info' },
+      { type: 'object', properties: { a: { $ref: '#/components/schemas/100%25' } } },
+    );
+    const { document } = normalizeSpec(doc);
+    const op = document.paths!['/t']!.post!;
+    expect(op.requestBody!.content!['application/json']!.schema!.$ref).toBe('#/components/schemas/Site Info');
+    const response = op.responses!['200']!.content!['application/json']!.schema!;
+    expect(response.properties!.a!.$ref).toBe('#/components/schemas/100%25');
+  });
+});
+
+describe('a discriminator property the extending schema declares too', () => {
+  const parent: SchemaObject = {
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { type: 'string' } },
+    discriminator: { propertyName: 'kind' },
+  };
+  it('moves the own properties into an allOf member, keeping required with them', () => {
+    const child: SchemaObject = {
+      allOf: [{ $ref: '#/components/schemas/Parent' }],
+      required: ['size'],
+      properties: { kind: { type: 'string', enum: ['Child'] }, size: { type: 'integer' } },
+    };
+    const { document } = normalizeSpec(
+      docWith({ Parent: parent, Child: child }, { $ref: '#/components/schemas/Child' }),
+    );
+    const c = document.components!.schemas!.Child!;
+    expect(c.properties).toBeUndefined();
+    expect(c.allOf).toEqual([
+      { $ref: '#/components/schemas/Parent' },
+      { type: 'object', required: ['size'], properties: child.properties },
+    ]);
+  });
+  it('leaves a schema alone when it does not redeclare the discriminator', () => {
+    const child: SchemaObject = { allOf: [{ $ref: '#/components/schemas/Parent' }], properties: { size: {} } };
+    const { document } = normalizeSpec(
+      docWith({ Parent: parent, Child: child }, { $ref: '#/components/schemas/Child' }),
+    );
+    expect(document.components!.schemas!.Child).toEqual(child);
+  });
+});

@@ -40,7 +40,13 @@ function pausedRun(spec: string, pauseAfter: number): Promise<{ pid: number; kil
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       if (stderr.includes('swap paused')) {
-        resolve({ pid: child.pid!, kill: () => (child.kill('SIGKILL'), exited) });
+        resolve({
+          pid: child.pid!,
+          kill: () => {
+            child.kill('SIGKILL');
+            return exited;
+          },
+        });
       }
     });
     child.on('exit', (code) => reject(new Error(`exited (${code}) before the swap paused: ${stderr}`)));

@@ -68,7 +68,7 @@ describe('writePackage', () => {
   it('a folder that holds files but no manifest is refused with one line, and nothing is written', () => {
     plant(out, USER_FILES);
     const before = tree(out);
-    expect(() => writePackage(out, V1)).toThrow(new RegExp(`^${escape(out)} ${escape(NO_MANIFEST)}$`));
+    expect(() => writePackage(out, V1)).toThrow(new RegExp(`^${escapeRegExp(out)} ${escapeRegExp(NO_MANIFEST)}$`));
     expect(tree(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['out']);
   });
@@ -76,7 +76,7 @@ describe('writePackage', () => {
   it('a git work tree root is refused even when every other file in it has a generated name', () => {
     plant(out, { ...GIT, 'README.md': '# mine\n' });
     const before = tree(out);
-    expect(() => writePackage(out, V1)).toThrow(new RegExp(`^${escape(out)} ${escape(NO_MANIFEST)}$`));
+    expect(() => writePackage(out, V1)).toThrow(new RegExp(`^${escapeRegExp(out)} ${escapeRegExp(NO_MANIFEST)}$`));
     expect(tree(out)).toEqual(before);
   });
 
@@ -98,7 +98,7 @@ describe('writePackage', () => {
     const message =
       `${path.join(out, 'src/b.ts')} is not in the folder's manifest, so the generator did not write it; ` +
       'move it away or pass --force to overwrite it';
-    expect(() => writePackage(out, V2)).toThrow(new RegExp(`^${escape(message)}$`));
+    expect(() => writePackage(out, V2)).toThrow(new RegExp(`^${escapeRegExp(message)}$`));
     expect(tree(out)).toEqual(before);
     writePackage(out, V2, { force: true });
     expect(tree(out)).toEqual(Object.fromEntries(V2));
@@ -111,7 +111,7 @@ describe('writePackage', () => {
     const message =
       `${out} holds "Pets API" (package pets-client), not "Billing API" (package billing-client); ` +
       'pass --force to replace it';
-    expect(() => writePackage(out, FOREIGN)).toThrow(new RegExp(`^${escape(message)}$`));
+    expect(() => writePackage(out, FOREIGN)).toThrow(new RegExp(`^${escapeRegExp(message)}$`));
     expect(tree(out)).toEqual(before);
     writePackage(out, FOREIGN, { force: true });
     expect(tree(out)).toEqual({ ...USER_FILES, ...Object.fromEntries(FOREIGN) });
@@ -182,6 +182,6 @@ describe('compareWithDisk', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -154,7 +154,10 @@ describe('spec/openapi.yaml operations', () => {
         return;
       }
       if (Array.isArray(node)) {
-        return node.forEach((n, i) => visit(n, `${where}[${i}]`));
+        for (const [i, n] of node.entries()) {
+          visit(n, `${where}[${i}]`);
+        }
+        return;
       }
       if (typeof node.$ref === 'string') {
         if (seen.has(node.$ref)) {
@@ -165,7 +168,8 @@ describe('spec/openapi.yaml operations', () => {
         if (target.example === undefined) {
           missing.add(node.$ref);
         }
-        return visit(target, node.$ref);
+        visit(target, node.$ref);
+        return;
       }
       for (const k of ['allOf', 'oneOf', 'anyOf']) {
         if (node[k]) {

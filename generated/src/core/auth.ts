@@ -31,8 +31,10 @@ export function resolveAuth(
     return typeof accessToken === 'string' ? `Bearer ${accessToken}` : async () => `Bearer ${await accessToken()}`;
   }
   if (!apiKey && !apiSecret && envPrefix) {
-    apiKey = readEnv((keyName = `${envPrefix}_API_KEY`));
-    apiSecret = readEnv((secretName = `${envPrefix}_API_SECRET`));
+    keyName = `${envPrefix}_API_KEY`;
+    secretName = `${envPrefix}_API_SECRET`;
+    apiKey = readEnv(keyName);
+    apiSecret = readEnv(secretName);
   }
   // An API that declares no security needs no credentials; half-given ones are still a mistake.
   if (optional && !apiKey && !apiSecret) {

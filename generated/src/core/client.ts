@@ -6,7 +6,9 @@ import { readError, readOk } from './body.js';
 import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
 import { makeLog, redact, type Logger, type LogLevel } from './log.js';
+import { MAX_CONCURRENCY, MAX_RATE_LIMIT_WAIT_MS, MAX_RETRIES, TIMEOUT_MS } from './defaults.js';
 import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
+import { RedisPacer, type SharedPacing } from './pacing-redis.js';
 import { paginate, type Paging } from './pagination.js';
 import { Prepared, retrying, type CallState } from './retry.js';
 import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
@@ -27,10 +29,10 @@ export interface ClientOptions extends Credentials {
   userAgent?: string;
   /**
    * Pacing at the server's rate limit, shared by all calls of this client: on by default (in memory); `false`
-   * turns it off (each call then retries on its own); or a Pacer, e.g. `bottleneckPacer(limiter)` to share
-   * one budget between processes through Redis.
+   * turns it off (each call then retries on its own); `{ redis, budget }` shares one budget between processes
+   * through Redis (ioredis, installed by you); or a Pacer of your own.
    */
-  pacing?: boolean | Pacer;
+  pacing?: boolean | SharedPacing | Pacer;
   /** Attempts in flight at once with the default pacing. Default 10 (see README.md "Pacing"). */
   maxConcurrency?: number;
   /** A wait for the rate limit (Retry-After, reset) longer than this fails the call with RateLimitError. Default 60000. */
@@ -106,7 +108,7 @@ function noResponse(call: CallInfo, e: unknown, hostPort: string): APIClientErro
     cause?.message === 'bad port'
       ? `port ${hostPort.split(':').pop()} is one fetch refuses to use (bad port); choose another`
       : cause?.code || cause?.message || (e as Error).message;
-  const reason = `failed to reach ${hostPort}: ${redact(why)}`;
+  const reason = `connection to ${hostPort} failed: ${redact(why)}`;
   return new (name === 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
 }
 
@@ -143,8 +145,8 @@ export class BaseClient<Paths extends {}> {
       secrets: secrets.filter((x): x is string => !!x),
       prefix: sdk.packageName,
     });
-    const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
-    const maxConcurrency = options.maxConcurrency ?? 10;
+    const maxWaitMs = options.maxRateLimitWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;
+    const maxConcurrency = options.maxConcurrency ?? MAX_CONCURRENCY;
     // 0 or less would hold every call forever.
     if (!(maxConcurrency >= 1)) {
       throw new APIClientError(`maxConcurrency must be 1 or more, not ${maxConcurrency}`);
@@ -155,16 +157,21 @@ export class BaseClient<Paths extends {}> {
       );
       options.onRateLimitWait?.(wait);
     };
-    const pacer =
-      options.pacing === false
-        ? undefined
-        : typeof options.pacing === 'object'
-          ? options.pacing
-          : new LocalPacer({ maxConcurrency, maxWaitMs, onWait });
+    const pacing = options.pacing;
+    let pacer: Pacer | undefined;
+    if (pacing === false) {
+      pacer = undefined;
+    } else if (typeof pacing === 'object' && 'redis' in pacing) {
+      pacer = new RedisPacer({ ...pacing, maxConcurrency, maxWaitMs, onWait, log });
+    } else if (typeof pacing === 'object') {
+      pacer = pacing;
+    } else {
+      pacer = new LocalPacer({ maxConcurrency, maxWaitMs, onWait });
+    }
     this.#send = retrying({
       fetch: options.fetch,
-      maxRetries: options.maxRetries ?? 2,
-      timeoutMs: options.timeoutMs ?? 60_000,
+      maxRetries: options.maxRetries ?? MAX_RETRIES,
+      timeoutMs: options.timeoutMs ?? TIMEOUT_MS,
       auth,
       pacer,
       maxWaitMs,

@@ -1,7 +1,10 @@
 // Stage 3: rewrite the bundled document into the shape openapi-typescript types correctly.
 // Each pass fixes one measured trap; the spec itself is never required to avoid them.
 import type { OpenApiDocument } from '../../openapi.js';
+import { canonicalRefs } from './canonical-refs.js';
 import { hoistAllOfRequired } from './allof-required.js';
+import { dropDanglingMappings } from './discriminator-mapping.js';
+import { moveOwnDiscriminatorProperties } from './discriminator-own.js';
 import { inlineDeepRefs } from './deep-refs.js';
 import { uniqueOperationIds } from './operation-ids.js';
 import { splitWritableSchemas } from './writable.js';
@@ -16,8 +19,10 @@ export interface NormalizedSpec {
 
 export function normalizeSpec(input: OpenApiDocument): NormalizedSpec {
   const document = structuredClone(input);
-  const notes = [...uniqueOperationIds(document), ...inlineDeepRefs(document)];
+  canonicalRefs(document);
+  const notes = [...uniqueOperationIds(document), ...inlineDeepRefs(document), ...dropDanglingMappings(document)];
   hoistAllOfRequired(document);
+  moveOwnDiscriminatorProperties(document);
   const writable = splitWritableSchemas(document);
   return { document, writable, notes };
 }

@@ -7,7 +7,7 @@ import { MANIFEST_FILE, parseManifest, type Manifest } from '../../manifest.js';
 import type { FileMap } from '../render/index.js';
 
 /** Build output and a local install: never the generator's, so even a folder with no manifest may hold them. */
-export const PRESERVED = new Set(['node_modules', 'dist']);
+const PRESERVED = new Set(['node_modules', 'dist']);
 
 export interface WriteOptions {
   /** Write even into a folder with no manifest or another spec's: same-named files are overwritten. */
