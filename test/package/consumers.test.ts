@@ -70,11 +70,12 @@ beforeAll(async () => {
   }
 }, 600_000);
 
+// Removing two installs (about 70 MB) takes more than the default 10 s on a busy machine.
 afterAll(() => {
   if (work) {
     rmSync(work, { recursive: true, force: true });
   }
-});
+}, 120_000);
 
 const ESM_CALL = `import { ConfluentCloud } from 'confluent-cloud-client';
 const cc = new ConfluentCloud({ baseUrl: 'http://127.0.0.1:9', apiKey: 'k', apiSecret: 's' });
