@@ -56,10 +56,7 @@ describe('allOf members that only list required names', () => {
 
 describe('writable variants', () => {
   it('a schema shared by request and response gets a Writable sibling without readOnly properties', () => {
-    const { document, writable } = normalizeSpec(
-      docWith({ Thing: thing, Spec: spec }, { $ref: '#/components/schemas/Thing' }),
-    );
-    expect([...writable]).toEqual([['Thing', 'ThingWritable']]);
+    const { document } = normalizeSpec(docWith({ Thing: thing, Spec: spec }, { $ref: '#/components/schemas/Thing' }));
     expect(Object.keys(document.components!.schemas!)).toEqual(['Thing', 'ThingWritable', 'Spec']);
     expect(document.components!.schemas!.ThingWritable!.properties).toEqual({
       spec: { $ref: '#/components/schemas/Spec' },
@@ -75,10 +72,10 @@ describe('writable variants', () => {
       required: ['id', 'spec'],
       properties: { id: { type: 'string', readOnly: true }, spec: { $ref: '#/components/schemas/Spec' } },
     };
-    const { document, writable } = normalizeSpec(
+    const { document } = normalizeSpec(
       docWith({ Thing: thing, Spec: spec, ThingCreate: create }, { $ref: '#/components/schemas/ThingCreate' }),
     );
-    expect(writable.size).toBe(0);
+    expect(Object.keys(document.components!.schemas!)).toEqual(['Thing', 'Spec', 'ThingCreate']);
     expect(document.components!.schemas!.ThingCreate).toEqual({
       type: 'object',
       required: ['spec'],

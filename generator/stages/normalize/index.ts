@@ -11,8 +11,6 @@ import { splitWritableSchemas } from './writable.js';
 
 export interface NormalizedSpec {
   document: OpenApiDocument;
-  /** Writable variant name by original schema name, for schemas used in requests and responses alike. */
-  writable: Map<string, string>;
   /** What was rewritten that a user should know about. */
   notes: string[];
 }
@@ -23,6 +21,7 @@ export function normalizeSpec(input: OpenApiDocument): NormalizedSpec {
   const notes = [...uniqueOperationIds(document), ...inlineDeepRefs(document), ...dropDanglingMappings(document)];
   hoistAllOfRequired(document);
   moveOwnDiscriminatorProperties(document);
-  const writable = splitWritableSchemas(document);
-  return { document, writable, notes };
+  // Request-side copies (`<Name>Writable`) are components of their own: the model finds them by name.
+  splitWritableSchemas(document);
+  return { document, notes };
 }
