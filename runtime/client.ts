@@ -1,5 +1,6 @@
 import createClient, { createQuerySerializer, removeTrailingSlash, type Client } from 'openapi-fetch';
 import { resolveAuth, type Credentials } from './auth.js';
+import { readEnv } from './env.js';
 import { readError, readOk } from './body.js';
 import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
@@ -77,8 +78,22 @@ const fillPath = (path: string, params: Record<string, unknown> = {}, method = '
     return encodeURIComponent(value as string);
   });
 
+/** `host:port` of an absolute http(s) URL; anything else is refused once, here, rather than retried per call. */
+function hostPort(baseUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {}
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new APIClientError(
+      `baseUrl must be an absolute http:// or https:// URL (such as http://127.0.0.1:4010), not "${redact(baseUrl)}"`,
+    );
+  }
+  return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+}
+
 /** What fetch threw, as the error a caller can act on: a timeout, a failed connection, or ours unchanged. */
-function noResponse(call: CallInfo, e: unknown): APIClientError {
+function noResponse(call: CallInfo, e: unknown, hostPort: string): APIClientError {
   if (e instanceof APIClientError) {
     return e;
   }
@@ -87,7 +102,12 @@ function noResponse(call: CallInfo, e: unknown): APIClientError {
     return new TimeoutError(describe(call, 'timed out'), { cause: e });
   }
   // fetch's own messages may quote the URL, credentials included (`http://user:password@host`).
-  const reason = `failed: ${redact((e as { cause?: { code?: string } }).cause?.code || (e as Error).message)}`;
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const why =
+    cause?.message === 'bad port'
+      ? `port ${hostPort.split(':').pop()} is one fetch refuses to use (bad port); choose another`
+      : cause?.code || cause?.message || (e as Error).message;
+  const reason = `connection to ${hostPort} failed: ${redact(why)}`;
   return new (name === 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
 }
 
@@ -96,6 +116,8 @@ export class BaseClient<Paths extends {}> {
   readonly raw: Client<Paths>;
   readonly #send;
   readonly #baseUrl: string;
+  /** `host:port` of the baseUrl, for connection errors. */
+  readonly #hostPort: string;
   /** Sent with every resource call; names lower-cased. */
   readonly #headers: Record<string, string>;
 
@@ -107,11 +129,13 @@ export class BaseClient<Paths extends {}> {
     );
     this.#headers = lowerCased(headers, options.headers);
     this.#baseUrl = removeTrailingSlash(options.baseUrl || sdk.defaultBaseUrl);
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env || {};
+    this.#hostPort = hostPort(this.#baseUrl);
+    // The environment's secret is read only when the credentials came from there (see resolveAuth).
+    const fromEnv = !options.apiKey && !options.apiSecret && !options.accessToken && sdk.envPrefix;
     const secrets = [
       options.apiSecret,
       typeof options.accessToken === 'string' ? options.accessToken : undefined,
-      sdk.envPrefix && env[`${sdk.envPrefix}_API_SECRET`],
+      fromEnv ? readEnv(`${sdk.envPrefix}_API_SECRET`) : undefined,
     ];
     const log = makeLog({
       logger: options.logger,
@@ -202,7 +226,7 @@ export class BaseClient<Paths extends {}> {
     try {
       res = await this.#send(new Prepared(this.#baseUrl + path + (query && `?${query}`), init), state);
     } catch (e) {
-      throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e);
+      throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e, this.#hostPort);
     }
     if (!res.ok) {
       throw apiError(call, res, state.data);

@@ -217,7 +217,9 @@ describe('retries', () => {
     });
     const e = await cc.networks.create(body).catch((e: unknown) => e);
     expect(e).toBeInstanceOf(ConnectionError);
-    expect((e as Error).message).toBe('POST /networking/v1/networks → failed: ECONNREFUSED (request id none)');
+    expect((e as Error).message).toBe(
+      `POST /networking/v1/networks → connection to ${new URL(baseUrl).host} failed: ECONNREFUSED (request id none)`,
+    );
     expect(calls).toBe(2);
   });
 
