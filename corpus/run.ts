@@ -69,18 +69,22 @@ function rewriteReport(): number {
   return 0;
 }
 
+function readArgs() {
+  return parseArgs({
+    options: {
+      report: { type: 'boolean' },
+      only: { type: 'string' },
+      sample: { type: 'string', default: '300' },
+      jobs: { type: 'string', default: '2' },
+      part: { type: 'string' },
+    },
+  }).values;
+}
+
 async function main(): Promise<number> {
-  let values;
+  let values: ReturnType<typeof readArgs>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        report: { type: 'boolean' },
-        only: { type: 'string' },
-        sample: { type: 'string', default: '300' },
-        jobs: { type: 'string', default: '2' },
-        part: { type: 'string' },
-      },
-    }));
+    values = readArgs();
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 1;

@@ -119,7 +119,8 @@ export async function runBareBatch(
           return; // openapi-typescript's own chatter
         }
         if (msg.start !== undefined) {
-          arm((current = msg.start));
+          current = msg.start;
+          arm(current);
         }
         if (msg.done !== undefined) {
           clearTimeout(timer);

@@ -59,7 +59,7 @@ function sampled(name: string, schema: Schema, { owner, doc, example }: SampleCo
   return value;
 }
 
-function pickVariant(value: { [key: string]: Json }, s: Schema, doc: Doc): Schema | undefined {
+function pickVariant(value: { [key: string]: Json }, s: Schema, _doc: Doc): Schema | undefined {
   const variants = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
   const discriminator = s.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
   if (!variants || !discriminator) {

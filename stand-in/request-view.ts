@@ -11,7 +11,8 @@ export function requestView<T>(doc: T): T {
       return;
     }
     if (Array.isArray(node)) {
-      return node.forEach(visit);
+      node.forEach(visit);
+      return;
     }
     const n = node as Node;
     const props = n.properties as Record<string, Node> | undefined;

@@ -101,7 +101,8 @@ export default async function (): Promise<string> {
       if (b.code !== 0 || b.timedOut) {
         bareFailed = b.timedOut ? 'timed out' : firstErrorLine(b.stderr);
       } else {
-        bare.ms.push(b.ms), bare.rss.push(b.maxRssKb);
+        bare.ms.push(b.ms);
+        bare.rss.push(b.maxRssKb);
       }
       if (refused) {
         continue;
@@ -110,7 +111,8 @@ export default async function (): Promise<string> {
       if (o.code !== 0 || o.timedOut) {
         refused = o.timedOut ? `timed out after ${LIMIT_MS / 1000} s` : firstErrorLine(o.stderr);
       } else {
-        ours.ms.push(o.ms), ours.rss.push(o.maxRssKb);
+        ours.ms.push(o.ms);
+        ours.rss.push(o.maxRssKb);
       }
     }
     const bareCell = bareFailed ? `failed: ${cell(bareFailed)}` : `${(median(bare.ms) / 1000).toFixed(1)} s`;

@@ -34,7 +34,10 @@ async function validator(definition: object): Promise<Validate> {
     definition: structuredClone(definition) as Document,
     quick: true,
     validate: true,
-    customizeAjv: (ajv) => (addFormats(ajv), ajv),
+    customizeAjv: (ajv) => {
+      addFormats(ajv);
+      return ajv;
+    },
   });
   await api.init();
   return (e) => {

@@ -40,6 +40,8 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
   const collect = (chunk: Buffer): void => {
     for (const line of chunk.toString().split('\n')) {
       if (line.trim()) {
+        // Prism colours its log; the escape character is what a colour code starts with.
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point
         log.push(line.replace(/\x1b\[[0-9;]*m/g, ''));
       }
     }

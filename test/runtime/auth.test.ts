@@ -56,7 +56,10 @@ describe('auth', () => {
   it('refuses missing, half-given and conflicting credentials before any request', async () => {
     noEnv();
     let calls = 0;
-    const fetch = async () => (calls++, new Response('{}'));
+    const fetch = async () => {
+      calls++;
+      return new Response('{}');
+    };
     const make = (o: object) => () => new ConfluentCloud({ fetch, ...o });
     expect(make({})).toThrow(CredentialsError);
     expect(make({})).toThrow(

@@ -57,9 +57,10 @@ describe('a body that fails after the headers is retried like a failed connectio
 describe('a 2xx whose body is not JSON', () => {
   it('gives InvalidResponseError with the status, headers, request id and the text', async () => {
     const html = '<html>maintenance</html>';
-    const s = await serve(
-      (_, res) => void (res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'rid-7' }), res.end(html)),
-    );
+    const s = await serve((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'rid-7' });
+      res.end(html);
+    });
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const e = (await cc.networks.get('n-1', env).catch((e: unknown) => e)) as InvalidResponseError;
     expect(e).toBeInstanceOf(InvalidResponseError);

@@ -57,7 +57,7 @@ describe('logging', () => {
   });
 
   it('never logs a secret, the Authorization header or credentials in a URL, at debug level', async () => {
-    const s = await serve((h, res, n) =>
+    const s = await serve((_, res, n) =>
       n % 2 ? json(res, {}, { status: 503, headers: { 'retry-after': '0' } }) : json(res, network('n-1')),
     );
     const withCredentials = s.url.replace('http://', `http://user:${SECRET}@`);

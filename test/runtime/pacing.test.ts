@@ -82,12 +82,10 @@ describe('pacing', () => {
 
   it('with pacing off, a 429 holds only its own call (as before)', async () => {
     const arrivals: number[] = [];
-    const s = await serve(
-      (_, res, n) => (
-        arrivals.push(Date.now()),
-        n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'))
-      ),
-    );
+    const s = await serve((_, res, n) => {
+      arrivals.push(Date.now());
+      return n === 1 ? json(res, {}, { status: 429, headers: { 'retry-after': '1' } }) : json(res, network('n-1'));
+    });
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, pacing: false });
     const first = cc.networks.get('n-1', env);
     await new Promise((r) => setTimeout(r, 200));
@@ -103,7 +101,8 @@ describe('pacing', () => {
     const s = await serve((h, res) => {
       const id = String(h.headers['x-call']);
       if (!limited.has(id)) {
-        return (limited.set(id, Date.now()), json(res, {}, { status: 429, headers: { 'retry-after': '2' } }));
+        limited.set(id, Date.now());
+        return json(res, {}, { status: 429, headers: { 'retry-after': '2' } });
       }
       waited.push(Date.now() - limited.get(id)!);
       json(res, network('n-1'));

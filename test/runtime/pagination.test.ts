@@ -90,7 +90,7 @@ describe('listAll', () => {
   });
 
   it('refuses a next without a new page_token instead of looping', async () => {
-    const s = await serve((h, res) => json(res, list(['n-1'], '/networking/v1/networks?page_token=same')));
+    const s = await serve((_, res) => json(res, list(['n-1'], '/networking/v1/networks?page_token=same')));
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     await expect(collect(cc.networks.listAll({ environment: 'env-1' }))).rejects.toThrow(/refused metadata.next/);
     expect(s.hits.length).toBe(2);

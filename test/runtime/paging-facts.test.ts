@@ -33,7 +33,9 @@ describe('paginate follows the emitted paging facts', () => {
       const body: Record<string, unknown> = { [paging.items]: items };
       let at = body;
       for (const key of paging.next.slice(0, -1)) {
-        at = (at[key] = {}) as Record<string, unknown>;
+        const inner: Record<string, unknown> = {};
+        at[key] = inner;
+        at = inner;
       }
       at[paging.next.at(-1)!] = next;
       return body;

@@ -11,7 +11,7 @@ import {
 } from './fixtures/client.js';
 import { json, serve } from './fixtures/server.js';
 
-class Client extends BaseClient<{}> {
+class Client extends BaseClient<object> {
   constructor(options: ClientOptions) {
     super(
       { apiKey: 'key', apiSecret: 'secret', ...options },
@@ -100,7 +100,12 @@ describe('request bodies by media type', () => {
   it('does not re-send a stream body (it can be read once), even where a retry would be allowed', async () => {
     const s = await serve((_, res) => json(res, {}, { status: 503, headers: { 'retry-after': '0' } }));
     const client = new Client({ baseUrl: s.url });
-    const body = new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array([1])), c.close()) });
+    const body = new ReadableStream({
+      start: (c) => {
+        c.enqueue(new Uint8Array([1]));
+        c.close();
+      },
+    });
     await expect(
       client.request({ method: 'PUT', path: '/blob', body, contentType: 'application/octet-stream' }),
     ).rejects.toMatchObject({ status: 503 });
@@ -141,18 +146,27 @@ describe('parseAs', () => {
     const s = await serve((_, res) => reply(res));
     return new Client({ baseUrl: s.url }).request<unknown>({ method: 'GET', path: '/x', parseAs });
   }
-  const binary = (res: import('node:http').ServerResponse) => (
-    res.writeHead(200, { 'content-type': 'application/octet-stream' }), res.end(Buffer.from(bytes))
-  );
+  const binary = (res: import('node:http').ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(Buffer.from(bytes));
+  };
 
   it('reads JSON by default, and an empty body as undefined', async () => {
     expect(await answer(undefined, (res) => json(res, { a: 1 }))).toEqual({ a: 1 });
-    expect(await answer('json', (res) => (res.writeHead(200), res.end()))).toBeUndefined();
+    expect(
+      await answer('json', (res) => {
+        res.writeHead(200);
+        res.end();
+      }),
+    ).toBeUndefined();
   });
 
   it('reads text, blob, arrayBuffer and stream bodies, and drops a void one', async () => {
     expect(
-      await answer('text', (res) => (res.writeHead(200, { 'content-type': 'text/csv' }), res.end('a,b\n1,2'))),
+      await answer('text', (res) => {
+        res.writeHead(200, { 'content-type': 'text/csv' });
+        res.end('a,b\n1,2');
+      }),
     ).toBe('a,b\n1,2');
     const blob = (await answer('blob', binary)) as Blob;
     expect(blob).toBeInstanceOf(Blob);

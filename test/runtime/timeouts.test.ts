@@ -20,7 +20,10 @@ describe('timeouts', () => {
       baseUrl: s.url,
       timeoutMs: 300,
       maxRetries: 1,
-      fetch: (u, i) => (attempts++, fetch(u, i)),
+      fetch: (u, i) => {
+        attempts++;
+        return fetch(u, i);
+      },
     });
     const t = Date.now();
     const e = await cc.networks.get('n-1', env).catch((e: unknown) => e);
@@ -38,7 +41,10 @@ describe('timeouts', () => {
       ...creds,
       baseUrl: s.url,
       timeoutMs: 300,
-      fetch: (u, i) => (attempts++, fetch(u, i)),
+      fetch: (u, i) => {
+        attempts++;
+        return fetch(u, i);
+      },
     });
     await expect(cc.networks.create(body)).rejects.toBeInstanceOf(TimeoutError);
     expect(attempts).toBe(1);
@@ -85,11 +91,10 @@ describe('aborts', () => {
 
   it('interrupts the wait between retries', async () => {
     const ac = new AbortController();
-    const s = await serve(
-      (_, res) => (
-        json(res, {}, { status: 503, headers: { 'retry-after': '30' } }), void setTimeout(() => ac.abort('enough'), 100)
-      ),
-    );
+    const s = await serve((_, res) => {
+      json(res, {}, { status: 503, headers: { 'retry-after': '30' } });
+      setTimeout(() => ac.abort('enough'), 100);
+    });
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const t = Date.now();
     await expect(cc.networks.get('n-1', env, { signal: ac.signal })).rejects.toBe('enough');

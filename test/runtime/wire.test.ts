@@ -112,10 +112,10 @@ describe('wire', () => {
     const seen: [RequestInfo | URL, RequestInit | undefined][] = [];
     const cc = new ConfluentCloud({
       ...creds,
-      fetch: async (input, init) => (
-        seen.push([input, init]),
-        new Response(JSON.stringify(network('n-7')), { headers: { 'content-type': 'application/json' } })
-      ),
+      fetch: async (input, init) => {
+        seen.push([input, init]);
+        return new Response(JSON.stringify(network('n-7')), { headers: { 'content-type': 'application/json' } });
+      },
     });
     await expect(cc.networks.get('n-7', env)).resolves.toMatchObject({ id: 'n-7' });
     await cc.raw.GET('/networking/v1/networks/{id}', { params: { path: { id: 'n-7' }, query: env } });

@@ -29,7 +29,8 @@ it('prints its URL, serves with the rate limit asked for, and stops on SIGINT wi
     child.stdout.on('data', () => {
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) {
-        clearTimeout(timer), resolve(m[1]!);
+        clearTimeout(timer);
+        resolve(m[1]!);
       }
     });
   });

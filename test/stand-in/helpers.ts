@@ -54,7 +54,10 @@ export async function responseChecker(): Promise<(e: Exchange) => string[]> {
   const api = new OpenAPIBackend({
     definition: doc as unknown as Document,
     quick: true,
-    customizeAjv: (ajv) => (formats.default(ajv), ajv),
+    customizeAjv: (ajv) => {
+      formats.default(ajv);
+      return ajv;
+    },
   });
   await api.init();
   return (e) => {

@@ -63,8 +63,12 @@ function properties(doc: OpenApiDocument, s: SchemaObject): Props {
     if (!n || d > 16) {
       return;
     }
-    n.allOf?.forEach((m) => visit(m, d + 1));
-    n.required?.forEach((r) => required.add(r));
+    for (const m of n.allOf ?? []) {
+      visit(m, d + 1);
+    }
+    for (const r of n.required ?? []) {
+      required.add(r);
+    }
     for (const [k, v] of Object.entries(n.properties ?? {})) {
       const prev = out.get(k);
       // A later allOf member may only repeat the name (`{}`) to require it: keep the real declaration.

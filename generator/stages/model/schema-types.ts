@@ -48,7 +48,9 @@ export function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<str
     if (!n || d > 16) {
       return;
     }
-    n.allOf?.forEach((m) => visit(m, d + 1));
+    for (const m of n.allOf ?? []) {
+      visit(m, d + 1);
+    }
     for (const r of n.required ?? []) {
       required.add(r);
     }

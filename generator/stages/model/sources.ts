@@ -103,7 +103,7 @@ function contentSchema(doc: OpenApiDocument, p: ParameterObject): SchemaObject |
   return first ? (deref(doc, first.schema) ?? first.schema) : undefined;
 }
 
-function media(doc: OpenApiDocument, content: Record<string, MediaTypeObject> | undefined): MediaSource[] {
+function media(_doc: OpenApiDocument, content: Record<string, MediaTypeObject> | undefined): MediaSource[] {
   return Object.entries(content ?? {}).map(([mediaType, m]) => ({
     mediaType,
     kind: mediaKind(mediaType),

@@ -63,6 +63,9 @@ export function queryLiteral(m: MethodModel): string | undefined {
 export function callArgs(m: MethodModel, args: ArgModel[]): string[] {
   const out: string[] = [];
   for (const a of args) {
+    if (a.optional && a.kind !== 'path') {
+      continue;
+    }
     if (a.kind === 'path') {
       out.push(
         paramLiteral(
@@ -70,8 +73,6 @@ export function callArgs(m: MethodModel, args: ArgModel[]): string[] {
           a.wireName!,
         ),
       );
-    } else if (a.optional) {
-      continue;
     } else if (a.kind === 'body') {
       out.push(bodyLiteral(m));
     } else if (a.kind === 'wait') {

@@ -45,7 +45,8 @@ export function renderPackage(input: RenderInput): FileMap {
       if (text === undefined) {
         throw new Error(`template missing: templates/${name}`);
       }
-      compiled.set(name, (template = hb.compile(text, { noEscape: true, strict: true })));
+      template = hb.compile(text, { noEscape: true, strict: true });
+      compiled.set(name, template);
     }
     return template({ ...base, ...data });
   };
