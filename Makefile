@@ -10,6 +10,8 @@ BASE    ?= origin/main
 HEAD    ?= spec/openapi.yaml
 FORMAT  ?= markdown
 FAIL_ON ?= breaking
+# A lifecycle policy file for `make diff` (diff/README.md "Lifecycle policy"); empty = the default policy.
+LIFECYCLE ?=
 # FORCE=1: generate into a folder the generator does not own (no manifest, or another spec's); see README.
 FORCE   ?=
 # The generator's property-based test: `make test` runs 12 documents of a fixed seed; `make corpus` this many.
@@ -19,7 +21,7 @@ FUZZ_SEED ?= 20261202
 API_REPORT := api-report.md
 TSX     := node --import tsx
 
-.PHONY: all install generate build check lint typecheck test watch bench diff api-report demo clean corpus
+.PHONY: all install generate build check lint format typecheck test watch bench diff api-report demo clean corpus
 
 all: install generate build demo
 
@@ -38,9 +40,15 @@ check: install
 	npx tsc -p generated/tsconfig.json --noEmit
 	$(TSX) diff/api-report.ts --package generated --out $(API_REPORT) --check
 	$(MAKE) -s lint
+	npx biome ci .
+	npx knip --include exports,files
 
 lint: install
 	npx redocly lint spec/openapi.yaml --config redocly.yaml
+
+# Formatting and lint fixes the pinned Biome can make by itself (layout is Biome's, not a reviewer's).
+format: install
+	npx biome check --write .
 
 typecheck: install
 	npx tsc -p tsconfig.json
@@ -56,7 +64,7 @@ bench: install
 
 # Rules and the compiler check; fails when the verdict is breaking or the version did not move with it.
 diff: install
-	$(TSX) diff/cli.ts --base "$(BASE)" --head "$(HEAD)" --format "$(FORMAT)" --fail-on "$(FAIL_ON)" --check-version
+	$(TSX) diff/cli.ts --base "$(BASE)" --head "$(HEAD)" --format "$(FORMAT)" --fail-on "$(FAIL_ON)" --check-version $(if $(LIFECYCLE),--lifecycle "$(LIFECYCLE)")
 
 api-report: install
 	$(TSX) diff/api-report.ts --package generated --out "$(API_REPORT)"

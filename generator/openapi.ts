@@ -113,7 +113,7 @@ export interface SdkExtension {
 }
 
 /** Escape one JSON-pointer token. */
-export function pointerToken(token: string): string {
+function pointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -57,7 +57,7 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise itself runs on). */
-export function unlessAborted<T>(promise: Promise<T> | T, signal?: AbortSignal): Promise<T> {
+function unlessAborted<T>(promise: Promise<T> | T, signal?: AbortSignal): Promise<T> {
   if (!signal) {
     return Promise.resolve(promise);
   }
@@ -103,11 +103,11 @@ function refused(req: Request | Prepared, e: PacingRefusal): RateLimitError {
 }
 
 /** A status worth another attempt: 429 always; 408 and 5xx (but 501 Not Implemented) only when idempotent. */
-export const shouldRetry = (status: number, idempotent: boolean) =>
+const shouldRetry = (status: number, idempotent: boolean) =>
   status === 429 || (idempotent && (status === 408 || (status > 499 && status !== 501)));
 
 /** How long to wait before the next attempt after a retryable response, and why (for the debug log). */
-export function retryDelay(res: Response, attempt: number, paced: boolean): { wait: number; why: string } {
+function retryDelay(res: Response, attempt: number, paced: boolean): { wait: number; why: string } {
   // The pacer holds every call after a 429 (this one first in line): nothing to wait out here.
   if (paced) {
     return { wait: 0, why: 'paced: the rate limit holds every call' };

@@ -85,7 +85,7 @@ function properties(doc: OpenApiDocument, s: SchemaObject): Props {
 }
 
 /** The example a schema carries, following $ref and allOf members. */
-export function schemaExample(doc: OpenApiDocument, node: SchemaObject | undefined, depth = 0): Json | undefined {
+function schemaExample(doc: OpenApiDocument, node: SchemaObject | undefined, depth = 0): Json | undefined {
   const s = deref(doc, node);
   if (!s || depth > MAX_DEPTH) {
     return undefined;

@@ -40,7 +40,7 @@ function isObject(doc: OpenApiDocument, s: SchemaObject): boolean {
 }
 
 /** Properties with allOf folded in; later members refine earlier ones. */
-export function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<string, string>): PropertyModel[] {
+function properties(doc: OpenApiDocument, s: SchemaObject, names: Map<string, string>): PropertyModel[] {
   const merged = new Map<string, PropertyModel>();
   const required = new Set<string>();
   const visit = (node: SchemaObject | undefined, d: number): void => {

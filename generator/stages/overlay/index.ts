@@ -44,7 +44,7 @@ export function applySpecOverlays({ document, specFile, extra = [] }: OverlayInp
 }
 
 /** The overlay files a spec lists in `info.x-sdk.overlays`, resolved beside the root spec file. */
-export function declaredOverlays(document: OpenApiDocument, specFile: string): string[] {
+function declaredOverlays(document: OpenApiDocument, specFile: string): string[] {
   const listed = document.info?.['x-sdk']?.overlays;
   if (listed === undefined) {
     return [];

@@ -7,7 +7,7 @@ import type { ArgModel, MethodModel, ParamModel } from '../model/index.js';
 const PAD = '  ';
 
 /** A JSON value as a TypeScript literal: objects one property a line, arrays inline. */
-export function tsLiteral(value: Json, indent = 0): string {
+function tsLiteral(value: Json, indent = 0): string {
   if (typeof value === 'string') {
     return tsString(value);
   }
@@ -26,7 +26,7 @@ export function tsLiteral(value: Json, indent = 0): string {
 }
 
 /** A value the parameter's type accepts: its example, else a made-up string (`org-123`). */
-export function paramLiteral(p: ParamModel | undefined, name: string): string {
+function paramLiteral(p: ParamModel | undefined, name: string): string {
   const v = p?.example;
   if (v === undefined || v === null) {
     return tsString(`${name}-123`);
@@ -42,7 +42,7 @@ function inline(v: Json): string {
 }
 
 /** Object literal with the required parameters of one location. */
-export function requiredObject(params: ParamModel[] | undefined): string {
+function requiredObject(params: ParamModel[] | undefined): string {
   const required = (params ?? []).filter((p) => p.required);
   return required.length
     ? `{ ${required.map((p) => `${tsKey(p.name)}: ${paramLiteral(p, p.name)}`).join(', ')} }`
