@@ -1,9 +1,9 @@
 export { BaseClient, type ClientOptions, type SdkInfo } from './client.js';
-export type { ApiRequest, FetchLike, HttpMethod, ParseAs, RequestOptions } from './types.js';
+export type { ApiRequest, Exchange, FetchLike, HttpMethod, ParseAs, RequestOptions } from './types.js';
 export { APIResource } from './resource.js';
 export type { AccessToken } from './auth.js';
 export type { Page } from './pagination.js';
-export type { WaitOptions } from './wait.js';
+export type { Clock, Lifecycle, TimeoutRule, WaitOptions } from './wait.js';
 export { LocalPacer, type LocalPacerOptions, type Pacer, type RateLimitWait, type Slot } from './pacing.js';
 export { bottleneckPacer, type BottleneckLike } from './pacing-bottleneck.js';
 export type { Logger, LogLevel } from './log.js';
@@ -15,6 +15,7 @@ export {
   ConflictError,
   ConnectionError,
   CredentialsError,
+  GoneError,
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
@@ -25,4 +26,5 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   type ApiErrorDetail,
+  type GoneAnswer,
 } from './errors.js';
