@@ -7,10 +7,6 @@ import type { StandInCollection, StandInModel, StandInPhases } from '../../../st
 
 export type { StandInCollection, StandInModel, StandInPhases };
 
-const FAILED = /^(FAILED|ERROR)$/;
-const DEPROVISIONING = /^(DEPROVISIONING|DELETING)$/;
-const OFF_PATH = /^(FAILED|ERROR|DEPROVISIONING|DELETING|DISCONNECTED|DELETED)$/;
-
 export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, doc: OpenApiDocument): StandInModel {
   const collections: StandInCollection[] = [];
   const served = new Set<MethodModel>();
@@ -109,17 +105,16 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
   };
 }
 
+/** The stand-in walks a resource through its working phases to its settled ones, from the lifecycle model. */
 function phases(get: MethodModel): StandInPhases | undefined {
-  const waiter = get.waiter;
-  if (!waiter?.phases.length) {
+  const lifecycle = get.waiter?.lifecycle;
+  if (!lifecycle) {
     return undefined;
   }
-  const onPath = waiter.phases.filter((p) => !OFF_PATH.test(p));
-  const end = waiter.readyPhase ? onPath.indexOf(waiter.readyPhase) : onPath.length - 1;
   return {
-    provisioning: onPath.slice(0, end + 1),
-    failed: waiter.phases.find((p) => FAILED.test(p)),
-    deprovisioning: waiter.phases.find((p) => DEPROVISIONING.test(p)),
+    provisioning: [...lifecycle.working, ...lifecycle.settled],
+    failed: lifecycle.failed[0],
+    deprovisioning: lifecycle.deleting[0],
   };
 }
 
