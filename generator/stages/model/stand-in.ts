@@ -92,6 +92,7 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
       ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1)))
       : [],
     phases: phases(ops.get!),
+    ...goneAnswer(ops.get!),
     environment: env || envBody ? { query: env?.name, bodyPath: envBody } : undefined,
     filters: query.filter((p) => p.name.includes('.')).map((p) => ({ param: p.name, path: p.name.split('.') })),
     page: paging?.size
@@ -115,7 +116,13 @@ function phases(get: MethodModel): StandInPhases | undefined {
     provisioning: [...lifecycle.working, ...lifecycle.settled],
     failed: lifecycle.failed[0],
     deprovisioning: lifecycle.deleting[0],
+    ...(lifecycle.settled.length > 1 ? { awaiting: lifecycle.settled[0] } : {}),
   };
+}
+
+function goneAnswer(get: MethodModel): { goneAnswer?: { status: number; code: string } } {
+  const g = get.waiter?.lifecycle.gone.find((x) => x.status !== 404 && x.code);
+  return g ? { goneAnswer: { status: g.status, code: g.code! } } : {};
 }
 
 function challenges(security: SdkModel['security']): string[] {
