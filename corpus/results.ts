@@ -10,8 +10,12 @@ export interface DocResult {
   id: string;
   /** The document, relative to the repository root (it lives in the cache). */
   file: string;
-  ours: { generate: Step; typecheck?: Step };
-  bare: { generate: Step; typecheck?: Step };
+  ours: { generate: Step; typecheck?: Step /** Big documents: generation alone, beside `bare.fresh`. */; fresh?: Step };
+  bare: {
+    generate: Step;
+    typecheck?: Step /** Big documents: bench/bare-openapi-typescript.ts as a fresh process. */;
+    fresh?: Step;
+  };
   /** Set by `classify`. */
   status?: Status;
   /** Normalised group key of the failure (or of the handled refusal). */
@@ -23,6 +27,7 @@ export interface RunInfo {
   wallMs: number;
   documents: number;
   only?: string;
+  part?: string;
 }
 
 export interface Results {

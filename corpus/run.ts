@@ -10,6 +10,7 @@ import { ensureDirectory, ensureGithubSpec, CACHE, PACKAGES, ROOT } from './fetc
 import { renderReport } from './report.js';
 import { classify, type DocResult, type Results } from './results.js';
 import { pickSample, type CorpusDoc } from './sample.js';
+import { exec } from './exec.js';
 import { runBareBatch, runOurs, typecheckBareChunk, type Limits, type Step } from './steps.js';
 
 const RESULTS = path.join(CACHE, 'results.json');
@@ -21,9 +22,14 @@ const LIMITS: Limits = { generateMs: 120_000, typecheckMs: 180_000 };
 // GitHub's spec is 13 MB and about 1,100 operations: openapi-typescript alone needs several seconds.
 const GITHUB_LIMITS: Limits = { generateMs: 600_000, typecheckMs: 900_000 };
 const GITHUB_ID = 'github:api.github.com.json';
+/** The biggest specs, beside GitHub's: each also timed against bare openapi-typescript as a fresh process. */
+const BIG_FILES = ['stripe.com.json', 'kubernetes.io.json', 'digitalocean.com.json'];
+const BIG_PREFIX = 'big:';
+const isBig = (id: string): boolean => id === GITHUB_ID || id.startsWith(BIG_PREFIX);
 const BARE_CHUNK = 25;
 
-const USAGE = 'usage: corpus/run.ts [--only failing|<path substring>] [--sample <n>] [--jobs <1|2>] | --report';
+const USAGE =
+  'usage: corpus/run.ts [--only failing|big|<path substring>] [--part <k>/<n>] [--sample <n>] [--jobs <1|2>] | --report';
 
 const slug = (id: string): string => id.replace(/[^\w.-]+/g, '_');
 
@@ -34,6 +40,9 @@ function loadPrevious(): Results | undefined {
 function selectDocs(all: CorpusDoc[], only: string | undefined, previous: Results | undefined): CorpusDoc[] {
   if (!only) {
     return all;
+  }
+  if (only === 'big') {
+    return all.filter((d) => isBig(d.id));
   }
   if (only === 'failing') {
     if (!previous) {
@@ -69,6 +78,7 @@ async function main(): Promise<number> {
         only: { type: 'string' },
         sample: { type: 'string', default: '300' },
         jobs: { type: 'string', default: '2' },
+        part: { type: 'string' },
       },
     }));
   } catch (err) {
@@ -81,6 +91,12 @@ async function main(): Promise<number> {
     console.error(`--sample takes a positive whole number and --jobs 1 or 2 (this machine has 2 cores)\n${USAGE}`);
     return 1;
   }
+  const part = /^(\d+)\/(\d+)$/.exec(values.part ?? '1/1');
+  if (!part || Number(part[1]) < 1 || Number(part[1]) > Number(part[2])) {
+    console.error(`--part takes k/n with 1 <= k <= n (PART=2/4: the second quarter)\n${USAGE}`);
+    return 1;
+  }
+  const [k, n] = [Number(part[1]), Number(part[2])];
   if (values.report) {
     return rewriteReport();
   }
@@ -89,7 +105,13 @@ async function main(): Promise<number> {
   const githubSpec = ensureGithubSpec();
   const { docs: sample, population } = pickSample(apiDir, size);
   const previous = loadPrevious();
-  const docs = selectDocs([{ id: GITHUB_ID, file: githubSpec }, ...sample], values.only, previous);
+  const big = BIG_FILES.map((f) => ({ id: `${BIG_PREFIX}${f}`, file: path.join(apiDir, f) }));
+  const all = [{ id: GITHUB_ID, file: githubSpec }, ...big, ...sample];
+  // PART=k/n: every n-th document from the k-th, so parts can run one after another (or in the background).
+  // The big ones run whole (or with ONLY=big), never split: their time is measured against a fresh baseline.
+  const selected = selectDocs(all, values.only, previous);
+  const docs = n > 1 ? selected.filter((d) => !isBig(d.id)).filter((_, i) => i % n === k - 1) : selected;
+  const partial = values.only ?? (n > 1 ? `part ${k}/${n}` : undefined);
   if (!docs.length) {
     console.error(`corpus: no sampled document matches ONLY=${values.only}`);
     return 1;
@@ -105,7 +127,7 @@ async function main(): Promise<number> {
   await Promise.all(
     docs.map((doc) =>
       limit(async () => {
-        const limits = doc.id === GITHUB_ID ? GITHUB_LIMITS : LIMITS;
+        const limits = isBig(doc.id) ? GITHUB_LIMITS : LIMITS;
         const out = path.join(WORK, 'out', slug(doc.id));
         const ours = await runOurs(doc.file, out, limits);
         if (ours.typecheck && !ours.typecheck.ok) {
@@ -141,7 +163,7 @@ async function main(): Promise<number> {
         const steps = await runBareBatch(
           lane.map((d, i) => ({ spec: d.file, out: files[i]! })),
           path.join(WORK, `bare-worker-${n}`),
-          (i) => (lane[i]!.id === GITHUB_ID ? GITHUB_LIMITS : LIMITS).generateMs,
+          (i) => (isBig(lane[i]!.id) ? GITHUB_LIMITS : LIMITS).generateMs,
         );
         lane.forEach((d, i) => {
           results.get(d.id)!.bare.generate = steps[i]!;
@@ -156,18 +178,18 @@ async function main(): Promise<number> {
   // openapi-typescript's outputs, type-checked in chunks (GitHub's alone: it is as large as all the rest).
   const ids = [...bareFiles.keys()];
   const chunks: string[][] = [];
-  const small = ids.filter((id) => id !== GITHUB_ID);
+  const small = ids.filter((id) => !isBig(id));
   for (let i = 0; i < small.length; i += BARE_CHUNK) {
     chunks.push(small.slice(i, i + BARE_CHUNK));
   }
-  if (bareFiles.has(GITHUB_ID)) {
-    chunks.push([GITHUB_ID]);
+  for (const id of ids.filter(isBig)) {
+    chunks.push([id]);
   }
   console.log(`corpus: type-checking openapi-typescript's ${ids.length} outputs in ${chunks.length} chunks`);
   await Promise.all(
     chunks.map((chunk, i) =>
       limit(async () => {
-        const limits = chunk.includes(GITHUB_ID) ? GITHUB_LIMITS : LIMITS;
+        const limits = chunk.some(isBig) ? GITHUB_LIMITS : LIMITS;
         const steps = await typecheckBareChunk(
           path.join(WORK, `bare-tsc-${i}`),
           chunk.map((id) => bareFiles.get(id)!),
@@ -180,13 +202,33 @@ async function main(): Promise<number> {
     ),
   );
 
+  // The big ones' like-for-like ratio: ours and bare openapi-typescript each as a fresh process, one after the
+  // other and alone (not beside another job), so both see the same machine.
+  for (const doc of docs.filter((d) => isBig(d.id))) {
+    const timed = async (args: string[]): Promise<Step> => {
+      const r = await exec(process.execPath, ['--import', 'tsx', ...args], {
+        cwd: ROOT,
+        timeoutMs: GITHUB_LIMITS.generateMs,
+      });
+      return { ok: r.code === 0 && !r.timedOut, ms: Math.round(r.ms), timedOut: r.timedOut };
+    };
+    const scratch = path.join(WORK, `${slug(doc.id)}.fresh`);
+    const ours = await timed(['generator/cli.ts', '--spec', doc.file, '--out', scratch, '--force']);
+    const bare = await timed(['bench/bare-openapi-typescript.ts', doc.file, `${scratch}.ts`]);
+    rmSync(scratch, { recursive: true, force: true });
+    const result = results.get(doc.id)!;
+    result.ours.fresh = ours;
+    result.bare.fresh = bare;
+    console.log(`corpus: ${doc.id} alone: ours ${ours.ms} ms, bare openapi-typescript ${bare.ms} ms`);
+  }
+
   const fresh = [...results.values()].map(classify);
-  // A partial run (ONLY=…) updates its documents inside the previous full results.
-  const merged = new Map((values.only && previous ? previous.docs : []).map((d) => [d.id, d]));
+  // A partial run (ONLY=…, PART=…) updates its documents inside the previous results.
+  const merged = new Map((partial && previous ? previous.docs : []).map((d) => [d.id, d]));
   for (const r of fresh) {
     merged.set(r.id, r);
   }
-  const order = new Map([...sample, { id: GITHUB_ID }].map((d, i) => [d.id, i]));
+  const order = new Map(all.map((d, i) => [d.id, i]));
   const wallMs = Math.round(performance.now() - started);
   const output: Results = {
     packages: PACKAGES,
@@ -198,8 +240,8 @@ async function main(): Promise<number> {
     limits: { document: LIMITS, github: GITHUB_LIMITS },
     jobs,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-    fullRun: values.only ? previous?.fullRun : { at: new Date().toISOString(), wallMs, documents: docs.length },
-    lastRun: { at: new Date().toISOString(), wallMs, documents: docs.length, only: values.only },
+    fullRun: partial ? previous?.fullRun : { at: new Date().toISOString(), wallMs, documents: docs.length },
+    lastRun: { at: new Date().toISOString(), wallMs, documents: docs.length, only: partial },
     docs: [...merged.values()].sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9)),
   };
   writeFileSync(RESULTS, `${JSON.stringify(output, null, 2)}\n`);

@@ -14,8 +14,14 @@ import {
 // Only the model fields the comparison reads: the generator's model grows, the impact should not care.
 type ImpactParam = Pick<ParamModel, 'name' | 'required' | 'type'>;
 type ImpactGroup = { type: string; required: boolean };
+type ImpactParamGroup = { type: string; required: boolean; params: ImpactParam[] };
 type ImpactMethod = Pick<MethodModel, 'name' | 'deprecated'> & {
-  params: { path: ImpactParam[]; query: ImpactGroup | undefined; header: { params: ImpactParam[] } | undefined };
+  params: {
+    path: ImpactParam[];
+    query: ImpactParamGroup | undefined;
+    header: ImpactParamGroup | undefined;
+    cookie?: ImpactParamGroup | undefined;
+  };
   body: ImpactGroup | undefined;
   response: { type: string };
 };
@@ -25,6 +31,8 @@ type ImpactType = Pick<TypeModel, 'name' | 'kind' | 'values' | 'openEnum' | 'var
 export interface ImpactModel {
   resources: Array<{ property: string; methods: ImpactMethod[] }>;
   types: ImpactType[];
+  /** What the stand-in cannot serve (`GET /path (why)`); absent in a hand-made model. */
+  standIn?: { unmodelled: string[] };
 }
 
 export interface Delta {
@@ -35,7 +43,10 @@ export interface Delta {
 
 export interface Impact {
   methods: Delta;
+  /** Model types and the parameter types (`NetworkListParams`) the methods take. */
   types: Delta;
+  /** Operations the head's stand-in cannot serve (they answer 501) that the base's could or did not have. */
+  standInCannotServe: string[];
 }
 
 /** Impact, or why the generator's model builder could not read one of the documents. */
@@ -51,9 +62,11 @@ export function packageImpact(base: JsonObject, head: JsonObject): Impact | stri
 }
 
 export function compareModels(base: ImpactModel, head: ImpactModel): Impact {
+  const before = new Set(base.standIn?.unmodelled ?? []);
   return {
     methods: delta(methodSignatures(base), methodSignatures(head)),
     types: delta(typeSignatures(base), typeSignatures(head)),
+    standInCannotServe: (head.standIn?.unmodelled ?? []).filter((u) => !before.has(u)).sort(),
   };
 }
 
@@ -81,7 +94,17 @@ function methodSignature(m: ImpactMethod): string {
 }
 
 function typeSignatures(model: ImpactModel): Map<string, string> {
-  return new Map(model.types.map((t) => [t.name, typeSignature(t)]));
+  const result = new Map(model.types.map((t) => [t.name, typeSignature(t)]));
+  // The parameter objects are exported types too (`NetworkListParams`), built from the operation, not a schema.
+  for (const method of model.resources.flatMap((r) => r.methods)) {
+    for (const group of [method.params.query, method.params.header, method.params.cookie]) {
+      if (group && !result.has(group.type)) {
+        const members = group.params.map((p) => `${p.name}${p.required ? '' : '?'}: ${p.type}`);
+        result.set(group.type, `params / ${members.join('; ')}`);
+      }
+    }
+  }
+  return result;
 }
 
 function typeSignature(t: ImpactType): string {

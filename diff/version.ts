@@ -1,10 +1,10 @@
 // Version discipline, as Redocly's `diff --check-version`: the package version (`info.x-sdk.version`, the
 // generator's fallback 0.0.0) must move with the verdict. Breaking → a new major (a new minor before 1.0);
-// operations added → any higher version.
+// operations added → a new minor, as the report's suggested bump says (so `make diff` and --check-version agree).
 import semver from 'semver';
 import { asObject, asString, type JsonObject } from './json.js';
 
-export type RequiredBump = 'major' | 'minor' | 'any' | 'none';
+export type RequiredBump = 'major' | 'minor' | 'none';
 
 export interface VersionCheck {
   base: string;
@@ -37,21 +37,18 @@ export function checkVersion(input: {
       ? 'major'
       : 'minor'
     : input.operationsAdded
-      ? 'any'
+      ? 'minor'
       : 'none';
   const moved =
     required === 'major'
       ? to.major > from.major
       : required === 'minor'
         ? to.major > from.major || (to.major === from.major && to.minor > from.minor)
-        : required === 'any'
-          ? semver.gt(to, from)
-          : true;
+        : true;
   if (moved) {
     return { base, head, required, ok: true, message: '' };
   }
-  const release = required === 'major' || required === 'minor' ? required : from.major >= 1 ? 'minor' : 'patch';
-  const next = semver.inc(from, release);
+  const next = semver.inc(from, required === 'none' ? 'patch' : required);
   const why = input.breaking ? 'the change is breaking' : 'operations were added';
   return {
     base,

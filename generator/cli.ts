@@ -10,27 +10,32 @@ import { ROOT } from './stages/load-assets.js';
 import { MANIFEST_FILE } from './manifest.js';
 
 const USAGE = [
-  'usage: generator/cli.ts --spec <openapi.yaml|json> --out <dir> [--overlay <file>]... [--force] [--check] [--watch]',
+  'usage: generator/cli.ts --spec <openapi.yaml|json>... --out <dir> [--overlay <file>]... [--force] [--check] [--watch]',
+  "  --spec     repeatable: the documents are merged into one client, in order (the first one's info.x-sdk names it)",
   "  --overlay  apply an OpenAPI Overlay document (1.0.x/1.1.x) after the spec's own; repeatable, in order",
   `  --force  write even into a folder with no manifest (${MANIFEST_FILE}) or one generated from another spec:`,
   "           files of the same name are overwritten, the previous manifest's files deleted, every other file kept",
 ].join('\n');
 
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      spec: { type: 'string', multiple: true, default: ['spec/openapi.yaml'] },
+      out: { type: 'string', default: 'generated' },
+      check: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      force: { type: 'boolean' },
+      overlay: { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parseOptions>['values'];
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        spec: { type: 'string', default: 'spec/openapi.yaml' },
-        out: { type: 'string', default: 'generated' },
-        check: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        force: { type: 'boolean' },
-        overlay: { type: 'string', multiple: true },
-        help: { type: 'boolean' },
-      },
-    }));
+    ({ values } = parseOptions(argv));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -40,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = {
-    spec: values.spec!,
+    specs: values.spec!,
     out: values.out!,
     force: values.force === true,
     overlays: values.overlay ?? [],
@@ -52,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 interface RunOptions {
-  spec: string;
+  /** One document, or several merged into one client in order. */
+  specs: string[];
   out: string;
   /** Write into a folder the generator does not own (see USAGE). */
   force: boolean;
@@ -61,9 +67,9 @@ interface RunOptions {
 }
 
 async function run(options: RunOptions): Promise<number> {
-  const { spec, out, force, overlays } = options;
+  const { specs, out, force, overlays } = options;
   const started = performance.now();
-  const files = await generate({ spec, overlays, onNote: (note) => console.error(`note: ${note}`) });
+  const files = await generate({ spec: specs, overlays, onNote: (note) => console.error(`note: ${note}`) });
   try {
     writePackage(out, files, { force });
   } catch (err) {
@@ -76,13 +82,13 @@ async function run(options: RunOptions): Promise<number> {
   }
   const also = overlays.length ? ` with ${overlays.join(', ')}` : '';
   console.log(
-    `generated ${files.size} files in ${out} from ${spec}${also} (${Math.round(performance.now() - started)} ms)`,
+    `generated ${files.size} files in ${out} from ${specs.join(', ')}${also} (${Math.round(performance.now() - started)} ms)`,
   );
   return 0;
 }
 
-async function check({ spec, out, overlays }: RunOptions): Promise<number> {
-  const files = await generate({ spec, overlays });
+async function check({ specs, out, overlays }: RunOptions): Promise<number> {
+  const files = await generate({ spec: specs, overlays });
   // Regenerate into a scratch folder first: proves the output is writable, then compare.
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'codegen-check-'));
   try {
@@ -92,7 +98,7 @@ async function check({ spec, out, overlays }: RunOptions): Promise<number> {
   }
   const drift = compareWithDisk(out, files);
   if (!drift.added.length && !drift.removed.length && !drift.changed.length) {
-    console.log(`${out} is up to date with ${spec} (${files.size} files)`);
+    console.log(`${out} is up to date with ${specs.join(', ')} (${files.size} files)`);
     return 0;
   }
   console.error(formatDrift(out, drift));
@@ -118,9 +124,9 @@ export function formatDrift(out: string, drift: Drift): string {
 
 async function watch(options: RunOptions): Promise<number> {
   const { watch: chokidar } = await import('chokidar');
-  const specDir = path.dirname(path.resolve(options.spec));
+  const specDirs = [...new Set(options.specs.map((s) => path.dirname(path.resolve(s))))];
   const overlayFiles = options.overlays.map((o) => path.resolve(o));
-  const targets = [specDir, ...overlayFiles, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
+  const targets = [...specDirs, ...overlayFiles, path.join(ROOT, 'templates'), path.join(ROOT, 'runtime')];
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const regenerate = (): void => {

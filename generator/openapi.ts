@@ -121,20 +121,62 @@ export function pointer(...tokens: string[]): string {
   return `#/${tokens.map(pointerToken).join('/')}`;
 }
 
-/** Resolve a local `#/...` ref inside the bundled document. */
-export function resolveLocal<T>(doc: OpenApiDocument, ref: string): T | undefined {
+/**
+ * The tokens of a local `#/...` ref. A pointer in a URI fragment is percent-decoded before it is split (RFC 6901
+ * §6): `~1chargers~1%7Bid%7D` is `/chargers/{id}`. A `%` that starts no valid escape is kept as written.
+ */
+export function refTokens(ref: string): string[] | undefined {
   if (!ref.startsWith('#/')) {
     return undefined;
   }
+  let body = ref.slice(2);
+  if (body.includes('%')) {
+    try {
+      body = decodeURIComponent(body);
+    } catch {
+      // not a URI fragment after all: read the pointer as written
+    }
+  }
+  return body.split('/').map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * The ref spelled with the fewest escapes (`#/paths/~1a~1{id}`): the one form later stages and tools read. A `%`
+ * in a name stays encoded (`%25`), as Redocly inside openapi-typescript percent-decodes every pointer again.
+ */
+export function canonicalRef(ref: string): string {
+  const tokens = ref.includes('%') ? refTokens(ref) : undefined;
+  return tokens ? pointer(...tokens).replace(/%/g, '%25') : ref;
+}
+
+function walkTokens(doc: OpenApiDocument, tokens: string[]): unknown {
   let cur: unknown = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const token of tokens) {
     if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, token)) {
       return undefined;
     }
     cur = (cur as Record<string, unknown>)[token];
   }
-  return cur as T | undefined;
+  return cur;
+}
+
+/** Resolve a local `#/...` ref inside the bundled document (percent-decoded; as written when only that resolves). */
+export function resolveLocal<T>(doc: OpenApiDocument, ref: string): T | undefined {
+  const tokens = refTokens(ref);
+  if (!tokens) {
+    return undefined;
+  }
+  const found = walkTokens(doc, tokens);
+  if (found === undefined && ref.includes('%')) {
+    return walkTokens(
+      doc,
+      ref
+        .slice(2)
+        .split('/')
+        .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~')),
+    ) as T | undefined;
+  }
+  return found as T | undefined;
 }
 
 /** Follow `$ref` chains to the object itself. */
@@ -172,8 +214,8 @@ export function findProperty(
 }
 
 export function schemaName(ref: string): string | undefined {
-  const m = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
-  return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  const tokens = refTokens(ref);
+  return tokens?.length === 3 && tokens[0] === 'components' && tokens[1] === 'schemas' ? tokens[2] : undefined;
 }
 
 /** A property is read-only when it says so, or its $ref target or any allOf member does. */

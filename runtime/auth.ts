@@ -1,3 +1,4 @@
+import { readEnv } from './env.js';
 import { CredentialsError } from './errors.js';
 
 /** A bearer token, or a function returning one (called before every attempt, so it can refresh). */
@@ -29,9 +30,10 @@ export function resolveAuth(
     return typeof accessToken === 'string' ? `Bearer ${accessToken}` : async () => `Bearer ${await accessToken()}`;
   }
   if (!apiKey && !apiSecret && envPrefix) {
-    const env = (globalThis as { process?: { env?: Record<string, string> } }).process?.env || {};
-    apiKey = env[(keyName = `${envPrefix}_API_KEY`)];
-    apiSecret = env[(secretName = `${envPrefix}_API_SECRET`)];
+    keyName = `${envPrefix}_API_KEY`;
+    secretName = `${envPrefix}_API_SECRET`;
+    apiKey = readEnv(keyName);
+    apiSecret = readEnv(secretName);
   }
   // An API that declares no security needs no credentials; half-given ones are still a mistake.
   if (optional && !apiKey && !apiSecret) {

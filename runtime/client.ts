@@ -1,5 +1,6 @@
 import createClient, { createQuerySerializer, removeTrailingSlash, type Client } from 'openapi-fetch';
 import { resolveAuth, type Credentials } from './auth.js';
+import { readEnv } from './env.js';
 import { readError, readOk } from './body.js';
 import { cookieHeader, encodeBody, headerParams } from './encode.js';
 import {
@@ -13,7 +14,9 @@ import {
   type GoneAnswer,
 } from './errors.js';
 import { makeLog, redact, type Logger, type LogLevel } from './log.js';
+import { MAX_CONCURRENCY, MAX_RATE_LIMIT_WAIT_MS, MAX_RETRIES, TIMEOUT_MS } from './defaults.js';
 import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
+import { RedisPacer, type SharedPacing } from './pacing-redis.js';
 import { paginate, type Paging } from './pagination.js';
 import { Prepared, retrying, type CallState } from './retry.js';
 import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
@@ -34,10 +37,10 @@ export interface ClientOptions extends Credentials {
   userAgent?: string;
   /**
    * Pacing at the server's rate limit, shared by all calls of this client: on by default (in memory); `false`
-   * turns it off (each call then retries on its own); or a Pacer, e.g. `bottleneckPacer(limiter)` to share
-   * one budget between processes through Redis.
+   * turns it off (each call then retries on its own); `{ redis, budget }` shares one budget between processes
+   * through Redis (ioredis, installed by you); or a Pacer of your own.
    */
-  pacing?: boolean | Pacer;
+  pacing?: boolean | SharedPacing | Pacer;
   /** Attempts in flight at once with the default pacing. Default 10 (see README.md "Pacing"). */
   maxConcurrency?: number;
   /** A wait for the rate limit (Retry-After, reset) longer than this fails the call with RateLimitError. Default 60000. */
@@ -86,8 +89,22 @@ const fillPath = (path: string, params: Record<string, unknown> = {}, method = '
     return encodeURIComponent(value as string);
   });
 
+/** `host:port` of an absolute http(s) URL; anything else is refused once, here, rather than retried per call. */
+function hostPort(baseUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {}
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new APIClientError(
+      `baseUrl must be an absolute http:// or https:// URL (such as http://127.0.0.1:4010), not "${redact(baseUrl)}"`,
+    );
+  }
+  return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+}
+
 /** What fetch threw, as the error a caller can act on: a timeout, a failed connection, or ours unchanged. */
-function noResponse(call: CallInfo, e: unknown): APIClientError {
+function noResponse(call: CallInfo, e: unknown, hostPort: string): APIClientError {
   if (e instanceof APIClientError) {
     return e;
   }
@@ -96,7 +113,12 @@ function noResponse(call: CallInfo, e: unknown): APIClientError {
     return new TimeoutError(describe(call, 'timed out'), { cause: e });
   }
   // fetch's own messages may quote the URL, credentials included (`http://user:password@host`).
-  const reason = `failed: ${redact((e as { cause?: { code?: string } }).cause?.code || (e as Error).message)}`;
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const why =
+    cause?.message === 'bad port'
+      ? `port ${hostPort.split(':').pop()} is one fetch refuses to use (bad port); choose another`
+      : cause?.code || cause?.message || (e as Error).message;
+  const reason = `connection to ${hostPort} failed: ${redact(why)}`;
   return new (name === 'TypeError' ? ConnectionError : APIClientError)(describe(call, reason), { cause: e });
 }
 
@@ -105,6 +127,8 @@ export class BaseClient<Paths extends {}> {
   readonly raw: Client<Paths>;
   readonly #send;
   readonly #baseUrl: string;
+  /** `host:port` of the baseUrl, for connection errors. */
+  readonly #hostPort: string;
   /** Sent with every resource call; names lower-cased. */
   readonly #headers: Record<string, string>;
   readonly #gone: readonly GoneAnswer[];
@@ -118,11 +142,13 @@ export class BaseClient<Paths extends {}> {
     this.#headers = lowerCased(headers, options.headers);
     this.#gone = sdk.gone ?? GONE_DEFAULT;
     this.#baseUrl = removeTrailingSlash(options.baseUrl || sdk.defaultBaseUrl);
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env || {};
+    this.#hostPort = hostPort(this.#baseUrl);
+    // The environment's secret is read only when the credentials came from there (see resolveAuth).
+    const fromEnv = !options.apiKey && !options.apiSecret && !options.accessToken && sdk.envPrefix;
     const secrets = [
       options.apiSecret,
       typeof options.accessToken === 'string' ? options.accessToken : undefined,
-      sdk.envPrefix && env[`${sdk.envPrefix}_API_SECRET`],
+      fromEnv ? readEnv(`${sdk.envPrefix}_API_SECRET`) : undefined,
     ];
     const log = makeLog({
       logger: options.logger,
@@ -131,8 +157,8 @@ export class BaseClient<Paths extends {}> {
       secrets: secrets.filter((x): x is string => !!x),
       prefix: sdk.packageName,
     });
-    const maxWaitMs = options.maxRateLimitWaitMs ?? 60_000;
-    const maxConcurrency = options.maxConcurrency ?? 10;
+    const maxWaitMs = options.maxRateLimitWaitMs ?? MAX_RATE_LIMIT_WAIT_MS;
+    const maxConcurrency = options.maxConcurrency ?? MAX_CONCURRENCY;
     // 0 or less would hold every call forever.
     if (!(maxConcurrency >= 1)) {
       throw new APIClientError(`maxConcurrency must be 1 or more, not ${maxConcurrency}`);
@@ -143,16 +169,21 @@ export class BaseClient<Paths extends {}> {
       );
       options.onRateLimitWait?.(wait);
     };
-    const pacer =
-      options.pacing === false
-        ? undefined
-        : typeof options.pacing === 'object'
-          ? options.pacing
-          : new LocalPacer({ maxConcurrency, maxWaitMs, onWait });
+    const pacing = options.pacing;
+    let pacer: Pacer | undefined;
+    if (pacing === false) {
+      pacer = undefined;
+    } else if (typeof pacing === 'object' && 'redis' in pacing) {
+      pacer = new RedisPacer({ ...pacing, maxConcurrency, maxWaitMs, onWait, log });
+    } else if (typeof pacing === 'object') {
+      pacer = pacing;
+    } else {
+      pacer = new LocalPacer({ maxConcurrency, maxWaitMs, onWait });
+    }
     this.#send = retrying({
       fetch: options.fetch,
-      maxRetries: options.maxRetries ?? 2,
-      timeoutMs: options.timeoutMs ?? 60_000,
+      maxRetries: options.maxRetries ?? MAX_RETRIES,
+      timeoutMs: options.timeoutMs ?? TIMEOUT_MS,
       auth,
       pacer,
       maxWaitMs,
@@ -208,7 +239,7 @@ export class BaseClient<Paths extends {}> {
     try {
       res = await this.#send(new Prepared(this.#baseUrl + path + (query && `?${query}`), init), state);
     } catch (e) {
-      throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e);
+      throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e, this.#hostPort);
     }
     if (!res.ok) {
       throw apiError(call, res, state.data, this.#gone);

@@ -1,3 +1,5 @@
+import { serverDelay } from './pacing-headers.js';
+
 /** One error of a JSON:API-style `Failure` body (`{ "errors": [...] }`). */
 export interface ApiErrorDetail {
   id?: string;
@@ -197,22 +199,8 @@ const byStatus: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
-/**
- * The server's wait hint in seconds: `Retry-After` (seconds or HTTP date) first; else, when
- * `X-RateLimit-Remaining` is 0, `X-RateLimit-Reset`, which Confluent sends as RELATIVE seconds.
- */
-export function serverDelay(headers: Headers): number | undefined {
-  const retryAfter = headers.get('retry-after');
-  const seconds = retryAfter
-    ? +retryAfter >= 0
-      ? +retryAfter
-      : (Date.parse(retryAfter) - Date.now()) / 1000
-    : headers.get('x-ratelimit-remaining') === '0'
-      ? +(headers.get('x-ratelimit-reset') || NaN)
-      : NaN;
-  // A date in the past means now; anything unparsable (NaN) means no hint.
-  return seconds < 0 ? 0 : seconds >= 0 ? seconds : undefined;
-}
+// Header-derived delays live in pacing-headers.ts; re-exported here for existing imports.
+export { serverDelay };
 
 /** Which call an error is about: method, filled-in path, and the request id when a response came. */
 export type CallInfo = readonly [method: string, path: string, requestId?: string | null];

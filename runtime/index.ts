@@ -4,7 +4,14 @@ export { APIResource } from './resource.js';
 export type { AccessToken } from './auth.js';
 export type { Page } from './pagination.js';
 export type { Clock, Lifecycle, TimeoutRule, WaitOptions } from './wait.js';
-export { LocalPacer, type LocalPacerOptions, type Pacer, type RateLimitWait, type Slot } from './pacing.js';
+export {
+  LocalPacer,
+  PacingRefusal,
+  type LocalPacerOptions,
+  type Pacer,
+  type RateLimitWait,
+  type Slot,
+} from './pacing.js';
 export { bottleneckPacer, type BottleneckLike } from './pacing-bottleneck.js';
 export type { Logger, LogLevel } from './log.js';
 export {
@@ -28,3 +35,5 @@ export {
   type ApiErrorDetail,
   type GoneAnswer,
 } from './errors.js';
+export { RedisPacer, type RedisLike, type RedisPacerOptions, type SharedPacing } from './pacing-redis.js';
+export * as defaults from './defaults.js';

@@ -1,5 +1,7 @@
 // Pacing: one state per client, shared by all its calls, so that what one response says about the rate limit
 // holds back every other call. See README.md "Pacing" for the rules and why they are written here.
+import { DEFAULT_RESET_S } from './defaults.js';
+import { limitFacts } from './pacing-headers.js';
 
 /** What a progress hook hears when calls start waiting for the rate limit. */
 export interface RateLimitWait {
@@ -16,12 +18,17 @@ export interface Slot {
 }
 
 /** Refused to wait: the rate limit would hold the call longer than `maxRateLimitWaitMs`. */
-export class PacingRefusal {
+export class PacingRefusal extends Error {
+  static {
+    PacingRefusal.prototype.name = 'PacingRefusal';
+  }
   constructor(
     readonly waitMs: number,
     /** The headers of the response that closed the gate. */
     readonly headers: Headers,
-  ) {}
+  ) {
+    super(`the rate limit would hold the call ${Math.ceil(waitMs / 1000)} s, more than maxRateLimitWaitMs`);
+  }
 }
 
 /**
@@ -48,11 +55,6 @@ interface Waiter {
   signal?: AbortSignal;
   onAbort?: () => void;
 }
-
-const header = (headers: Headers, name: string) => {
-  const value = headers.get(name);
-  return value == null || value === '' || isNaN(+value) ? undefined : +value;
-};
 
 /**
  * The in-memory pacer (the default). Rules, from the server's own headers:
@@ -149,33 +151,29 @@ export class LocalPacer implements Pacer {
 
   /** Takes in what a response says about the limit. */
   #learn(res: Response) {
-    const headers = res.headers;
-    const remaining = header(headers, 'x-ratelimit-remaining');
     this.#probing = false;
+    const now = Date.now();
     // Nothing about a limit (one Headers lookup, about 1 µs): the common case costs no more.
-    if (remaining === undefined && res.status !== 429) {
+    const facts = limitFacts(res, now);
+    if (!facts) {
       return;
     }
-    const now = Date.now();
-    const reset = header(headers, 'x-ratelimit-reset');
-    this.#limit = header(headers, 'x-ratelimit-limit') ?? this.#limit;
-    if (remaining !== undefined) {
+    this.#limit = facts.limit ?? this.#limit;
+    if (facts.remaining !== undefined) {
       // Attempts still in flight were sent after the server counted this one; they will use up tokens too.
-      const estimate = Math.max(0, remaining - this.#inFlight);
+      const estimate = Math.max(0, facts.remaining - this.#inFlight);
       this.#remaining =
         this.#remaining === undefined || now >= this.#closedUntil ? estimate : Math.min(this.#remaining, estimate);
       // Nothing left: hold until the reset (a second when the server does not say).
       if (this.#remaining === 0) {
-        this.#close(now + (reset ?? 1) * 1000, 'rate-limit-reset', headers);
+        this.#close(now + (facts.reset ?? DEFAULT_RESET_S) * 1000, 'rate-limit-reset', res.headers);
       }
     }
-    if (res.status === 429) {
-      const retryAfter = headers.get('retry-after');
-      const seconds = retryAfter ? (+retryAfter >= 0 ? +retryAfter : (Date.parse(retryAfter) - now) / 1000) : reset;
+    if (facts.reason) {
       this.#remaining = 0;
       // After the pause the limit is unknown again, so one probe goes first.
       this.#probing = true;
-      this.#close(now + Math.max(0, seconds ?? 1) * 1000, retryAfter ? 'retry-after' : 'rate-limit-reset', headers);
+      this.#close(now + Math.max(0, facts.holdS ?? DEFAULT_RESET_S) * 1000, facts.reason, res.headers);
     }
   }
 

@@ -1,6 +1,8 @@
 import type { AccessToken } from './auth.js';
-import { RateLimitError, describe, serverDelay } from './errors.js';
+import { BACKOFF_BASE_MS, BACKOFF_JITTER, BACKOFF_MAX_MS, RETRY_AFTER_JITTER } from './defaults.js';
+import { RateLimitError, describe } from './errors.js';
 import type { Log } from './log.js';
+import { serverDelay } from './pacing-headers.js';
 import { PacingRefusal, type Pacer, type Slot } from './pacing.js';
 import { startAttempt } from './timeout.js';
 import type { FetchLike, RequestOptions } from './types.js';
@@ -47,7 +49,11 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
       signal?.removeEventListener('abort', abort);
       ok();
     }, ms);
-    signal?.aborted ? abort() : signal?.addEventListener('abort', abort);
+    if (signal?.aborted) {
+      abort();
+    } else {
+      signal?.addEventListener('abort', abort);
+    }
   });
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise itself runs on). */
@@ -59,10 +65,9 @@ export function unlessAborted<T>(promise: Promise<T> | T, signal?: AbortSignal):
   return new Promise<T>((ok, fail) => {
     const abort = () => fail(signal.reason);
     signal.addEventListener('abort', abort, { once: true });
-    Promise.resolve(promise).then(
-      (v) => (signal.removeEventListener('abort', abort), ok(v)),
-      (e) => (signal.removeEventListener('abort', abort), fail(e)),
-    );
+    Promise.resolve(promise)
+      .finally(() => signal.removeEventListener('abort', abort))
+      .then(ok, fail);
   });
 }
 
@@ -97,6 +102,77 @@ function refused(req: Request | Prepared, e: PacingRefusal): RateLimitError {
   });
 }
 
+/** A status worth another attempt: 429 always; 408 and 5xx (but 501 Not Implemented) only when idempotent. */
+export const shouldRetry = (status: number, idempotent: boolean) =>
+  status === 429 || (idempotent && (status === 408 || (status > 499 && status !== 501)));
+
+/** How long to wait before the next attempt after a retryable response, and why (for the debug log). */
+export function retryDelay(res: Response, attempt: number, paced: boolean): { wait: number; why: string } {
+  // The pacer holds every call after a 429 (this one first in line): nothing to wait out here.
+  if (paced) {
+    return { wait: 0, why: 'paced: the rate limit holds every call' };
+  }
+  const delay = serverDelay(res.headers);
+  if (delay === undefined) {
+    return { wait: backoff(attempt), why: 'backoff' };
+  }
+  // Jitter, so that calls told the same Retry-After do not all come back in the same millisecond.
+  return {
+    wait: delay * 1000 * (1 + Math.random() * RETRY_AFTER_JITTER),
+    why: res.headers.get('retry-after') ? 'Retry-After' : 'rate-limit reset',
+  };
+}
+
+/** A transport failure worth another attempt: any for an idempotent call, else only one proven unsent. */
+function retryableFailure(e: unknown, idempotent: boolean, timedOut: boolean): boolean {
+  // A body that is not JSON is the server's answer, not a transport failure.
+  if ((e as Error).name === 'InvalidResponseError') {
+    return false;
+  }
+  const code = (e as { cause?: { code?: string } }).cause?.code;
+  return idempotent || (!timedOut && NEVER_SENT.test(code ?? ''));
+}
+
+/** Sets the attempt's bearer token (a token function may refresh it; an abort meanwhile ends the call). */
+async function authorize(req: Request | Prepared, auth: AccessToken | undefined, caller?: AbortSignal) {
+  if (!auth || typeof auth === 'string') {
+    return;
+  }
+  const token = await unlessAborted(auth(), caller);
+  if (req instanceof Prepared) {
+    req.init.headers.authorization = token;
+  } else {
+    req.headers.set('Authorization', token);
+  }
+}
+
+/** A turn from the pacer; a refusal to wait becomes the RateLimitError a caller can act on. */
+async function turn(
+  req: Request | Prepared,
+  pacer: Pacer | undefined,
+  caller: AbortSignal | undefined,
+  retry: boolean,
+): Promise<Slot | undefined> {
+  if (!pacer) {
+    return undefined;
+  }
+  try {
+    // acquire answers synchronously when the gate is open: no promise unless the call must wait.
+    const slot = pacer.acquire(caller, retry);
+    return slot instanceof Promise ? await slot : slot;
+  } catch (e) {
+    throw e instanceof PacingRefusal ? refused(req, e) : e;
+  }
+}
+
+/** Sends one attempt: a Prepared as `fetch(url, init)`, a Request (cloned when it may be re-sent) as is. */
+function sendOnce(send: FetchLike, req: Request | Prepared, signal: AbortSignal, mayRetry: boolean) {
+  if (req instanceof Prepared) {
+    return send(req.url, { ...req.init, signal });
+  }
+  return send(mayRetry && req.body ? req.clone() : req, { signal });
+}
+
 /**
  * Makes the transport under resource calls (given a Prepared) and under `raw` (as the fetch handed to
  * openapi-fetch: retries must live below it, since its middleware cannot re-send). Per attempt: a turn from the
@@ -112,105 +188,77 @@ export const retrying =
     const caller = state ? options.signal : (req as Request).signal;
     const retries = state?.once ? 0 : (options.maxRetries ?? maxRetries);
     const idempotent = req.method !== 'POST' && req.method !== 'PATCH';
+    const trace = (attempt: number, what: string) =>
+      log.debug?.(`${describe(callOf(req), what)}, attempt ${attempt + 1} of ${retries + 1}`);
     for (let attempt = 0; ; attempt++) {
       caller?.throwIfAborted();
-      if (auth && typeof auth !== 'string') {
-        // A token function may take a while (a refresh): an abort meanwhile ends the call, unsent.
-        const token = await unlessAborted(auth(), caller);
-        if (req instanceof Prepared) {
-          req.init.headers.authorization = token;
-        } else {
-          req.headers.set('Authorization', token);
-        }
-      }
-      let slot: Slot | undefined;
-      if (pacer) {
-        try {
-          const turn = pacer.acquire(caller, attempt > 0);
-          slot = turn instanceof Promise ? await turn : turn;
-        } catch (e) {
-          throw e instanceof PacingRefusal ? refused(req, e) : e;
-        }
-      }
-      let res: Response | undefined;
-      const started = log.debug && Date.now();
+      await authorize(req, auth, caller);
+      const slot = await turn(req, pacer, caller, attempt > 0);
+      const started = log.debug ? Date.now() : undefined;
       const { signal, end } = startAttempt(options.timeoutMs ?? timeoutMs, caller);
       const mayRetry = attempt < retries;
-      let wait: number;
-      let why: string;
+      let res: Response | undefined;
+      let next: { wait: number; why: string };
       try {
         // globalThis.fetch is looked up per call, so a fetch installed after construction is used.
-        const send = custom || fetch;
-        res = await (req instanceof Prepared
-          ? send(req.url, { ...req.init, signal })
-          : send(mayRetry && req.body ? req.clone() : req, { signal }));
+        res = await sendOnce(custom || fetch, req, signal, mayRetry);
         const status = res.status;
-        const retryable = status === 429 || (idempotent && (status === 408 || status > 499));
-        const delay = retryable ? serverDelay(res.headers) : undefined;
         if (log.debug) {
           log.debug(
             `${describe([...callOf(req), res.headers.get('x-request-id')], String(status))}, attempt ${attempt + 1} of ${retries + 1}, ${Date.now() - started!} ms`,
           );
         }
+        const retryable = shouldRetry(status, idempotent);
         // A hint longer than maxWaitMs is not waited out: the caller gets RateLimitError (or the status's error) at once.
-        if (!mayRetry || !retryable || delay! * 1000 > maxWaitMs) {
-          if (state?.read) {
-            state.data = await state.read(res);
-          }
-          if (!state?.keepOpen) {
-            end();
-          }
-          slot?.release(res);
-          // The abort may have come while the body was read by a fetch that does not watch its signal.
-          caller?.throwIfAborted();
-          return res;
+        const hint = retryable ? serverDelay(res.headers) : undefined;
+        if (!mayRetry || !retryable || (hint ?? 0) * 1000 > maxWaitMs) {
+          return await finish(res, state, end, slot, caller);
         }
         end();
         res.body?.cancel().catch(() => {});
         slot?.release(res);
-        // The pacer holds every call after a 429 (this one first in line); otherwise wait here, with jitter so
-        // that calls told the same Retry-After do not all come back in the same millisecond.
-        const paced = status === 429 && !!pacer?.paces429;
-        wait = paced ? 0 : delay == null ? backoff(attempt) : delay * 1000 * (1 + Math.random() / 5);
-        why = paced
-          ? 'paced: the rate limit holds every call'
-          : delay == null
-            ? 'backoff'
-            : res.headers.get('retry-after')
-              ? 'Retry-After'
-              : 'rate-limit reset';
+        next = retryDelay(res, attempt, status === 429 && !!pacer?.paces429);
       } catch (e) {
         end();
         slot?.release(res);
         if (caller?.aborted) {
           throw caller.reason;
         }
-        if (log.debug) {
-          log.debug(
-            `${describe(callOf(req), `failed: ${(e as { cause?: { code?: string } }).cause?.code || (e as Error).message}`)}, attempt ${attempt + 1} of ${retries + 1}`,
-          );
-        }
-        // A body that is not JSON is the server's answer, not a transport failure.
-        if ((e as Error).name === 'InvalidResponseError') {
+        trace(attempt, `failed: ${(e as { cause?: { code?: string } }).cause?.code || (e as Error).message}`);
+        if (!mayRetry || !retryableFailure(e, idempotent, signal.aborted)) {
           throw e;
         }
-        const neverSent = !signal.aborted && NEVER_SENT.test((e as { cause?: { code: string } }).cause?.code!);
-        if (!mayRetry || !(idempotent || neverSent)) {
-          throw e;
-        }
-        wait = backoff(attempt);
-        why = 'backoff';
+        next = { wait: backoff(attempt), why: 'backoff' };
       }
-      if (log.debug) {
-        log.debug(
-          `${req.method} ${callOf(req)[1]}: attempt ${attempt + 2} after ${(wait / 1000).toFixed(2)} s (${why})`,
-        );
-      }
-      if (wait) {
-        await sleep(wait, caller);
+      log.debug?.(
+        `${req.method} ${callOf(req)[1]}: attempt ${attempt + 2} after ${(next.wait / 1000).toFixed(2)} s (${next.why})`,
+      );
+      if (next.wait) {
+        await sleep(next.wait, caller);
       }
     }
   };
 
-/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each less up to 25 %. */
-export const backoff = (attempt: number) => Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() / 4);
+/** The last attempt's response: its body read within the attempt (for resource calls), its turn given back. */
+async function finish(
+  res: Response,
+  state: CallState | undefined,
+  end: () => void,
+  slot: Slot | undefined,
+  caller: AbortSignal | undefined,
+): Promise<Response> {
+  if (state?.read) {
+    state.data = await state.read(res);
+  }
+  if (!state?.keepOpen) {
+    end();
+  }
+  slot?.release(res);
+  // The abort may have come while the body was read by a fetch that does not watch its signal.
+  caller?.throwIfAborted();
+  return res;
+}
+
+/** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each less up to 25 % (defaults.ts). */
+export const backoff = (attempt: number) =>
+  Math.min(BACKOFF_BASE_MS * 2 ** attempt, BACKOFF_MAX_MS) * (1 - Math.random() * BACKOFF_JITTER);

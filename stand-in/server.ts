@@ -12,6 +12,8 @@ import { randomId, seededRandom, type Random } from './random.js';
 import { Store, type Entry, type PhaseOptions, type Resource } from './store.js';
 import type { StandInCollection, StandInModel } from './types.js';
 import { requestView } from './request-view.js';
+import { refusal, type StandInCredential } from './credentials.js';
+import { corsHeaders, isPreflight, type CorsOptions } from './cors.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 // ajv-formats is CommonJS with its plugin on `.default`, which is what both Node and TypeScript see there.
@@ -56,6 +58,10 @@ export interface StandInOptions {
   seed?: number;
   /** Where the list of what the stand-in cannot serve goes at start (default: console.warn). */
   log?: (line: string) => void;
+  /** The credentials accepted (default: any); others get a 401 with the API's error body. */
+  credentials?: StandInCredential | StandInCredential[];
+  /** CORS headers and preflights for a page on another origin (default: off). `true` allows any origin. */
+  cors?: boolean | CorsOptions;
 }
 
 export interface StandIn {
@@ -114,6 +120,11 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
     const latency = Array.isArray(faults.latencyMs)
       ? faults.latencyMs[0] + random() * (faults.latencyMs[1] - faults.latencyMs[0])
       : (faults.latencyMs ?? 0);
+    const cors = corsHeaders(options.cors, req.headers);
+    if (cors && isPreflight(req.method, req.headers)) {
+      res.writeHead(204, { 'X-Request-Id': requestId, ...cors }).end();
+      return;
+    }
     const raw = await readBody(req);
     if (latency > 0) {
       await new Promise((resolve) => setTimeout(resolve, latency));
@@ -129,7 +140,7 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
     if (service.errorTitles) {
       withTitles(reply);
     }
-    const headers = { 'X-Request-Id': requestId, ...reply.headers };
+    const headers = { 'X-Request-Id': requestId, ...cors, ...reply.headers };
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
     } else {
@@ -139,15 +150,12 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
 
   const answer = (req: IncomingMessage, raw: string): Reply => {
     const credential = req.headers.authorization;
-    if (!credential || !/^(Basic|Bearer) \S+/.test(credential)) {
-      const r = failure(
-        401,
-        'unauthenticated',
-        'The request has no credentials: send an API key and secret (HTTP basic) or a bearer token.',
-      );
+    const refused = refusal(credential, options.credentials);
+    if (refused) {
+      const r = failure(401, 'unauthenticated', refused);
       return { ...r, headers: { 'WWW-Authenticate': model.challenges.join(', ') } };
     }
-    const limit = buckets?.take(credential);
+    const limit = buckets?.take(credential as string);
     if (limit && !limit.allowed) {
       return withHeaders(
         failure(429, 'rate_limited', 'Too many requests; wait for Retry-After seconds.'),

@@ -146,10 +146,7 @@ function lifecycleSection(report: VerdictReport, policies: Map<string, Operation
 function versionSection(version: VersionCheck): string[] {
   const out = ['### Version', ''];
   if (version.ok) {
-    const need =
-      version.required === 'none'
-        ? 'no bump required'
-        : `required: ${version.required === 'any' ? 'a higher version' : `a new ${version.required}`}`;
+    const need = version.required === 'none' ? 'no bump required' : `required: a new ${version.required}`;
     return [...out, `✅ \`info.x-sdk.version\` ${version.base} → ${version.head} (${need}).`, ''];
   }
   return [...out, `❌ Missing version bump: ${cell(version.message)}.`, ''];
@@ -161,8 +158,14 @@ function impactSection(impact: Impact | string): string[] {
     return [...out, `_Not available: ${impact}._`, ''];
   }
   const empty = [impact.methods, impact.types].every((d) => !d.added.length && !d.removed.length && !d.changed.length);
+  const standIn = impact.standInCannotServe.length
+    ? [
+        `The stand-in (\`./testing\`) cannot serve ${names(impact.standInCannotServe)}: these answer 501 there until it models them.`,
+        '',
+      ]
+    : [];
   if (empty) {
-    return [...out, 'No exported method or type changes.', ''];
+    return [...out, 'No exported method or type changes.', '', ...standIn];
   }
   out.push('| Export | Added | Removed | Changed |', '|---|---|---|---|');
   out.push(
@@ -172,7 +175,7 @@ function impactSection(impact: Impact | string): string[] {
     `| Types | ${names(impact.types.added)} | ${names(impact.types.removed)} | ${names(impact.types.changed)} |`,
     '',
   );
-  return out;
+  return [...out, ...standIn];
 }
 
 function names(list: string[]): string {

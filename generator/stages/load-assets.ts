@@ -47,7 +47,8 @@ function loadStandIn(root: string, dev: Record<string, string>): StandInAssets {
   return {
     files: readTree(path.join(root, 'stand-in'), (f) => f.endsWith('.ts') && !f.includes('/')),
     dependencies: {
-      backend: `^${dev['openapi-backend']}`,
+      // ~: 5.21 brings json-schema-ref-parser 16, which needs Node >= 22.19 (EBADENGINE on Node 20).
+      backend: `~${dev['openapi-backend']}`,
       formats: `^${dev['ajv-formats']}`,
       sampler: `^${dev['openapi-sampler']}`,
       nodeTypes: `^${dev['@types/node']}`,

@@ -7,6 +7,7 @@ import {
   bundle,
   createConfig,
   getLineColLocation,
+  parseYaml,
   type Document,
   type NormalizedProblem,
   type Source,
@@ -46,7 +47,7 @@ export async function loadSpec(file: string): Promise<LoadedSpec> {
   }
   const config = await createConfig({});
   const resolver = new EscapingResolver();
-  let result;
+  let result: Awaited<ReturnType<typeof bundle>>;
   try {
     result = await bundle({ ref: abs, config, dereference: false, externalRefResolver: resolver });
   } catch (err) {
@@ -98,9 +99,22 @@ function fromProblem(problem: NormalizedProblem, fallbackFile: string): Generato
     // pointer not mappable to a line: the pointer alone still locates it
   }
   const message = problem.message.startsWith("Can't resolve $ref")
-    ? `unresolved $ref: ${problem.message.replace(/^Can't resolve \$ref:? ?/, '') || 'target not found'}`
+    ? `unresolved $ref: ${refAt(loc.source.body, loc.pointer) ?? (problem.message.replace(/^Can't resolve \$ref:? ?/, '') || 'target not found')}`
     : problem.message;
   return new GeneratorError(message, { file: loc.source.absoluteRef, line, column, pointer: loc.pointer });
+}
+
+/** The `$ref` written at `pointer` in a file's text, whole (percent-encoding and all), to name it in the error. */
+function refAt(body: string, pointer: string | undefined): string | undefined {
+  if (!pointer) {
+    return undefined;
+  }
+  try {
+    const node = resolveLocal<{ $ref?: unknown }>(parseYaml(body) as OpenApiDocument, pointer);
+    return typeof node?.$ref === 'string' ? node.$ref : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -135,7 +149,10 @@ function checkLocalRefs(document: OpenApiDocument, file: string): void {
       return;
     }
     if (Array.isArray(node)) {
-      return node.forEach((v, i) => visit(v, `${at}/${i}`));
+      node.forEach((v, i) => {
+        visit(v, `${at}/${i}`);
+      });
+      return;
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') {

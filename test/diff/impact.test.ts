@@ -48,6 +48,25 @@ describe('package impact', () => {
     expect(compareModels(base, head)).toEqual({
       methods: { added: ['things.create'], removed: ['things.delete'], changed: ['things.get'] },
       types: { added: ['ThingCreate'], removed: ['Old'], changed: ['Thing'] },
+      standInCannotServe: [],
+    });
+  });
+
+  it('lists a new parameters type, and a new operation the stand-in cannot serve', () => {
+    const query = {
+      type: 'ThingSearchParams',
+      required: true,
+      params: [{ name: 'q', required: true, type: 'string' }],
+    };
+    const base: ImpactModel = { ...model([method('list')], []), standIn: { unmodelled: ['GET /old (x)'] } };
+    const head: ImpactModel = {
+      ...model([method('list'), method('search', { params: { path: [], query, header: undefined } })], []),
+      standIn: { unmodelled: ['GET /old (x)', 'GET /things/search (no collection)'] },
+    };
+    expect(compareModels(base, head)).toEqual({
+      methods: { added: ['things.search'], removed: [], changed: [] },
+      types: { added: ['ThingSearchParams'], removed: [], changed: [] },
+      standInCannotServe: ['GET /things/search (no collection)'],
     });
   });
 
@@ -60,6 +79,7 @@ describe('package impact', () => {
     expect(packageImpact(base.doc, head.doc)).toEqual({
       methods: { added: [], removed: ['things.deleteThing'], changed: [] },
       types: { added: [], removed: [], changed: [] },
+      standInCannotServe: [],
     });
   });
 
@@ -72,6 +92,7 @@ describe('package impact', () => {
     expect(packageImpact(base.doc, head.doc)).toEqual({
       methods: { added: [], removed: [], changed: [] },
       types: { added: [], removed: [], changed: ['Thing'] },
+      standInCannotServe: [],
     });
   });
 });

@@ -1,5 +1,5 @@
 // Version discipline: info.x-sdk.version must move with the verdict (breaking → major, or minor before 1.0;
-// operations added → any higher version).
+// operations added → a new minor, the report's suggested bump).
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../diff/json.js';
 import { checkVersion } from '../../diff/version.js';
@@ -38,12 +38,15 @@ describe('version check', () => {
     );
   });
 
-  it('added operations need any higher version; other changes none', () => {
-    expect(check('1.0.0', '1.0.0', { operationsAdded: true })).toMatchObject({ ok: false, required: 'any' });
+  it('added operations need a new minor, as the suggested bump says; other changes none', () => {
+    expect(check('1.0.0', '1.0.0', { operationsAdded: true })).toMatchObject({ ok: false, required: 'minor' });
     expect(check('1.0.0', '1.0.0', { operationsAdded: true }).message).toContain(
       'operations were added, so info.x-sdk.version must move to at least 1.1.0',
     );
-    expect(check('1.0.0', '1.0.1', { operationsAdded: true })).toMatchObject({ ok: true });
+    // The case the issue met: the report suggested minor and 0.1.0 → 0.1.1 was accepted.
+    expect(check('0.1.0', '0.1.1', { operationsAdded: true })).toMatchObject({ ok: false, required: 'minor' });
+    expect(check('0.1.0', '0.2.0', { operationsAdded: true })).toMatchObject({ ok: true });
+    expect(check('1.0.0', '1.1.0', { operationsAdded: true })).toMatchObject({ ok: true });
     expect(check('1.0.0', '1.0.0', {})).toMatchObject({ ok: true, required: 'none' });
   });
 

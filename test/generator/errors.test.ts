@@ -29,6 +29,14 @@ describe('bad input', { timeout: 60_000 }, () => {
       /unresolved-ref\.json \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref: #\/components\/schemas\/Gone/,
     ],
     [
+      'unresolved-percent-ref.yaml',
+      /unresolved-percent-ref\.yaml:\d+:\d+ \(#\/paths\/~1a\/get\/responses\/200\/content\/application~1json\/schema\): unresolved \$ref: #\/paths\/~1chargers~1%7BchargerId%7D\/get\/responses\/200$/m,
+    ],
+    [
+      'percent-name.json',
+      /percent-name\.json \(#\/components\/schemas\/Done100%\): the name "Done100%" has a % that starts no percent-escape/,
+    ],
+    [
       'parameter-in-body.yaml',
       /parameter-in-body\.yaml \(#\/paths\/~1a\/post\/parameters\/0\): a parameter needs a name and an "in" of path, query, header or cookie \(got "body"\)/,
     ],

@@ -56,10 +56,7 @@ describe('allOf members that only list required names', () => {
 
 describe('writable variants', () => {
   it('a schema shared by request and response gets a Writable sibling without readOnly properties', () => {
-    const { document, writable } = normalizeSpec(
-      docWith({ Thing: thing, Spec: spec }, { $ref: '#/components/schemas/Thing' }),
-    );
-    expect([...writable]).toEqual([['Thing', 'ThingWritable']]);
+    const { document } = normalizeSpec(docWith({ Thing: thing, Spec: spec }, { $ref: '#/components/schemas/Thing' }));
     expect(Object.keys(document.components!.schemas!)).toEqual(['Thing', 'ThingWritable', 'Spec']);
     expect(document.components!.schemas!.ThingWritable!.properties).toEqual({
       spec: { $ref: '#/components/schemas/Spec' },
@@ -75,10 +72,10 @@ describe('writable variants', () => {
       required: ['id', 'spec'],
       properties: { id: { type: 'string', readOnly: true }, spec: { $ref: '#/components/schemas/Spec' } },
     };
-    const { document, writable } = normalizeSpec(
+    const { document } = normalizeSpec(
       docWith({ Thing: thing, Spec: spec, ThingCreate: create }, { $ref: '#/components/schemas/ThingCreate' }),
     );
-    expect(writable.size).toBe(0);
+    expect(Object.keys(document.components!.schemas!)).toEqual(['Thing', 'Spec', 'ThingCreate']);
     expect(document.components!.schemas!.ThingCreate).toEqual({
       type: 'object',
       required: ['spec'],
@@ -121,5 +118,52 @@ describe('writable variants', () => {
     const before = JSON.stringify(input);
     normalizeSpec(input);
     expect(JSON.stringify(input)).toBe(before);
+  });
+});
+
+describe('percent-encoded $refs (RFC 6901 §6)', () => {
+  it('are rewritten to the plain pointer, and a `%` in a name stays encoded for openapi-typescript', () => {
+    const doc = docWith(
+      { 'Site Info': spec, '100%': spec },
+      { $ref: '#/components/schemas/Site%20Info' },
+      { type: 'object', properties: { a: { $ref: '#/components/schemas/100%25' } } },
+    );
+    const { document } = normalizeSpec(doc);
+    const op = document.paths!['/t']!.post!;
+    expect(op.requestBody!.content!['application/json']!.schema!.$ref).toBe('#/components/schemas/Site Info');
+    const response = op.responses!['200']!.content!['application/json']!.schema!;
+    expect(response.properties!.a!.$ref).toBe('#/components/schemas/100%25');
+  });
+});
+
+describe('a discriminator property the extending schema declares too', () => {
+  const parent: SchemaObject = {
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { type: 'string' } },
+    discriminator: { propertyName: 'kind' },
+  };
+  it('moves the own properties into an allOf member, keeping required with them', () => {
+    const child: SchemaObject = {
+      allOf: [{ $ref: '#/components/schemas/Parent' }],
+      required: ['size'],
+      properties: { kind: { type: 'string', enum: ['Child'] }, size: { type: 'integer' } },
+    };
+    const { document } = normalizeSpec(
+      docWith({ Parent: parent, Child: child }, { $ref: '#/components/schemas/Child' }),
+    );
+    const c = document.components!.schemas!.Child!;
+    expect(c.properties).toBeUndefined();
+    expect(c.allOf).toEqual([
+      { $ref: '#/components/schemas/Parent' },
+      { type: 'object', required: ['size'], properties: child.properties },
+    ]);
+  });
+  it('leaves a schema alone when it does not redeclare the discriminator', () => {
+    const child: SchemaObject = { allOf: [{ $ref: '#/components/schemas/Parent' }], properties: { size: {} } };
+    const { document } = normalizeSpec(
+      docWith({ Parent: parent, Child: child }, { $ref: '#/components/schemas/Child' }),
+    );
+    expect(document.components!.schemas!.Child).toEqual(child);
   });
 });

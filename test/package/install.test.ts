@@ -148,7 +148,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));

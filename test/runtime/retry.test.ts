@@ -21,6 +21,13 @@ describe('retries', () => {
     expect(s.hits.length).toBe(4);
   });
 
+  it('does not retry a 501 Not Implemented: another attempt cannot succeed', async () => {
+    const s = await serve((_, res) => json(res, { errors: [] }, { status: 501 }));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    await expect(cc.networks.get('n-1', env)).rejects.toMatchObject({ status: 501 });
+    expect(s.hits.length).toBe(1);
+  });
+
   it('retries a DELETE on 500 and 408, then succeeds', async () => {
     const s = await serve((_, res, n) =>
       n === 1
@@ -36,9 +43,10 @@ describe('retries', () => {
 
   it('backs off exponentially when the server gives no hint: each wait longer than the last', async () => {
     const times: number[] = [];
-    const s = await serve(
-      (_, res, n) => (times.push(Date.now()), n <= 2 ? json(res, {}, { status: 503 }) : json(res, network('n-1'))),
-    );
+    const s = await serve((_, res, n) => {
+      times.push(Date.now());
+      return n <= 2 ? json(res, {}, { status: 503 }) : json(res, network('n-1'));
+    });
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url, maxRetries: 2 });
     await cc.networks.get('n-1', env);
     expect(s.hits.length).toBe(3);
@@ -198,10 +206,20 @@ describe('retries', () => {
   it('retries even a POST when the connection was refused (it never reached a server)', async () => {
     const baseUrl = await deadPort();
     let calls = 0;
-    const cc = new ConfluentCloud({ ...creds, baseUrl, maxRetries: 1, fetch: (r, i) => (calls++, fetch(r, i)) });
+    const cc = new ConfluentCloud({
+      ...creds,
+      baseUrl,
+      maxRetries: 1,
+      fetch: (r, i) => {
+        calls++;
+        return fetch(r, i);
+      },
+    });
     const e = await cc.networks.create(body).catch((e: unknown) => e);
     expect(e).toBeInstanceOf(ConnectionError);
-    expect((e as Error).message).toBe('POST /networking/v1/networks → failed: ECONNREFUSED (request id none)');
+    expect((e as Error).message).toBe(
+      `POST /networking/v1/networks → connection to ${new URL(baseUrl).host} failed: ECONNREFUSED (request id none)`,
+    );
     expect(calls).toBe(2);
   });
 

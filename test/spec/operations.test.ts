@@ -73,13 +73,13 @@ beforeAll(async () => {
 });
 
 describe('spec/openapi.yaml operations', () => {
-  it('has exactly the 25 seed operations', () => {
-    const have = operations()
-      .map((o) => key(o.method, o.path))
-      .sort();
+  // At least the seeds' operations: an operation added to the spec (spec/README.md, "How to add an operation")
+  // is not a failure here; a seed operation missing from the spec is.
+  it('has every seed operation', () => {
+    const have = operations().map((o) => key(o.method, o.path));
     const want = SEED_OPERATIONS.map((s) => key(s.method, s.path)).sort();
     expect(want).toHaveLength(25);
-    expect(have).toEqual(want);
+    expect(want.filter((w) => !have.includes(w))).toEqual([]);
   });
 
   describe.each(SEED_OPERATIONS.map((s) => [key(s.method, s.path), s] as const))('%s', (_name, seed) => {

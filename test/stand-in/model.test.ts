@@ -7,6 +7,7 @@ import { buildModel, generate } from '../../generator/index.js';
 import type { StandInModel } from '../../stand-in/types.js';
 import { serve } from '../../generated/src/testing/server.js';
 import { ROOT } from './helpers.js';
+import { SEED_OPERATIONS } from '../spec/seed-operations.js';
 
 const bundled = JSON.parse(readFileSync(path.join(ROOT, 'generated/openapi.json'), 'utf8'));
 const FIXTURES = path.join(ROOT, 'test/fixtures/generator');
@@ -24,7 +25,9 @@ describe('for spec/', () => {
   const model = buildModel(bundled).standIn;
   const byName = new Map(model.collections.map((c) => [c.name, c]));
 
-  it('finds the five collections and nothing it cannot serve', () => {
+  // Tolerant of an operation added to the spec: the seeds' five collections must be there, and every seed
+  // operation served; a new operation the stand-in cannot serve is listed in `unmodelled` (and answers 501).
+  it('finds the five collections and serves every seed operation', () => {
     expect([...byName.keys()]).toEqual([
       'networks',
       'peerings',
@@ -32,7 +35,8 @@ describe('for spec/', () => {
       'networkLinkServices',
       'clusters',
     ]);
-    expect(model.unmodelled).toEqual([]);
+    const seeds = SEED_OPERATIONS.map((s) => `${s.method} ${s.path}`);
+    expect(model.unmodelled.filter((u) => seeds.some((s) => u.startsWith(`${s} (`)))).toEqual([]);
   });
 
   it('takes id prefixes from the examples, phases from the lifecycle model, constants from the schemas', () => {

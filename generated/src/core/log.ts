@@ -20,11 +20,14 @@ export interface Log {
   debug?: (message: string) => void;
 }
 
+import { readEnv } from './env.js';
+
 const LEVELS: LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
 /**
  * Removes credentials from a text: the user and password in a URL, the value after Basic / Bearer, and each
- * of the given secrets (the API secret, a static token) wherever it appears.
+ * of the given secrets (the API secret, a static token) where it stands as a value: not inside a longer word, so a
+ * one-character secret does not mask that letter everywhere.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text
@@ -32,10 +35,14 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     .replace(/\b(Basic|Bearer)\s+[^\s,;"']+/g, '$1 ***');
   for (const secret of secrets) {
     if (secret) {
-      out = out.split(secret).join('***');
+      out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(secret)}(?![A-Za-z0-9])`, 'g'), '***');
     }
   }
   return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -55,8 +62,7 @@ export function makeLog({
   secrets: string[];
   prefix: string;
 }): Log {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env || {};
-  const chosen = level || (envPrefix && (env[`${envPrefix}_LOG`] as LogLevel | undefined)) || 'warn';
+  const chosen = level || (envPrefix && (readEnv(`${envPrefix}_LOG`) as LogLevel | undefined)) || 'warn';
   const rank = Math.max(0, LEVELS.indexOf(LEVELS.includes(chosen) ? chosen : 'warn'));
   const out: Logger = logger || console;
   const log: Log = {};

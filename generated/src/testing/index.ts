@@ -4,11 +4,14 @@
 // bundled openapi.json and the facts the generator derived from it (./model.ts).
 import { readFile } from 'node:fs/promises';
 import { model } from './model.js';
-import { serve, type StandIn, type StandInOptions } from './server.js';
+import { loadServer } from './dependencies.js';
+import type { StandIn, StandInOptions } from './server.js';
 
 export type { StandIn, StandInOptions, FaultOptions } from './server.js';
 export type { PhaseOptions, Resource } from './store.js';
 export type { RateLimitOptions } from './rate-limit.js';
+export type { StandInCredential } from './credentials.js';
+export type { CorsOptions } from './cors.js';
 export type { StandInModel, StandInCollection } from './types.js';
 export { model };
 
@@ -18,5 +21,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const spec = JSON.parse(await readFile(new URL('../../openapi.json', import.meta.url), 'utf8')) as {
     [key: string]: unknown;
   };
+  // Loaded here, not at import: the server's packages are optional peers (./dependencies.ts).
+  const { serve } = await loadServer();
   return serve(model, spec, options);
 }
