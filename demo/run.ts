@@ -1,6 +1,6 @@
 // The main job's demo: the built, generated client (generated/dist) against the package's own stateful stand-in
 // (its ./testing entry) on 127.0.0.1, with short phase times. For each of the five groups: create, wait through the
-// phases, create enough for listAll to cross three pages, update one, delete one and show the 404 a get then gets.
+// phases, create enough for listAll to cross three pages, update one, delete one, wait until it is gone and show the GoneError (403 forbidden_access) a get then gets.
 // No credentials and no network beyond 127.0.0.1.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,8 +18,13 @@ interface AnyResource {
   waitFor(
     id: string,
     query: { environment: string },
-    wait: { until: (r: Resource) => boolean; intervalMs: number; timeoutMs: number },
+    wait?: { intervalMs: number; timeoutMs: number },
   ): Promise<Resource>;
+  waitUntilDeleted(
+    id: string,
+    query: { environment: string },
+    wait?: { intervalMs: number; timeoutMs: number },
+  ): Promise<void>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -68,18 +73,18 @@ async function main(): Promise<number> {
       network ||= id;
       line('create', `${id} "${first.spec.display_name}" (${first.status.phase})`);
 
-      const seen = [first.status.phase];
+      // The default wait ends at the resource's settled phases (a peering's PENDING_ACCEPT among them).
       const t0 = performance.now();
-      await resource.waitFor(
-        id,
-        { environment: ENV },
-        {
-          intervalMs: 100,
-          timeoutMs: 30_000,
-          until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === g.ready),
-        },
+      const settled = await resource.waitFor(id, { environment: ENV }, { intervalMs: 100, timeoutMs: 30_000 });
+      line(
+        'waitFor',
+        `${first.status.phase} → ${settled.status.phase} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
-      line('waitFor', `${seen.join(' → ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      if (settled.status.phase !== g.ready) {
+        // The other side accepts the peering; the stand-in's control plays that part.
+        stand.accept(id);
+        line('accept', `${id} → ${(await resource.get(id, { environment: ENV })).status.phase}`);
+      }
 
       for (let i = 1; i <= 2 * PAGE_SIZE + 1; i++) {
         await g.create(cc, `demo-${g.group}-${i}`, network);
@@ -103,8 +108,12 @@ async function main(): Promise<number> {
         () => 'gone',
       );
       line('delete', `${doomed} (${during === 'gone' ? 'gone at once' : during})`);
-      const err = await waitUntilGone(resource, doomed);
-      line('get', `${err.constructor.name}: ${err.message}`);
+      await resource.waitUntilDeleted(doomed, { environment: ENV }, { intervalMs: 100, timeoutMs: 30_000 });
+      const err = await resource.get(doomed, { environment: ENV }).then(
+        () => new Error(`${doomed} is still there`),
+        (e: unknown) => e as Error,
+      );
+      line('get', `${err.name}: ${err.message}`);
       console.log('');
     }
     console.log(`${calls} calls in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
@@ -115,21 +124,6 @@ async function main(): Promise<number> {
   } finally {
     await stand.close();
   }
-}
-
-/** Polls a deleted resource until its get fails with the NotFoundError that says it is gone. */
-async function waitUntilGone(resource: AnyResource, id: string): Promise<Error> {
-  for (let i = 0; i < 100; i++) {
-    const err = await resource.get(id, { environment: ENV }).then(
-      () => undefined,
-      (e: unknown) => e as Error,
-    );
-    if (err) {
-      return err;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${id} was still there 10 s after its delete`);
 }
 
 function line(verb: string, text: string): void {

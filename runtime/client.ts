@@ -3,7 +3,16 @@ import { resolveAuth, type Credentials } from './auth.js';
 import { readEnv } from './env.js';
 import { readError, readOk } from './body.js';
 import { cookieHeader, encodeBody, headerParams } from './encode.js';
-import { APIClientError, ConnectionError, TimeoutError, apiError, describe, type CallInfo } from './errors.js';
+import {
+  APIClientError,
+  ConnectionError,
+  GONE_DEFAULT,
+  TimeoutError,
+  apiError,
+  describe,
+  type CallInfo,
+  type GoneAnswer,
+} from './errors.js';
 import { makeLog, redact, type Logger, type LogLevel } from './log.js';
 import { MAX_CONCURRENCY, MAX_RATE_LIMIT_WAIT_MS, MAX_RETRIES, TIMEOUT_MS } from './defaults.js';
 import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
@@ -11,7 +20,7 @@ import { RedisPacer, type SharedPacing } from './pacing-redis.js';
 import { paginate, type Paging } from './pagination.js';
 import { Prepared, retrying, type CallState } from './retry.js';
 import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
-import { LAST, waitFor, type Traced, type WaitOptions } from './wait.js';
+import { waitFor, waitUntilDeleted, type Lifecycle, type WaitOptions } from './wait.js';
 
 export interface ClientOptions extends Credentials {
   /** Default: the API's own (for Confluent Cloud, https://api.confluent.cloud). */
@@ -52,6 +61,8 @@ export interface SdkInfo {
   envPrefix?: string;
   /** 'optional' for an API that declares no security: the client then works without credentials. */
   credentials?: 'required' | 'optional';
+  /** The answers that mean a resource is gone (thrown as GoneError). Default: a 404. */
+  gone?: readonly GoneAnswer[];
 }
 
 /** openapi-fetch's own query serializer (arrays repeated under their names: `spec.cloud=AWS&spec.cloud=GCP`). */
@@ -120,6 +131,7 @@ export class BaseClient<Paths extends {}> {
   readonly #hostPort: string;
   /** Sent with every resource call; names lower-cased. */
   readonly #headers: Record<string, string>;
+  readonly #gone: readonly GoneAnswer[];
 
   constructor(options: ClientOptions = {}, sdk: SdkInfo) {
     const auth = resolveAuth(options, sdk.envPrefix, sdk.credentials === 'optional');
@@ -128,6 +140,7 @@ export class BaseClient<Paths extends {}> {
       typeof auth === 'string' ? { Authorization: auth } : {},
     );
     this.#headers = lowerCased(headers, options.headers);
+    this.#gone = sdk.gone ?? GONE_DEFAULT;
     this.#baseUrl = removeTrailingSlash(options.baseUrl || sdk.defaultBaseUrl);
     this.#hostPort = hostPort(this.#baseUrl);
     // The environment's secret is read only when the credentials came from there (see resolveAuth).
@@ -192,7 +205,7 @@ export class BaseClient<Paths extends {}> {
    * whole 10 % the client may add to a loopback request. `raw` keeps all of it.
    */
   async request<T>(req: ApiRequest, options?: RequestOptions): Promise<T> {
-    const traced: Traced = options || {};
+    const traced: RequestOptions = options || {};
     const method = req.method;
     const path = fillPath(req.path, req.params?.path, method);
     const call: CallInfo = [method, path];
@@ -222,18 +235,16 @@ export class BaseClient<Paths extends {}> {
       state.keepOpen = true;
     }
     lowerCased(headers, traced.headers);
-    let res;
+    let res: Response;
     try {
       res = await this.#send(new Prepared(this.#baseUrl + path + (query && `?${query}`), init), state);
     } catch (e) {
       throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e, this.#hostPort);
     }
     if (!res.ok) {
-      throw apiError(call, res, state.data);
+      throw apiError(call, res, state.data, this.#gone);
     }
-    if (LAST in traced) {
-      traced[LAST] = [method, path, res.headers.get('x-request-id')];
-    }
+    traced.onExchange?.({ method, path, requestId: res.headers.get('x-request-id') });
     return state.data as T;
   }
 
@@ -242,9 +253,18 @@ export class BaseClient<Paths extends {}> {
     return paginate<T>({ request: (next, o) => this.request(next, o), baseUrl: this.#baseUrl }, req, paging, options);
   }
 
-  /** Polls `get` until `wait.until` holds; see wait.ts. */
-  waitFor<T>(get: (o?: RequestOptions) => Promise<T>, wait: WaitOptions<T>): Promise<T> {
-    return waitFor(get, wait);
+  /** Polls `get` until the resource settles (or `wait.until` holds); see wait.ts. */
+  waitFor<T>(get: (o?: RequestOptions) => Promise<T>, lifecycle: Lifecycle, wait?: WaitOptions<T>): Promise<T> {
+    return waitFor(get, lifecycle, wait);
+  }
+
+  /** Polls `get` until the resource is gone; see wait.ts. */
+  waitUntilDeleted<T>(
+    get: (o?: RequestOptions) => Promise<T>,
+    lifecycle: Lifecycle,
+    wait?: Omit<WaitOptions<T>, 'until'>,
+  ): Promise<void> {
+    return waitUntilDeleted(get, lifecycle, wait);
   }
 
   /** Credentials live only in #private fields and closures; what shows is this. */

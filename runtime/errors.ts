@@ -28,19 +28,37 @@ export class CredentialsError extends APIClientError {
   }
 }
 
+/** What an ApiError knows of the answer. */
+export interface ApiErrorInit {
+  status: number;
+  requestId?: string;
+  headers?: Headers;
+  body?: unknown;
+  errors?: ApiErrorDetail[];
+}
+
 /** The server answered with a non-2xx status. */
 export class ApiError extends APIClientError {
   static {
     ApiError.prototype.name = 'ApiError';
   }
-  declare readonly status: number;
+  readonly status: number;
   /** The `X-Request-Id` response header. */
-  declare readonly requestId: string | undefined;
-  declare readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly headers: Headers;
   /** The parsed JSON body, or the raw body text when it is not JSON. */
-  declare readonly body: unknown;
+  readonly body: unknown;
   /** The `errors` array of a JSON:API `Failure` body, or `[]`. */
-  declare readonly errors: ApiErrorDetail[];
+  readonly errors: ApiErrorDetail[];
+
+  constructor(message: string, init: ApiErrorInit = { status: 0 }, options?: ErrorOptions) {
+    super(message, options);
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.headers = init.headers ?? new Headers();
+    this.body = init.body;
+    this.errors = init.errors ?? [];
+  }
 }
 export class BadRequestError extends ApiError {
   static {
@@ -67,6 +85,15 @@ export class NotFoundError extends ApiError {
     NotFoundError.prototype.name = 'NotFoundError';
   }
 }
+/**
+ * The resource does not exist (any more): a 404, or an answer the API uses instead of one (Confluent Cloud
+ * answers 403 `forbidden_access` for a deleted resource). A NotFoundError, so `instanceof NotFoundError` holds.
+ */
+export class GoneError extends NotFoundError {
+  static {
+    GoneError.prototype.name = 'GoneError';
+  }
+}
 export class ConflictError extends ApiError {
   static {
     ConflictError.prototype.name = 'ConflictError';
@@ -82,7 +109,16 @@ export class RateLimitError extends ApiError {
     RateLimitError.prototype.name = 'RateLimitError';
   }
   /** Set when the client's pacing refused to wait longer than `maxRateLimitWaitMs`. */
-  declare readonly waitSeconds?: number;
+  readonly waitSeconds?: number;
+
+  constructor(
+    message: string,
+    init: ApiErrorInit & { waitSeconds?: number } = { status: 429 },
+    options?: ErrorOptions,
+  ) {
+    super(message, init, options);
+    this.waitSeconds = init.waitSeconds;
+  }
   /**
    * Seconds to wait before trying again: the server's `Retry-After` (or `X-RateLimit-Reset` when nothing
    * remains), or the wait the client's pacing refused.
@@ -109,31 +145,46 @@ export class TimeoutError extends APIClientError {
     TimeoutError.prototype.name = 'TimeoutError';
   }
 }
-/** `waitFor` saw `status.phase === 'FAILED'`; `resource` is what the last poll returned. */
+/**
+ * A wait saw one of the resource's failure phases (e.g. FAILED). `resource` is what the last poll returned;
+ * `errorMessage` is its `status.error_message`, which the message also carries.
+ */
 export class ResourceFailedError extends APIClientError {
   static {
     ResourceFailedError.prototype.name = 'ResourceFailedError';
   }
-  declare readonly resource: unknown;
+  readonly resource: unknown;
+  readonly errorMessage: string | undefined;
+
+  constructor(message: string, failed: { resource: unknown; errorMessage?: string }) {
+    super(message);
+    this.resource = failed.resource;
+    this.errorMessage = failed.errorMessage;
+  }
 }
 /** A 2xx whose body is not what the operation promises (e.g. not JSON). `body` holds the text. */
 export class InvalidResponseError extends APIClientError {
   static {
     InvalidResponseError.prototype.name = 'InvalidResponseError';
   }
-  declare readonly status: number;
-  declare readonly requestId: string | undefined;
-  declare readonly headers: Headers;
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly headers: Headers;
   /** The body's text. */
-  declare readonly body: string;
+  readonly body: string;
+
+  constructor(call: CallInfo, answer: { res: Response; body: string; cause: unknown }) {
+    const { res, body, cause } = answer;
+    const requestId = res.headers.get('x-request-id') || undefined;
+    super(describe([call[0], call[1], requestId], `${res.status} with a body that is not JSON`), { cause });
+    this.status = res.status;
+    this.requestId = requestId;
+    this.headers = res.headers;
+    this.body = body;
+  }
 
   static of(call: CallInfo, res: Response, body: string, cause: unknown): InvalidResponseError {
-    const requestId = res.headers.get('x-request-id') || undefined;
-    const error = new InvalidResponseError(
-      describe([call[0], call[1], requestId], `${res.status} with a body that is not JSON`),
-      { cause },
-    );
-    return Object.assign(error, { status: res.status, requestId, headers: res.headers, body });
+    return new InvalidResponseError(call, { res, body, cause });
   }
 }
 
@@ -158,18 +209,38 @@ export type CallInfo = readonly [method: string, path: string, requestId?: strin
 export const describe = ([method, path, rid]: CallInfo, what: string) =>
   `${method} ${path} → ${what} (request id ${rid || 'none'})`;
 
+/**
+ * An answer that means "this resource does not exist": its status, and for a status other than 404 the error
+ * `code` the body must carry (Confluent Cloud: 403 `forbidden_access`, not an invalid API key's 403).
+ */
+export interface GoneAnswer {
+  status: number;
+  code?: string;
+}
+
+/** Without facts from the model, only a 404 means gone. */
+export const GONE_DEFAULT: readonly GoneAnswer[] = [{ status: 404 }];
+
+const isGone = (status: number, errors: ApiErrorDetail[], gone: readonly GoneAnswer[]) =>
+  gone.some((g) => g.status === status && (g.code === undefined || errors.some((e) => e.code === g.code)));
+
 /** Maps a non-2xx response (body already parsed by openapi-fetch: JSON, else text) to its ApiError subclass. */
-export function apiError([method, path]: CallInfo, res: Response, body: unknown): ApiError {
+export function apiError(
+  [method, path]: CallInfo,
+  res: Response,
+  body: unknown,
+  gone: readonly GoneAnswer[] = GONE_DEFAULT,
+): ApiError {
   const status = res.status;
   const headers = res.headers;
   const requestId = headers.get('x-request-id') || undefined;
-  const errors = (body as { errors?: ApiErrorDetail[] } | undefined)?.errors;
-  const first = errors?.[0];
+  const listed = (body as { errors?: ApiErrorDetail[] } | undefined)?.errors;
+  const errors = Array.isArray(listed) ? listed : [];
+  const first = errors[0];
   const detail = first?.detail || first?.title;
-  return Object.assign(
-    new (byStatus[status] || (status > 499 ? InternalServerError : ApiError))(
-      describe([method, path, requestId], `${status} ${res.statusText}`) + (detail ? `: ${detail}` : ''),
-    ),
-    { status, requestId, headers, body, errors: Array.isArray(errors) ? errors : [] },
-  );
+  const Class = isGone(status, errors, gone)
+    ? GoneError
+    : byStatus[status] || (status > 499 ? InternalServerError : ApiError);
+  const message = describe([method, path, requestId], `${status} ${res.statusText}`) + (detail ? `: ${detail}` : '');
+  return new Class(message, { status, requestId, headers, body, errors });
 }

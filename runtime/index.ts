@@ -1,9 +1,9 @@
 export { BaseClient, type ClientOptions, type SdkInfo } from './client.js';
-export type { ApiRequest, FetchLike, HttpMethod, ParseAs, RequestOptions } from './types.js';
+export type { ApiRequest, Exchange, FetchLike, HttpMethod, ParseAs, RequestOptions } from './types.js';
 export { APIResource } from './resource.js';
 export type { AccessToken } from './auth.js';
 export type { Page } from './pagination.js';
-export type { WaitOptions } from './wait.js';
+export type { Clock, Lifecycle, TimeoutRule, WaitOptions } from './wait.js';
 export {
   LocalPacer,
   PacingRefusal,
@@ -22,6 +22,7 @@ export {
   ConflictError,
   ConnectionError,
   CredentialsError,
+  GoneError,
   InternalServerError,
   InvalidResponseError,
   NotFoundError,
@@ -32,6 +33,7 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   type ApiErrorDetail,
+  type GoneAnswer,
 } from './errors.js';
 export { RedisPacer, type RedisLike, type RedisPacerOptions, type SharedPacing } from './pacing-redis.js';
 export * as defaults from './defaults.js';

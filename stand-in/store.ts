@@ -26,16 +26,22 @@ export interface Entry {
   deletedAt: number | undefined;
   polls: number;
   fails: boolean;
+  /** Set by `accept`: the resource may leave its awaiting phase. */
+  accepted: boolean;
 }
 
 export class Store {
   private readonly entries = new Map<string, Entry>();
   private seq = 0;
 
-  constructor(private readonly phases: PhaseOptions) {}
+  /** Whether a resource waits in its awaiting phase (PENDING_ACCEPT) until accepted, as the service's do. */
+  constructor(
+    private readonly phases: PhaseOptions,
+    private readonly holdForAcceptance = true,
+  ) {}
 
-  add(entry: Omit<Entry, 'seq' | 'deletedAt' | 'polls' | 'fails'>): Entry {
-    const full: Entry = { ...entry, seq: ++this.seq, deletedAt: undefined, polls: 0, fails: false };
+  add(entry: Omit<Entry, 'seq' | 'deletedAt' | 'polls' | 'fails' | 'accepted'>): Entry {
+    const full: Entry = { ...entry, seq: ++this.seq, deletedAt: undefined, polls: 0, fails: false, accepted: false };
     full.fails = !!this.phases.fail?.(structuredClone(entry.resource));
     this.entries.set(entry.id, full);
     return full;
@@ -94,10 +100,24 @@ export class Store {
     } else {
       index = Math.floor((now - entry.createdAt) / (Math.max(1, this.provisionMs) / steps));
     }
-    if (index >= steps) {
+    const hold = phases.awaiting && this.holdForAcceptance ? walk.indexOf(phases.awaiting) : -1;
+    if (hold !== -1 && !entry.accepted && index >= hold && !(entry.fails && phases.failed)) {
+      return walk[hold];
+    }
+    if (index >= steps || entry.accepted) {
       return entry.fails && phases.failed ? phases.failed : walk[steps];
     }
     return walk[index];
+  }
+
+  /** The other side accepts: a resource in its awaiting phase moves on to the last settled one. */
+  accept(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry || !entry.collection.phases?.awaiting) {
+      return false;
+    }
+    entry.accepted = true;
+    return true;
   }
 
   all(): Entry[] {

@@ -19,6 +19,6 @@ export class ConfluentCloud extends BaseClient<paths> {
   readonly clusters: Clusters = new Clusters(this);
 
   constructor(options?: ClientOptions) {
-    super(options, { packageName: 'confluent-cloud-client', packageVersion: '0.2.0', defaultBaseUrl: 'https://api.confluent.cloud', envPrefix: 'CONFLUENT_CLOUD' });
+    super(options, { packageName: 'confluent-cloud-client', packageVersion: '0.2.0', defaultBaseUrl: 'https://api.confluent.cloud', envPrefix: 'CONFLUENT_CLOUD', gone: [{ status: 404 }, { status: 403, code: 'forbidden_access' }] });
   }
 }

@@ -5,6 +5,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  GoneError,
   InternalServerError,
   NotFoundError,
   PaymentRequiredError,
@@ -25,11 +26,12 @@ describe('error mapping', () => {
     );
     const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
     const e = (await cc.networks.get('n-123', env).catch((e: unknown) => e)) as NotFoundError;
+    expect(e).toBeInstanceOf(GoneError);
     expect(e).toBeInstanceOf(NotFoundError);
     expect(e).toBeInstanceOf(ApiError);
     expect(e).toBeInstanceOf(APIClientError);
     expect(e).toBeInstanceOf(Error);
-    expect(e.name).toBe('NotFoundError');
+    expect(e.name).toBe('GoneError');
     expect(e.message).toBe(
       'GET /networking/v1/networks/n-123 → 404 Not Found (request id abc): Network n-123 was not found',
     );
@@ -38,7 +40,7 @@ describe('error mapping', () => {
     expect(e.errors).toEqual(failure('Network n-123 was not found').errors);
     expect(e.errors[0].source?.parameter).toBe('id');
     expect(e.headers.get('content-type')).toBe('application/json');
-    expect(String(e.stack)).toMatch(/^NotFoundError: GET/);
+    expect(String(e.stack)).toMatch(/^GoneError: GET/);
   });
 
   it('maps every documented status to its class', async () => {
@@ -47,7 +49,7 @@ describe('error mapping', () => {
       [401, AuthenticationError],
       [402, PaymentRequiredError],
       [403, PermissionDeniedError],
-      [404, NotFoundError],
+      [404, GoneError],
       [409, ConflictError],
       [422, UnprocessableEntityError],
       [429, RateLimitError],
@@ -94,5 +96,40 @@ describe('error mapping', () => {
     await expect(cc.networks.delete('n-1', env)).rejects.toThrow(
       'DELETE /networking/v1/networks/n-1 → 409 Conflict (request id none): Already exists',
     );
+  });
+
+  it('maps a 403 forbidden_access (how the service answers for a deleted resource) to GoneError on every call', async () => {
+    const body = {
+      errors: [{ id: 'e-1', status: '403', code: 'forbidden_access', detail: 'Forbidden Access', source: {} }],
+    };
+    const s = await serve((_, res) => json(res, body, { status: 403 }));
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    for (const call of [() => cc.networks.get('n-1', env), () => cc.networks.delete('n-1', env)]) {
+      const e = (await call().catch((e: unknown) => e)) as GoneError;
+      expect(e).toBeInstanceOf(GoneError);
+      expect(e).toBeInstanceOf(NotFoundError);
+      expect(e.status).toBe(403);
+      expect(e.errors).toEqual(body.errors);
+      expect(e.message).toMatch(/→ 403 Forbidden \(request id req-403\): Forbidden Access$/);
+    }
+  });
+
+  it('keeps a 403 with another code (a real permission error) a PermissionDeniedError', async () => {
+    const s = await serve((_, res) =>
+      json(res, { errors: [{ status: '403', code: 'invalid_api_key', detail: 'Bad key' }] }, { status: 403 }),
+    );
+    const cc = new ConfluentCloud({ ...creds, baseUrl: s.url });
+    const e = await cc.networks.get('n-1', env).catch((e: unknown) => e);
+    expect(e).toBeInstanceOf(PermissionDeniedError);
+    expect(e).not.toBeInstanceOf(NotFoundError);
+  });
+
+  it('builds errors in their constructors: own fields, no assignment afterwards', () => {
+    const headers = new Headers({ 'x-request-id': 'r' });
+    const e = new GoneError('m', { status: 404, requestId: 'r', headers, body: { errors: [] }, errors: [] });
+    expect(Object.keys(e).sort()).toEqual(['body', 'errors', 'headers', 'requestId', 'status']);
+    expect(e.status).toBe(404);
+    const r = new RateLimitError('m', { status: 429, waitSeconds: 3 });
+    expect(r.retryAfter).toBe(3);
   });
 });

@@ -1,9 +1,10 @@
-// The stand-in driven through the generated public client on 127.0.0.1: phases, pages, filters, 404 after delete,
+// The stand-in driven through the generated public client on 127.0.0.1: phases, acceptance, pages, filters, 403 forbidden_access after delete,
 // 401, 400, and every response checked against the bundled spec.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   BadRequestError,
+  GoneError,
   NotFoundError,
   ResourceFailedError,
   type ConfluentCloud,
@@ -46,20 +47,30 @@ describe('create and phases', () => {
     expect(got.spec.display_name).toBe('first');
   });
 
-  it('a peering walks PROVISIONING → PENDING_ACCEPT → READY on the clock, seen through waitFor', async () => {
+  it('a peering settles at PENDING_ACCEPT (the default waitFor ends there) and is READY once accepted', async () => {
     const p = await cc.peerings.create(peering('walk'));
-    const seen: string[] = [];
-    const done = await cc.peerings.waitFor(
-      p.id!,
-      { environment: ENV },
-      {
-        intervalMs: 40,
-        timeoutMs: 10_000,
-        until: (r) => (seen.at(-1) !== r.status.phase && seen.push(r.status.phase), r.status.phase === 'READY'),
-      },
-    );
-    expect(done.status.phase).toBe('READY');
-    expect(seen).toEqual(['PROVISIONING', 'PENDING_ACCEPT', 'READY']);
+    const settled = await cc.peerings.waitFor(p.id!, { environment: ENV }, { intervalMs: 40, timeoutMs: 10_000 });
+    expect(settled.status.phase).toBe('PENDING_ACCEPT');
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await cc.peerings.get(p.id!, { environment: ENV })).status.phase).toBe('PENDING_ACCEPT');
+    stand.accept(p.id!);
+    expect((await cc.peerings.get(p.id!, { environment: ENV })).status.phase).toBe('READY');
+    expect(() => stand.accept('n-nothing')).toThrow(/no resource n-nothing waits to be accepted/);
+  });
+
+  it('with service.holdForAcceptance off, a peering walks on to READY by itself', async () => {
+    const walking = await startStandIn({ phases: { pollsPerPhase: 2 }, service: { holdForAcceptance: false } });
+    try {
+      const client = recordingClient(walking.url, { log });
+      const p = await client.peerings.create(peering('polled'));
+      const phases = [p.status.phase];
+      for (let i = 0; i < 5; i++) {
+        phases.push((await client.peerings.get(p.id!, { environment: ENV })).status.phase);
+      }
+      expect(phases).toEqual(['PROVISIONING', 'PROVISIONING', 'PENDING_ACCEPT', 'PENDING_ACCEPT', 'READY', 'READY']);
+    } finally {
+      await walking.close();
+    }
   });
 
   it('phases can advance by polls instead of time', async () => {
@@ -71,7 +82,14 @@ describe('create and phases', () => {
       for (let i = 0; i < 5; i++) {
         phases.push((await client.peerings.get(p.id!, { environment: ENV })).status.phase);
       }
-      expect(phases).toEqual(['PROVISIONING', 'PROVISIONING', 'PENDING_ACCEPT', 'PENDING_ACCEPT', 'READY', 'READY']);
+      expect(phases).toEqual([
+        'PROVISIONING',
+        'PROVISIONING',
+        'PENDING_ACCEPT',
+        'PENDING_ACCEPT',
+        'PENDING_ACCEPT',
+        'PENDING_ACCEPT',
+      ]);
     } finally {
       await polled.close();
     }
@@ -142,14 +160,40 @@ describe('update and delete', () => {
     expect((await cc.networks.get(n.id!, { environment: ENV })).spec.display_name).toBe('after');
   });
 
-  it('delete goes through DEPROVISIONING, then the resource is gone (404)', async () => {
+  it('delete goes through DEPROVISIONING, then the resource answers 403 forbidden_access, as the service does', async () => {
     const n = await cc.networks.create(network('short-lived'));
     await cc.networks.delete(n.id!, { environment: ENV });
     expect((await cc.networks.get(n.id!, { environment: ENV })).status.phase).toBe('DEPROVISIONING');
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    const err = await cc.networks.get(n.id!, { environment: ENV }).catch((e: unknown) => e);
+    await cc.networks.waitUntilDeleted(n.id!, { environment: ENV }, { intervalMs: 50, timeoutMs: 5_000 });
+    const err = (await cc.networks.get(n.id!, { environment: ENV }).catch((e: unknown) => e)) as GoneError;
+    expect(err).toBeInstanceOf(GoneError);
     expect(err).toBeInstanceOf(NotFoundError);
-    expect((err as NotFoundError).errors[0]?.code).toBe('resource_not_found');
+    expect(err.status).toBe(403);
+    expect(err.body).toEqual({
+      errors: [
+        { id: expect.any(String), status: '403', code: 'forbidden_access', detail: 'Forbidden Access', source: {} },
+      ],
+    });
+  });
+
+  it('with service.forbiddenWhenGone off, a deleted resource answers 404; lists end on next "" unless emptyNext is off', async () => {
+    const plain = await startStandIn({
+      phases: { deprovisionMs: 0 },
+      service: { forbiddenWhenGone: false, emptyNext: false, errorTitles: true },
+    });
+    try {
+      const client = recordingClient(plain.url, { log: [] });
+      const n = await client.networks.create(network('plain'));
+      await client.networks.delete(n.id!, { environment: ENV });
+      const err = (await client.networks.get(n.id!, { environment: ENV }).catch((e: unknown) => e)) as GoneError;
+      expect(err.status).toBe(404);
+      expect(err.errors[0]).toMatchObject({ code: 'resource_not_found', title: 'Not Found' });
+      expect((await client.networks.list({ environment: ENV })).metadata).not.toHaveProperty('next');
+    } finally {
+      await plain.close();
+    }
+    const last = await cc.networks.list({ environment: ENV, page_size: 100 });
+    expect(last.metadata.next).toBe('');
   });
 
   it('an id from another environment is not found', async () => {
@@ -188,5 +232,5 @@ it('every response so far carries X-Request-Id and validates against the spec', 
   expect(log.length).toBeGreaterThan(30);
   const check = await responseChecker();
   expect(log.flatMap(check)).toEqual([]);
-  expect(new Set(log.map((e) => e.status))).toEqual(new Set([200, 202, 204, 400, 401, 404]));
+  expect(new Set(log.map((e) => e.status))).toEqual(new Set([200, 202, 204, 400, 401, 403]));
 });

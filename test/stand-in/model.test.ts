@@ -39,13 +39,15 @@ describe('for spec/', () => {
     expect(model.unmodelled.filter((u) => seeds.some((s) => u.startsWith(`${s} (`)))).toEqual([]);
   });
 
-  it('takes id prefixes from the examples, phases from status.phase, constants from the schemas', () => {
+  it('takes id prefixes from the examples, phases from the lifecycle model, constants from the schemas', () => {
     expect(model.collections.map((c) => c.idPrefix)).toEqual(['n-', 'peer-', 'pla-', 'nls-', 'lkc-']);
     expect(byName.get('peerings')!.phases).toEqual({
       provisioning: ['PROVISIONING', 'PENDING_ACCEPT', 'READY'],
       failed: 'FAILED',
       deprovisioning: 'DEPROVISIONING',
+      awaiting: 'PENDING_ACCEPT',
     });
+    expect(byName.get('peerings')!.goneAnswer).toEqual({ status: 403, code: 'forbidden_access' });
     expect(byName.get('clusters')!.phases).toEqual({ provisioning: ['PROVISIONING', 'PROVISIONED'], failed: 'FAILED' });
     expect(byName.get('clusters')).toMatchObject({
       apiVersion: 'cmk/v2',

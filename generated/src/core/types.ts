@@ -36,6 +36,15 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Send the body as another media type the operation offers (wins over the request's own). */
   contentType?: string;
+  /** Called with the exchange once a 2xx answer is read (the waits use it to name the call in their errors). */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** Which call an answer was for: method, filled-in path, and the `X-Request-Id` it came with. */
+export interface Exchange {
+  method: string;
+  path: string;
+  requestId: string | null;
 }
 
 /**

@@ -34,6 +34,10 @@ export const model: StandInModel = {
         "failed": "FAILED",
         "deprovisioning": "DEPROVISIONING"
       },
+      "goneAnswer": {
+        "status": 403,
+        "code": "forbidden_access"
+      },
       "environment": {
         "query": "environment",
         "bodyPath": [
@@ -123,7 +127,12 @@ export const model: StandInModel = {
           "READY"
         ],
         "failed": "FAILED",
-        "deprovisioning": "DEPROVISIONING"
+        "deprovisioning": "DEPROVISIONING",
+        "awaiting": "PENDING_ACCEPT"
+      },
+      "goneAnswer": {
+        "status": 403,
+        "code": "forbidden_access"
       },
       "environment": {
         "query": "environment",
@@ -193,6 +202,10 @@ export const model: StandInModel = {
         ],
         "failed": "FAILED",
         "deprovisioning": "DEPROVISIONING"
+      },
+      "goneAnswer": {
+        "status": 403,
+        "code": "forbidden_access"
       },
       "environment": {
         "query": "environment",
@@ -274,6 +287,10 @@ export const model: StandInModel = {
           "READY"
         ]
       },
+      "goneAnswer": {
+        "status": 403,
+        "code": "forbidden_access"
+      },
       "environment": {
         "query": "environment",
         "bodyPath": [
@@ -353,6 +370,10 @@ export const model: StandInModel = {
           "PROVISIONED"
         ],
         "failed": "FAILED"
+      },
+      "goneAnswer": {
+        "status": 403,
+        "code": "forbidden_access"
       },
       "environment": {
         "query": "environment",

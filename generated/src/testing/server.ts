@@ -31,7 +31,24 @@ export interface FaultOptions {
   dropRate?: number;
 }
 
+/** Behaviours of the real service, each on by default; turn one off to test code against the other behaviour. */
+export interface ServiceBehaviour {
+  /**
+   * A deleted (or unknown) resource answers as the spec's lifecycle says the service does (Confluent Cloud: 403
+   * `forbidden_access`); false: 404.
+   */
+  forbiddenWhenGone?: boolean;
+  /** A resource with an awaiting phase (a peering's PENDING_ACCEPT) stays there until `accept(id)`; false: it walks on. */
+  holdForAcceptance?: boolean;
+  /** The last page of a list has `metadata.next: ""`; false: `next` is left out. */
+  emptyNext?: boolean;
+  /** Error items carry a `title` besides id, status, code, detail and source (the service's have none). */
+  errorTitles?: boolean;
+}
+
 export interface StandInOptions {
+  /** How the stand-in follows the service where the published spec says otherwise (see ServiceBehaviour). */
+  service?: ServiceBehaviour;
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number;
   phases?: PhaseOptions;
@@ -57,6 +74,11 @@ export interface StandIn {
   store: { all(): Resource[]; get(id: string): Resource | undefined };
   /** Operations of the spec the stand-in does not serve. */
   unmodelled: string[];
+  /**
+   * The other side accepts the resource (a peering in PENDING_ACCEPT): it turns READY on its next read.
+   * Throws when no resource with an awaiting phase has this id.
+   */
+  accept(id: string): void;
 }
 
 interface Reply {
@@ -78,7 +100,14 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
   });
   await api.init();
   const random: Random = options.seed === undefined ? Math.random : seededRandom(options.seed);
-  const store = new Store(options.phases ?? {});
+  const service = {
+    forbiddenWhenGone: true,
+    holdForAcceptance: true,
+    emptyNext: true,
+    errorTitles: false,
+    ...options.service,
+  };
+  const store = new Store(options.phases ?? {}, service.holdForAcceptance);
   const buckets = options.rateLimit ? new TokenBuckets(options.rateLimit) : undefined;
   const byPath = new Map<string, StandInCollection>();
   for (const c of model.collections) {
@@ -109,6 +138,9 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
       faults.errorRate && random() < faults.errorRate
         ? failure(faults.errorStatus ?? 503, 'injected_fault', 'Injected by the stand-in (faults.errorRate).')
         : answer(req, raw);
+    if (service.errorTitles) {
+      withTitles(reply);
+    }
     const headers = { 'X-Request-Id': requestId, ...cors, ...reply.headers };
     if (reply.body === undefined) {
       res.writeHead(reply.status, headers).end();
@@ -246,7 +278,12 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
   const read = ({ collection, target, id }: Context): Reply => {
     const entry = store.find(collection, id ?? '', queryEnv(collection, target));
     if (!entry) {
-      return notFound(collection, id, queryEnv(collection, target));
+      return notFound({
+        c: collection,
+        id,
+        environment: queryEnv(collection, target),
+        forbidden: service.forbiddenWhenGone,
+      });
     }
     entry.polls += 1;
     return { status: 200, body: view(entry) };
@@ -256,7 +293,7 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
     const environment = envOf(collection, target, (body ?? {}) as Resource);
     const entry = store.find(collection, id ?? '', environment);
     if (!entry) {
-      return notFound(collection, id, environment);
+      return notFound({ c: collection, id, environment, forbidden: service.forbiddenWhenGone });
     }
     for (const path of collection.updatable) {
       const value = get(body, path);
@@ -274,7 +311,12 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
   const remove = ({ collection, operation, target, id }: Context): Reply => {
     const entry = store.find(collection, id ?? '', queryEnv(collection, target));
     if (!entry) {
-      return notFound(collection, id, queryEnv(collection, target));
+      return notFound({
+        c: collection,
+        id,
+        environment: queryEnv(collection, target),
+        forbidden: service.forbiddenWhenGone,
+      });
     }
     store.markDeleted(entry);
     return { status: successStatus(operation, 204) };
@@ -319,6 +361,8 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
     }
     if (from + size < matching.length) {
       metadata.next = link(items.at(-1)!.seq);
+    } else if (service.emptyNext) {
+      metadata.next = '';
     }
     return { status: 200, body: listBody(collection, items.map(view), metadata) };
   };
@@ -379,6 +423,11 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
       store.clear();
       buckets?.clear();
     },
+    accept: (id) => {
+      if (!store.accept(id)) {
+        throw new Error(`stand-in: no resource ${id} waits to be accepted`);
+      }
+    },
     store: {
       all: () => store.all().map(view),
       get: (id) => store.all().find((e) => e.id === id) && view(store.all().find((e) => e.id === id)!),
@@ -430,7 +479,23 @@ function itemUrl(c: StandInCollection, id: string): string {
   return c.itemPath.replace(`{${c.idParam}}`, encodeURIComponent(id));
 }
 
-function notFound(c: StandInCollection, id: string | undefined, environment: string | undefined): Reply {
+interface Missing {
+  c: StandInCollection;
+  id: string | undefined;
+  environment: string | undefined;
+  /** Answer as the service does: 403 `forbidden_access` "for security reasons", not 404. */
+  forbidden: boolean;
+}
+
+function notFound({ c, id, environment, forbidden }: Missing): Reply {
+  if (forbidden) {
+    return {
+      status: 403,
+      body: {
+        errors: [{ id: randomUUID(), status: '403', code: 'forbidden_access', detail: 'Forbidden Access', source: {} }],
+      },
+    };
+  }
   return failure(
     404,
     'resource_not_found',
@@ -452,15 +517,25 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Error items have the service's shape: id, status, code, detail, source. */
 function problem(status: number, code: string, detail: string, src?: { [key: string]: Json }): { [key: string]: Json } {
   return {
     id: randomUUID(),
     status: String(status),
     code,
-    title: TITLES[status] ?? 'Error',
     detail,
-    ...(src ? { source: src } : {}),
+    source: src ?? {},
   };
+}
+
+/** The older item shape, on request: each error item gets a `title` for its status. */
+function withTitles(reply: Reply): void {
+  const errors = (reply.body as { errors?: unknown } | undefined)?.errors;
+  if (Array.isArray(errors)) {
+    for (const e of errors as { [key: string]: Json }[]) {
+      e.title = TITLES[reply.status] ?? 'Error';
+    }
+  }
 }
 
 function withHeaders(reply: Reply, headers: Record<string, string>): Reply {

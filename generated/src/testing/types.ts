@@ -33,6 +33,8 @@ export interface StandInCollection {
   /** Property paths an update may change (the update body's writable leaves, less the scoping environment). */
   updatable: string[][];
   phases?: StandInPhases;
+  /** How the service answers for a deleted resource when that is not a 404 (Confluent Cloud: 403 forbidden_access). */
+  goneAnswer?: { status: number; code: string };
   /** How a request names its environment: a query parameter, and where a body carries it. */
   environment?: { query?: string; bodyPath?: string[] };
   /** List filters: a repeated query parameter and the item path it matches. */
@@ -45,4 +47,9 @@ export interface StandInPhases {
   provisioning: string[];
   failed?: string;
   deprovisioning?: string;
+  /**
+   * A settled phase the resource rests in until the other side accepts it (a peering's PENDING_ACCEPT): the first
+   * of several settled phases. The stand-in holds it there until `standIn.accept(id)`.
+   */
+  awaiting?: string;
 }

@@ -2,14 +2,8 @@
 // needs, how its body is sent and its response read, the helpers beside it, and its documentation facts.
 import { firstLine, indexAccess, pascalCase } from '../../helpers.js';
 import { parseAsFor } from '../../media.js';
-import {
-  findProperty,
-  schemaName,
-  deref,
-  type OpenApiDocument,
-  type ParameterObject,
-  type SchemaObject,
-} from '../../openapi.js';
+import { schemaName, type OpenApiDocument, type ParameterObject, type SchemaObject } from '../../openapi.js';
+import { lifecycleOf } from './lifecycle.js';
 import { aliasPrefix, type OperationNames } from './naming.js';
 import { iteratorName, pagingOf } from './paging.js';
 import { sampleValue } from './sample.js';
@@ -42,7 +36,6 @@ export interface MethodInput {
 }
 
 const BINARY_BODY = 'Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>';
-const READY = /^(READY|PROVISIONED|ACTIVE|AVAILABLE|RUNNING)$/;
 
 /** Names a method's types: every exported name it uses is recorded, so render imports exactly those. */
 class TypeUse {
@@ -125,12 +118,16 @@ export function buildMethod(input: MethodInput): MethodModel {
       types.alias('Item', `${response.type}['${paged.facts.itemsField}'][number]`, 'One item of the list.'))
     : undefined;
   types.use(itemType);
-  const knownPhases = method === 'get' && /\}$/.test(path) ? phases(doc, response.schema) : undefined;
-  const waiter: WaiterModel | undefined = knownPhases && {
+  const lifecycle =
+    method === 'get' && /\}$/.test(path) ? lifecycleOf({ doc, op, path, schema: response.schema }) : undefined;
+  const waitArg = (type: string): ArgModel => ({ name: 'wait', kind: 'wait', type, optional: true });
+  const waiter: WaiterModel | undefined = lifecycle && {
     name: names.method === 'get' ? 'waitFor' : `waitFor${pascalCase(names.method)}`,
-    args: withArgs(args, [{ name: 'wait', kind: 'wait', type: `WaitOptions<${response.type}>`, optional: false }]),
-    phases: knownPhases,
-    readyPhase: knownPhases.find((p) => READY.test(p)),
+    deletedName: names.method === 'get' ? 'waitUntilDeleted' : `waitUntilDeleted${pascalCase(names.method)}`,
+    args: withArgs(args, [waitArg(`WaitOptions<${response.type}>`)]),
+    deletedArgs: withArgs(args, [waitArg(`Omit<WaitOptions<${response.type}>, 'until'>`)]),
+    lifecycle,
+    phases: [...new Set([...lifecycle.working, ...lifecycle.settled, ...lifecycle.failed, ...lifecycle.deleting])],
   };
   return {
     name: names.method,
@@ -297,13 +294,4 @@ function kindText(m: MediaSource): string {
 function refName(s: SchemaObject | undefined, names: Map<string, string>): string | undefined {
   const n = s?.$ref ? schemaName(s.$ref) : undefined;
   return n ? names.get(n) : undefined;
-}
-
-/** A GET by id whose resource has `status.phase` can be waited on; the phases feed its docs. */
-function phases(doc: OpenApiDocument, s: SchemaObject | undefined): string[] | undefined {
-  const phase = findProperty(doc, findProperty(doc, s, 'status'), 'phase');
-  if (!phase) {
-    return undefined;
-  }
-  return enumValues(deref(doc, phase)).values;
 }

@@ -23,12 +23,21 @@ const CLIENT_MEMBERS = new Set([
   'request',
   'paginate',
   'waitFor',
+  'waitUntilDeleted',
   'toJSON',
   'constructor',
   'prototype',
   '__proto__',
 ]);
-const RESOURCE_MEMBERS = new Set(['constructor', '_client', 'listAll', 'waitFor', 'prototype', '__proto__']);
+const RESOURCE_MEMBERS = new Set([
+  'constructor',
+  '_client',
+  'listAll',
+  'waitFor',
+  'waitUntilDeleted',
+  'prototype',
+  '__proto__',
+]);
 
 interface Candidate {
   source: NamingInput;

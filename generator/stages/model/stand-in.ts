@@ -7,10 +7,6 @@ import type { StandInCollection, StandInModel, StandInPhases } from '../../../st
 
 export type { StandInCollection, StandInModel, StandInPhases };
 
-const FAILED = /^(FAILED|ERROR)$/;
-const DEPROVISIONING = /^(DEPROVISIONING|DELETING)$/;
-const OFF_PATH = /^(FAILED|ERROR|DEPROVISIONING|DELETING|DISCONNECTED|DELETED)$/;
-
 export function standInModel(model: Pick<SdkModel, 'resources' | 'security'>, doc: OpenApiDocument): StandInModel {
   const collections: StandInCollection[] = [];
   const served = new Set<MethodModel>();
@@ -96,6 +92,7 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
       ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1)))
       : [],
     phases: phases(ops.get!),
+    ...goneAnswer(ops.get!),
     environment: env || envBody ? { query: env?.name, bodyPath: envBody } : undefined,
     filters: query.filter((p) => p.name.includes('.')).map((p) => ({ param: p.name, path: p.name.split('.') })),
     page: paging?.size
@@ -109,18 +106,23 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
   };
 }
 
+/** The stand-in walks a resource through its working phases to its settled ones, from the lifecycle model. */
 function phases(get: MethodModel): StandInPhases | undefined {
-  const waiter = get.waiter;
-  if (!waiter?.phases.length) {
+  const lifecycle = get.waiter?.lifecycle;
+  if (!lifecycle) {
     return undefined;
   }
-  const onPath = waiter.phases.filter((p) => !OFF_PATH.test(p));
-  const end = waiter.readyPhase ? onPath.indexOf(waiter.readyPhase) : onPath.length - 1;
   return {
-    provisioning: onPath.slice(0, end + 1),
-    failed: waiter.phases.find((p) => FAILED.test(p)),
-    deprovisioning: waiter.phases.find((p) => DEPROVISIONING.test(p)),
+    provisioning: [...lifecycle.working, ...lifecycle.settled],
+    failed: lifecycle.failed[0],
+    deprovisioning: lifecycle.deleting[0],
+    ...(lifecycle.settled.length > 1 ? { awaiting: lifecycle.settled[0] } : {}),
   };
+}
+
+function goneAnswer(get: MethodModel): { goneAnswer?: { status: number; code: string } } {
+  const g = get.waiter?.lifecycle.gone.find((x) => x.status !== 404 && x.code);
+  return g ? { goneAnswer: { status: g.status, code: g.code! } } : {};
 }
 
 function challenges(security: SdkModel['security']): string[] {

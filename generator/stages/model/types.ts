@@ -5,6 +5,7 @@
 import type { MediaKind, ParseAs } from '../../media.js';
 import type { Json, SchemaObject } from '../../openapi.js';
 import type { StandInModel } from '../../../stand-in/types.js';
+import type { LifecycleModel } from './lifecycle.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -169,12 +170,16 @@ export interface PagingModel {
 export interface WaiterModel {
   /** `waitFor` for `get`, else `waitFor<Name>`. */
   name: string;
-  /** Its arguments: the get's, and `wait`, in signature order. */
+  /** `waitUntilDeleted` for `get`, else `waitUntilDeleted<Name>` (as the AWS SDK's waiters are named). */
+  deletedName: string;
+  /** Its arguments: the get's, and the optional `wait` last, in signature order. */
   args: ArgModel[];
-  /** Known values of `status.phase`. */
+  /** The same for the wait until deleted (its `wait` takes no `until`). */
+  deletedArgs: ArgModel[];
+  /** The resource's lifecycle; the generated code passes it to the runtime's waits. */
+  lifecycle: LifecycleModel;
+  /** Every phase the lifecycle names, for the docs. */
   phases: string[];
-  /** The phase a caller usually waits for (READY, PROVISIONED, ...), when the phases name one. */
-  readyPhase: string | undefined;
 }
 
 export interface ResponseModel {

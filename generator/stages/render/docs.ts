@@ -2,6 +2,7 @@
 // This module picks the facts and links for each row; the templates lay the rows out.
 import { firstLine, mdCell, tsKey, tsString } from '../../helpers.js';
 import type { MethodModel, ParamModel, SdkModel, TypeModel } from '../model/index.js';
+import { limitText } from './durations.js';
 import { callArgs, methodCall, methodExample, pathLiterals, queryLiteral } from './examples.js';
 
 export interface DocsInput {
@@ -58,7 +59,12 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
               {
                 name: m.waiter.name,
                 how: `polls \`${m.name}\``,
-                what: `Wait until a condition holds (phases: ${m.waiter.phases.join(', ')})`,
+                what: `Wait until settled (${m.waiter.lifecycle.settled.join(' or ')}) or a condition holds, within ${limitText(m.waiter.lifecycle.create)}`,
+              },
+              {
+                name: m.waiter.deletedName,
+                how: `polls \`${m.name}\``,
+                what: `Wait until deleted (gone), within ${limitText(m.waiter.lifecycle.delete)}`,
               },
             ]
           : [],
@@ -213,7 +219,6 @@ function resourceExamples(property: string, methods: MethodModel[]) {
   const list = methods.find((m) => m.paging);
   const waitable = methods.find((m) => m.waiter?.phases.length);
   const waiter = waitable?.waiter;
-  const target = waiter?.readyPhase ?? waiter?.phases[0];
   const rawTarget = list ?? get;
   const rawQuery = queryLiteral(rawTarget);
   const rawPath = pathLiterals(rawTarget);
@@ -230,7 +235,7 @@ function resourceExamples(property: string, methods: MethodModel[]) {
           waiter.args.filter((a) => a.kind !== 'wait'),
         )
       : [];
-  const waitOptions = `{\n  until: (r) => r.status?.phase === ${tsString(target ?? '')},\n  timeoutMs: 30 * 60_000,\n  intervalMs: 10_000,\n}`;
+  const waitOptions = '{ timeoutMs: 30 * 60_000 }';
   return {
     getCall: `const result = await ${methodCall(get, property)};\n  console.log(result);`,
     listAllExample: list
@@ -241,7 +246,7 @@ function resourceExamples(property: string, methods: MethodModel[]) {
       : undefined,
     waitPhases:
       waiter &&
-      `${waiter.phases.map((p) => `\`${p}\``).join(', ')}${waiter.readyPhase ? `; ready at \`${waiter.readyPhase}\`` : ''}`,
+      `${waiter.phases.map((p) => `\`${p}\``).join(', ')}; settled at ${waiter.lifecycle.settled.map((p) => `\`${p}\``).join(' or ')}; create within ${limitText(waiter.lifecycle.create)}, delete within ${limitText(waiter.lifecycle.delete)}`,
     rawExample: rawTarget.body
       ? `// See the generated \`paths\` type for every route.\nconsole.log(typeof client.raw.${rawTarget.httpMethod});`
       : `const { data, error, response } = await client.raw.${rawTarget.httpMethod}(${tsString(rawTarget.path)}${rawParams.length ? `, { params: { ${rawParams.join(', ')} } }` : ''});\nconsole.log(response.status, data ?? error);`,
@@ -257,6 +262,9 @@ function waiterCall(args: MethodModel['args'], values: string[], wait: string): 
       out.push(wait);
     } else if (!a.optional || a.kind === 'path') {
       out.push(values[i++]!);
+    } else {
+      // The wait options come last (signature.ts), so an optional argument before them is passed as undefined.
+      out.push('undefined');
     }
   }
   return out.join(', ');

@@ -1,6 +1,8 @@
 // Turns the model into the exact strings templates print (signatures, calls, doc blocks),
 // so templates stay free of logic and every string is testable here.
 import { jsdoc, tsKey, tsString } from '../../helpers.js';
+import type { LifecycleModel, TimeoutModel } from '../model/lifecycle.js';
+import { durationText, limitText } from './durations.js';
 import type { ArgModel, MethodModel, PagingModel, ResourceModel, SdkModel, WaiterModel } from '../model/index.js';
 
 export interface MethodView {
@@ -18,6 +20,8 @@ export interface ResourceView {
   doc: string;
   imports: string;
   coreImports: string;
+  /** `const LIFECYCLE: Lifecycle = {...};` per waitable get: the model's facts the waits run on. */
+  constants: string[];
   methods: MethodView[];
 }
 
@@ -30,12 +34,15 @@ export function resourceView(resource: ResourceModel): ResourceView {
     }
   }
   const waiters = resource.methods.filter((m) => m.waiter);
+  const constants: string[] = [];
   for (const get of waiters) {
-    methods.push(waiterView(get, get.waiter!));
+    const name = lifecycleName(get);
+    constants.push(`const ${name}: Lifecycle = ${lifecycleLiteral(get.waiter!.lifecycle)};`);
+    methods.push(waiterView(get, get.waiter!, name), deletedView(get, get.waiter!, name));
   }
   const core = ['APIResource', 'type RequestOptions'];
   if (waiters.length) {
-    core.push('type WaitOptions');
+    core.push('type Lifecycle', 'type WaitOptions');
   }
   return {
     className: resource.className,
@@ -44,6 +51,7 @@ export function resourceView(resource: ResourceModel): ResourceView {
     doc: jsdoc([resource.description ? firstParagraph(resource.description) : `Operations on ${resource.property}.`]),
     imports: [...new Set(resource.methods.flatMap((m) => m.referencedTypes))].sort().join(', '),
     coreImports: core.join(', '),
+    constants,
     methods,
   };
 }
@@ -98,21 +106,67 @@ function pagingLiteral(p: PagingModel): string {
   return `{ tokenParam: ${tsString(p.tokenParam)}, items: ${tsString(p.itemsField)}, next: [${p.nextPath.map(tsString).join(', ')}] }`;
 }
 
-function waiterView(get: MethodModel, waiter: WaiterModel): MethodView {
-  const phases = `Known phases: ${waiter.phases.join(', ')}.${waiter.readyPhase ? ` Usually wait for ${waiter.readyPhase}.` : ''}`;
+const lifecycleName = (get: MethodModel) => (get.name === 'get' ? 'LIFECYCLE' : `${get.name}Lifecycle`);
+
+/** The runtime's Lifecycle, from the model: phases, limits and polling, as a literal. */
+function lifecycleLiteral(l: LifecycleModel): string {
+  const list = (xs: string[]) => `[${xs.map(tsString).join(', ')}]`;
+  const rule = (t: TimeoutModel) =>
+    t.by
+      ? `{ ms: ${t.ms}, by: { field: ${list(t.by.field)}, ms: { ${Object.entries(t.by.ms)
+          .map(([k, v]) => `${tsKey(k)}: ${v}`)
+          .join(', ')} } } }`
+      : `{ ms: ${t.ms} }`;
+  const fields = [
+    `phase: ${list(l.phase)}`,
+    ...(l.errorMessage ? [`errorMessage: ${list(l.errorMessage)}`] : []),
+    `working: ${list(l.working)}`,
+    `settled: ${list(l.settled)}`,
+    `failed: ${list(l.failed)}`,
+    `deleting: ${list(l.deleting)}`,
+    `create: ${rule(l.create)}`,
+    `delete: ${rule(l.delete)}`,
+    `firstPollMs: ${l.firstPollMs}`,
+    `maxPollMs: ${l.maxPollMs}`,
+  ];
+  return `{\n${fields.map((f) => `  ${f},`).join('\n')}\n}`;
+}
+
+function waiterView(get: MethodModel, waiter: WaiterModel, lifecycle: string): MethodView {
+  const l = waiter.lifecycle;
   const getArgs = waiter.args.filter((a) => a.kind !== 'wait').map((a) => a.name);
   return {
     doc: jsdoc(
       [
-        `Polls \`${get.name}\` until \`wait.until\` returns true; throws TimeoutError after \`wait.timeoutMs\` and ResourceFailedError when \`status.phase\` is FAILED.`,
-        waiter.phases.length ? phases : undefined,
+        `Polls \`${get.name}\` until the resource is settled (${l.settled.join(' or ')}), or until \`wait.until\` returns true.`,
+        `Gives up with TimeoutError after ${limitText(l.create)} (\`wait.timeoutMs\`); polls at once, then after ${durationText(l.firstPollMs)}, doubling to ${durationText(l.maxPollMs)}.`,
+        `Throws ResourceFailedError (with \`status.error_message\`) on ${l.failed.join(' or ') || 'no phase'}; 5xx, 429 and dropped connections are polled through, any other error stops the wait at once.`,
       ],
       '  ',
     ),
     name: waiter.name,
     signature: argList(waiter.args).join(', '),
     returnType: `Promise<${get.response.type}>`,
-    call: `this._client.waitFor((o) => this.${get.name}(${[...getArgs, 'o'].join(', ')}), wait)`,
+    call: `this._client.waitFor((o) => this.${get.name}(${[...getArgs, 'o'].join(', ')}), ${lifecycle}, wait)`,
+  };
+}
+
+function deletedView(get: MethodModel, waiter: WaiterModel, lifecycle: string): MethodView {
+  const l = waiter.lifecycle;
+  const getArgs = waiter.deletedArgs.filter((a) => a.kind !== 'wait').map((a) => a.name);
+  const gone = l.gone.map((g) => (g.code ? `${g.status} \`${g.code}\`` : String(g.status))).join(' or ');
+  return {
+    doc: jsdoc(
+      [
+        `Polls \`${get.name}\` until the resource is gone (GoneError: ${gone}), after a delete.`,
+        `Gives up with TimeoutError after ${limitText(l.delete)} (\`wait.timeoutMs\`); fails like \`${waiter.name}\` otherwise.`,
+      ],
+      '  ',
+    ),
+    name: waiter.deletedName,
+    signature: argList(waiter.deletedArgs).join(', '),
+    returnType: 'Promise<void>',
+    call: `this._client.waitUntilDeleted((o) => this.${get.name}(${[...getArgs, 'o'].join(', ')}), ${lifecycle}, wait)`,
   };
 }
 
@@ -170,6 +224,7 @@ export function clientView(model: SdkModel): ClientView {
     `defaultBaseUrl: ${tsString(model.defaultBaseUrl)}`,
     ...(model.envPrefix ? [`envPrefix: ${tsString(model.envPrefix)}`] : []),
     ...(model.resources.some((r) => r.methods.some((m) => m.security.length)) ? [] : [`credentials: 'optional'`]),
+    ...(goneLiteral(model) ? [`gone: ${goneLiteral(model)}`] : []),
   ];
   return {
     className: model.clientName,
@@ -177,4 +232,17 @@ export function clientView(model: SdkModel): ClientView {
     resources: model.resources.map((r) => ({ property: r.property, className: r.className, fileName: r.fileName })),
     sdk: `{ ${sdk.join(', ')} }`,
   };
+}
+
+/** The answers that mean gone for this API, when they are more than the core's default (a 404). */
+function goneLiteral(model: SdkModel): string | undefined {
+  const seen = new Map<string, string>();
+  for (const m of model.resources.flatMap((r) => r.methods)) {
+    for (const g of m.waiter?.lifecycle.gone ?? []) {
+      const text = g.code ? `{ status: ${g.status}, code: ${tsString(g.code)} }` : `{ status: ${g.status} }`;
+      seen.set(text, text);
+    }
+  }
+  const all = [...seen.values()];
+  return all.length === 0 || (all.length === 1 && all[0] === '{ status: 404 }') ? undefined : `[${all.join(', ')}]`;
 }
