@@ -48,7 +48,10 @@ async function main(): Promise<number> {
   const stand = await testing.startStandIn({ port, phases: PHASES });
   const started = performance.now();
   let calls = 0;
-  const counting: typeof fetch = (input, init) => (calls++, fetch(input, init));
+  const counting: typeof fetch = (input, init) => {
+    calls++;
+    return fetch(input, init);
+  };
   try {
     console.log(`Confluent Cloud client demo against the stateful stand-in on ${stand.url}`);
     console.log(

@@ -89,17 +89,10 @@ const callOf = (req: Request | Prepared) => [req.method, new URL(req.url).pathna
 /** The wait the pacing refused, as the RateLimitError a caller can act on. */
 function refused(req: Request | Prepared, e: PacingRefusal): RateLimitError {
   const seconds = Math.ceil(e.waitMs / 1000);
-  const error = new RateLimitError(
+  return new RateLimitError(
     describe(callOf(req), `rate limited: would wait ${seconds} s, more than maxRateLimitWaitMs`),
+    { status: 429, requestId: undefined, headers: e.headers, body: undefined, errors: [], waitSeconds: seconds },
   );
-  return Object.assign(error, {
-    status: 429,
-    requestId: undefined,
-    headers: e.headers,
-    body: undefined,
-    errors: [],
-    waitSeconds: seconds,
-  });
 }
 
 /** A status worth another attempt: 429 always; 408 and 5xx (but 501 Not Implemented) only when idempotent. */

@@ -126,7 +126,7 @@ describe('diff of two commits in a git repository', { timeout: 120_000 }, () => 
     );
     const compiler = section(md, 'Breaking for TypeScript callers');
     expect(compiler).toContain(
-      'Code written against the old package that no longer compiles (6 methods and 31 types of the old package checked)',
+      'Code written against the old package that no longer compiles (7 methods and 39 types of the old package checked)',
     );
     expect(compiler).toMatch(
       /\| method `clusters\.createCmkV2Cluster` \| `POST \/cmk\/v2\/clusters` \| literal \| TS2353: Object literal may only specify known properties, and '"cloud"' does not exist in type /,

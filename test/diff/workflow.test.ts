@@ -114,8 +114,10 @@ describe('.github/workflows/ci.yml', () => {
     expect(ci.permissions).toEqual({ contents: 'read' });
   });
 
-  it('tests on Node 20 and 22', () => {
-    expect(asArray(asObject(asObject(test.strategy)?.matrix)?.node)).toEqual([20, 22]);
+  it('tests on Node 20, 22 and 24, each job running the consumer matrix on its own Node', () => {
+    const include = asArray(asObject(asObject(test.strategy)?.matrix)?.include) ?? [];
+    expect(include.map((row) => asObject(row)?.node)).toEqual([20, 22, 24]);
+    expect(include.every((row) => String(asObject(row)?.consumer).startsWith(`${asObject(row)?.node}.`))).toBe(true);
     const node = asObject(ciSteps.find((s) => asString(s.uses)?.startsWith('actions/setup-node@'))?.with);
     expect(node?.['node-version']).toBe('${{ matrix.node }}');
     // An npm cache restored by setup-node would hide a missing install step, the very thing .ci/run guards.
@@ -132,11 +134,13 @@ describe('.github/workflows/ci.yml', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const testCommand = /^(make test)\s+#/m.exec(readme)?.[1];
     expect(testCommand).toBe('make test');
-    expect(commands.at(-1)).toBe(testCommand);
+    // The README's command, after the install; the consumer matrix runs after it.
+    const install = commands.findIndex((l) => /^npm ci\b/.test(l));
+    const test = commands.findIndex((l) => l.trim() === testCommand);
+    expect(test).toBeGreaterThan(install);
     expect(ciRun).toMatch(/^scratch="\$\(mktemp -d\)"$/m);
     expect(ciRun).toMatch(/^export npm_config_cache="\$scratch\/[^"]+"$/m);
     expect(ciRun).toMatch(/^export HOME="\$scratch\/[^"]+"$/m);
-    const install = commands.findIndex((l) => /^npm ci\b/.test(l));
     const cache = commands.findIndex((l) => l.startsWith('export npm_config_cache='));
     expect(install).toBeGreaterThan(cache);
     expect(cache).toBeGreaterThan(-1);

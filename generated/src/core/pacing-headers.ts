@@ -3,13 +3,13 @@
 // RateLimitError all read them here, so `Retry-After` and `X-RateLimit-*` are parsed one way.
 
 /** A numeric header, or undefined when absent, empty or not a number. */
-export function numberHeader(headers: Headers, name: string): number | undefined {
+function numberHeader(headers: Headers, name: string): number | undefined {
   const value = headers.get(name);
   return value === null || value === '' || Number.isNaN(+value) ? undefined : +value;
 }
 
 /** `Retry-After` in seconds (a number of seconds or an HTTP date; a date in the past is 0), or undefined. */
-export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
+function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
   const value = headers.get('retry-after');
   if (!value) {
     return undefined;

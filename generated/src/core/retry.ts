@@ -58,7 +58,7 @@ export const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise itself runs on). */
-export function unlessAborted<T>(promise: Promise<T> | T, signal?: AbortSignal): Promise<T> {
+function unlessAborted<T>(promise: Promise<T> | T, signal?: AbortSignal): Promise<T> {
   if (!signal) {
     return Promise.resolve(promise);
   }
@@ -90,25 +90,18 @@ const callOf = (req: Request | Prepared) => [req.method, new URL(req.url).pathna
 /** The wait the pacing refused, as the RateLimitError a caller can act on. */
 function refused(req: Request | Prepared, e: PacingRefusal): RateLimitError {
   const seconds = Math.ceil(e.waitMs / 1000);
-  const error = new RateLimitError(
+  return new RateLimitError(
     describe(callOf(req), `rate limited: would wait ${seconds} s, more than maxRateLimitWaitMs`),
+    { status: 429, requestId: undefined, headers: e.headers, body: undefined, errors: [], waitSeconds: seconds },
   );
-  return Object.assign(error, {
-    status: 429,
-    requestId: undefined,
-    headers: e.headers,
-    body: undefined,
-    errors: [],
-    waitSeconds: seconds,
-  });
 }
 
 /** A status worth another attempt: 429 always; 408 and 5xx (but 501 Not Implemented) only when idempotent. */
-export const shouldRetry = (status: number, idempotent: boolean) =>
+const shouldRetry = (status: number, idempotent: boolean) =>
   status === 429 || (idempotent && (status === 408 || (status > 499 && status !== 501)));
 
 /** How long to wait before the next attempt after a retryable response, and why (for the debug log). */
-export function retryDelay(res: Response, attempt: number, paced: boolean): { wait: number; why: string } {
+function retryDelay(res: Response, attempt: number, paced: boolean): { wait: number; why: string } {
   // The pacer holds every call after a 429 (this one first in line): nothing to wait out here.
   if (paced) {
     return { wait: 0, why: 'paced: the rate limit holds every call' };

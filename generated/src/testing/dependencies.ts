@@ -4,7 +4,7 @@
 // alone. This checks they are there before the server (which imports them) loads, and names the one step if not.
 
 /** The packages the stand-in imports, as the generated package.json's peerDependencies name them. */
-export const STAND_IN_PACKAGES = ['openapi-backend', 'ajv-formats', 'openapi-sampler'] as const;
+const STAND_IN_PACKAGES = ['openapi-backend', 'ajv-formats', 'openapi-sampler'] as const;
 
 /** Loads `./server.js`, or throws one line naming the `npm i` that installs what is missing. */
 export async function loadServer(

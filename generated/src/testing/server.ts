@@ -96,7 +96,10 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
     definition: requestView(doc) as unknown as Document,
     quick: true,
     validate: true,
-    customizeAjv: (ajv) => (addFormats(ajv), ajv),
+    customizeAjv: (ajv) => {
+      addFormats(ajv);
+      return ajv;
+    },
   });
   await api.init();
   const random: Random = options.seed === undefined ? Math.random : seededRandom(options.seed);
@@ -585,7 +588,10 @@ function set(target: Resource, path: string[], value: Json): void {
   let cur: Resource = target;
   for (const k of path.slice(0, -1)) {
     const next = cur[k];
-    cur = (next && typeof next === 'object' && !Array.isArray(next) ? next : (cur[k] = {})) as Resource;
+    if (!next || typeof next !== 'object' || Array.isArray(next)) {
+      cur[k] = {};
+    }
+    cur = cur[k] as Resource;
   }
   cur[path.at(-1)!] = value;
 }

@@ -114,7 +114,7 @@ export class Store {
   /** The other side accepts: a resource in its awaiting phase moves on to the last settled one. */
   accept(id: string): boolean {
     const entry = this.entries.get(id);
-    if (!entry || !entry.collection.phases?.awaiting) {
+    if (!entry?.collection.phases?.awaiting) {
       return false;
     }
     entry.accepted = true;

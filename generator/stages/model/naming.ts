@@ -116,7 +116,7 @@ function explicit(value: unknown): string | undefined {
   return isIdentifier(value) ? value : camelCase(value) || undefined;
 }
 
-export function resourceFallback(source: Pick<OperationSource, 'op' | 'path'>): string {
+function resourceFallback(source: Pick<OperationSource, 'op' | 'path'>): string {
   const tag = source.op.tags?.find((t) => typeof t === 'string' && words(t.replace(/\s*\(.*\)\s*$/, '')).length);
   if (tag) {
     return camelCase(tag.replace(/\s*\(.*\)\s*$/, ''));
@@ -126,7 +126,7 @@ export function resourceFallback(source: Pick<OperationSource, 'op' | 'path'>): 
 }
 
 /** `repos/list-for-org` in `repos` → `listForOrg`; `listPets` stays `listPets`. */
-export function methodFromOperationId(id: string, resource: string): { name: string; asWritten: boolean } | undefined {
+function methodFromOperationId(id: string, resource: string): { name: string; asWritten: boolean } | undefined {
   let rest = id.trim();
   const slash = rest.lastIndexOf('/');
   if (slash > 0 && camelCase(rest.slice(0, slash)) === resource && words(rest.slice(slash + 1)).length) {
@@ -140,7 +140,7 @@ export function methodFromOperationId(id: string, resource: string): { name: str
 }
 
 /** `GET /stores/{storeId}/orders` → `getStoresByStoreIdOrders`; `POST /a/b:cancel` → `postABCancel`. */
-export function methodFromPath(source: Pick<OperationSource, 'method' | 'path'>): string {
+function methodFromPath(source: Pick<OperationSource, 'method' | 'path'>): string {
   const parts = source.path
     .split('/')
     .filter(Boolean)
