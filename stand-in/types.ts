@@ -27,6 +27,8 @@ export interface StandInCollection {
   apiVersion?: string;
   kind?: string;
   listKind?: string;
+  /** The JSON schema of the get's success response: every item the stand-in returns is completed to match it. */
+  itemSchema?: { [key: string]: unknown };
   /** Top-level properties of an item that the server owns (readOnly): dropped from what a create stores. */
   serverOwned: string[];
   /** Property paths an update may change (the update body's writable leaves, less the scoping environment). */

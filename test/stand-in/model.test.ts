@@ -66,6 +66,17 @@ describe('for spec/', () => {
     expect(networks.serverOwned).toEqual(['id', 'api_version', 'kind', 'metadata', 'status']);
   });
 
+  it('gives each collection its item schema (the success response of its get), so the server reads no paths', () => {
+    const methods = buildModel(bundled).resources.flatMap((r) => r.methods);
+    for (const c of model.collections) {
+      const get = methods.find((m) => m.httpMethod === 'GET' && m.path === c.itemPath)!;
+      expect(c.itemSchema, c.name).toEqual(get.response.schema);
+      expect(c.itemSchema, c.name).toBeDefined();
+    }
+    const server = readFileSync(path.join(ROOT, 'stand-in/server.ts'), 'utf8');
+    expect(server).not.toMatch(/doc\.paths|\.paths\[/);
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(model))).toEqual(JSON.parse(JSON.stringify(model)));
     expect(

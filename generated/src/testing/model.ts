@@ -13,6 +13,45 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "Network",
       "listKind": "NetworkList",
+      "itemSchema": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Network"
+          },
+          {
+            "type": "object",
+            "required": [
+              "api_version",
+              "kind",
+              "id"
+            ],
+            "properties": {
+              "api_version": {
+                "type": "string",
+                "enum": [
+                  "networking/v1"
+                ],
+                "readOnly": true,
+                "description": "API group and version of this object."
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "Network"
+                ],
+                "readOnly": true,
+                "description": "Object kind."
+              },
+              "id": {
+                "type": "string",
+                "maxLength": 255,
+                "readOnly": true,
+                "description": "Server-assigned identifier, for example `n-abcde1`."
+              }
+            }
+          }
+        ]
+      },
       "serverOwned": [
         "id",
         "api_version",
@@ -107,6 +146,45 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "Peering",
       "listKind": "PeeringList",
+      "itemSchema": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Peering"
+          },
+          {
+            "type": "object",
+            "required": [
+              "api_version",
+              "kind",
+              "id"
+            ],
+            "properties": {
+              "api_version": {
+                "type": "string",
+                "enum": [
+                  "networking/v1"
+                ],
+                "readOnly": true,
+                "description": "API group and version of this object."
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "Peering"
+                ],
+                "readOnly": true,
+                "description": "Object kind."
+              },
+              "id": {
+                "type": "string",
+                "maxLength": 255,
+                "readOnly": true,
+                "description": "Server-assigned identifier, for example `peer-abc123`."
+              }
+            }
+          }
+        ]
+      },
       "serverOwned": [
         "id",
         "api_version",
@@ -182,6 +260,45 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "PrivateLinkAccess",
       "listKind": "PrivateLinkAccessList",
+      "itemSchema": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/PrivateLinkAccess"
+          },
+          {
+            "type": "object",
+            "required": [
+              "api_version",
+              "kind",
+              "id"
+            ],
+            "properties": {
+              "api_version": {
+                "type": "string",
+                "enum": [
+                  "networking/v1"
+                ],
+                "readOnly": true,
+                "description": "API group and version of this object."
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "PrivateLinkAccess"
+                ],
+                "readOnly": true,
+                "description": "Object kind."
+              },
+              "id": {
+                "type": "string",
+                "maxLength": 255,
+                "readOnly": true,
+                "description": "Server-assigned identifier, for example `pla-abc123`."
+              }
+            }
+          }
+        ]
+      },
       "serverOwned": [
         "id",
         "api_version",
@@ -255,6 +372,45 @@ export const model: StandInModel = {
       "apiVersion": "networking/v1",
       "kind": "NetworkLinkService",
       "listKind": "NetworkLinkServiceList",
+      "itemSchema": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/NetworkLinkService"
+          },
+          {
+            "type": "object",
+            "required": [
+              "api_version",
+              "kind",
+              "id"
+            ],
+            "properties": {
+              "api_version": {
+                "type": "string",
+                "enum": [
+                  "networking/v1"
+                ],
+                "readOnly": true,
+                "description": "API group and version of this object."
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "NetworkLinkService"
+                ],
+                "readOnly": true,
+                "description": "Object kind."
+              },
+              "id": {
+                "type": "string",
+                "maxLength": 255,
+                "readOnly": true,
+                "description": "Server-assigned identifier, for example `nls-abc123`."
+              }
+            }
+          }
+        ]
+      },
       "serverOwned": [
         "id",
         "api_version",
@@ -339,6 +495,45 @@ export const model: StandInModel = {
       "apiVersion": "cmk/v2",
       "kind": "Cluster",
       "listKind": "ClusterList",
+      "itemSchema": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Cluster"
+          },
+          {
+            "type": "object",
+            "required": [
+              "api_version",
+              "kind",
+              "id"
+            ],
+            "properties": {
+              "api_version": {
+                "type": "string",
+                "enum": [
+                  "cmk/v2"
+                ],
+                "readOnly": true,
+                "description": "API group and version of this object."
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "Cluster"
+                ],
+                "readOnly": true,
+                "description": "Object kind."
+              },
+              "id": {
+                "type": "string",
+                "maxLength": 255,
+                "readOnly": true,
+                "description": "Server-assigned identifier, for example `lkc-abc123`."
+              }
+            }
+          }
+        ]
+      },
       "serverOwned": [
         "id",
         "api_version",

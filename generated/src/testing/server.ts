@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import formats from 'ajv-formats';
 import { OpenAPIBackend, type Document, type Operation, type Request } from 'openapi-backend';
-import { complete, resolve, type Doc } from './fill.js';
+import { complete, type Doc } from './fill.js';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit.js';
 import { randomId, seededRandom, type Random } from './random.js';
 import { Store, type Entry, type PhaseOptions, type Resource } from './store.js';
@@ -383,8 +383,7 @@ export async function serve(model: StandInModel, spec: Doc, options: StandInOpti
     if (phase !== undefined) {
       out.status = { ...((out.status as Resource | undefined) ?? {}), phase };
     }
-    const schema = itemSchema(doc, c);
-    return schema ? (complete(out, schema, doc) as Resource) : out;
+    return c.itemSchema ? (complete(out, c.itemSchema, doc) as Resource) : out;
   };
 
   const server = createServer((req, res) => {
@@ -447,21 +446,6 @@ function listBody(c: StandInCollection, data: Resource[], metadata: { [key: stri
     out.kind = c.listKind;
   }
   return { ...out, metadata, data };
-}
-
-type ResponseObject = { $ref?: string; content?: Record<string, { schema?: object }> };
-
-/** The schema of a get's success response: what every item the stand-in returns must match. */
-function itemSchema(doc: Doc, c: StandInCollection): { [key: string]: unknown } | undefined {
-  const paths = doc.paths as Record<string, Record<string, { responses?: Record<string, ResponseObject> }>>;
-  const responses = paths[c.itemPath]?.get?.responses ?? {};
-  const status = Object.keys(responses).find((s) => s.startsWith('2'));
-  const response = resolve(status ? (responses[status] as { [key: string]: unknown }) : undefined, doc) as
-    | ResponseObject
-    | undefined;
-  return Object.entries(response?.content ?? {}).find(([k]) => k.includes('json'))?.[1].schema as
-    | { [key: string]: unknown }
-    | undefined;
 }
 
 function successStatus(operation: Operation, fallback: number): number {

@@ -87,6 +87,7 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
     apiVersion: constant(doc, findProperty(doc, item, 'api_version')),
     kind: constant(doc, findProperty(doc, item, 'kind')),
     listKind: listSchema ? constant(doc, findProperty(doc, listSchema, 'kind')) : undefined,
+    itemSchema: item as { [key: string]: unknown } | undefined,
     serverOwned: topLevelReadOnly(doc, item),
     updatable: ops.update
       ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1)))

@@ -10,6 +10,9 @@ export const model: StandInModel = {
       "idParam": "name",
       "idPrefix": "b-",
       "crnKey": "bucket",
+      "itemSchema": {
+        "$ref": "#/components/schemas/Bucket"
+      },
       "serverOwned": [],
       "updatable": [
         [
