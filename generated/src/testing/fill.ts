@@ -74,7 +74,7 @@ function pickVariant(value: { [key: string]: Json }, s: Schema, _doc: Doc): Sche
   return variants.find((v) => v.$ref === ref);
 }
 
-export function resolve(schema: Schema | undefined, doc: Doc): Schema | undefined {
+function resolve(schema: Schema | undefined, doc: Doc): Schema | undefined {
   let cur = schema;
   for (let hops = 0; cur && typeof cur.$ref === 'string' && hops < 32; hops++) {
     cur = (cur.$ref as string)
