@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// Which credentials the stand-in accepts: any well-formed Basic or Bearer header by default, or only the ones a test
+// Which credentials the stand-in accepts: every well-formed Basic or Bearer header by default, or only the ones a test
 // names, so the test can reach the client's 401 AuthenticationError path with a wrong key.
 
 /** One accepted credential: an API key and secret (HTTP basic), or a bearer token. */

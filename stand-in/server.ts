@@ -58,9 +58,9 @@ export interface StandInOptions {
   seed?: number;
   /** Where the list of what the stand-in cannot serve goes at start (default: console.warn). */
   log?: (line: string) => void;
-  /** The credentials accepted (default: any); others get a 401 with the API's error body. */
+  /** The credentials accepted (default: every well-formed one); others get a 401 with the API's error body. */
   credentials?: StandInCredential | StandInCredential[];
-  /** CORS headers and preflights for a page on another origin (default: off). `true` allows any origin. */
+  /** CORS headers and preflights for a page on another origin (default: off). `true` allows every origin. */
   cors?: boolean | CorsOptions;
 }
 

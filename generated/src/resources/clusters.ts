@@ -72,7 +72,7 @@ export class Clusters extends APIResource {
   /**
    * Polls `get` until the resource is settled (PROVISIONED), or until `wait.until` returns true.
    * Gives up with TimeoutError after 1 h (72 h when spec.config.kind is Dedicated) (`wait.timeoutMs`); polls at once, then after 5 s, doubling to 1 min.
-   * Throws ResourceFailedError (with `status.error_message`) on FAILED; 5xx, 429 and dropped connections are polled through, any other error stops the wait at once.
+   * Throws ResourceFailedError (with `status.error_message`) on FAILED; 5xx, 429 and dropped connections are polled through; every other error stops the wait at once.
    */
   waitFor(id: string, query: ClusterGetParams, wait?: WaitOptions<ClusterGetResponse>): Promise<ClusterGetResponse> {
     return this._client.waitFor((o) => this.get(id, query, o), LIFECYCLE, wait);

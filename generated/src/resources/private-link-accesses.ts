@@ -73,7 +73,7 @@ export class PrivateLinkAccesses extends APIResource {
   /**
    * Polls `get` until the resource is settled (READY), or until `wait.until` returns true.
    * Gives up with TimeoutError after 2 h (`wait.timeoutMs`); polls at once, then after 5 s, doubling to 1 min.
-   * Throws ResourceFailedError (with `status.error_message`) on FAILED; 5xx, 429 and dropped connections are polled through, any other error stops the wait at once.
+   * Throws ResourceFailedError (with `status.error_message`) on FAILED; 5xx, 429 and dropped connections are polled through; every other error stops the wait at once.
    */
   waitFor(id: string, query: PrivateLinkAccessGetParams, wait?: WaitOptions<PrivateLinkAccessGetResponse>): Promise<PrivateLinkAccessGetResponse> {
     return this._client.waitFor((o) => this.get(id, query, o), LIFECYCLE, wait);

@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface CorsOptions {
-  /** The origins allowed (default: any, answered as `*`). */
+  /** The origins allowed (default: every origin, answered as `*`). */
   origin?: string | readonly string[];
 }
 

@@ -138,9 +138,11 @@ function waiterView(get: MethodModel, waiter: WaiterModel, lifecycle: string): M
   return {
     doc: jsdoc(
       [
-        `Polls \`${get.name}\` until the resource is settled (${l.settled.join(' or ')}), or until \`wait.until\` returns true.`,
+        l.settled.length
+          ? `Polls \`${get.name}\` until the resource is settled (${l.settled.join(' or ')}), or until \`wait.until\` returns true.`
+          : `Polls \`${get.name}\` until \`wait.until\` returns true.`,
         `Gives up with TimeoutError after ${limitText(l.create)} (\`wait.timeoutMs\`); polls at once, then after ${durationText(l.firstPollMs)}, doubling to ${durationText(l.maxPollMs)}.`,
-        `Throws ResourceFailedError (with \`status.error_message\`) on ${l.failed.join(' or ') || 'no phase'}; 5xx, 429 and dropped connections are polled through, any other error stops the wait at once.`,
+        `${l.failed.length ? `Throws ResourceFailedError (with \`status.error_message\`) on ${l.failed.join(' or ')}; ` : ''}5xx, 429 and dropped connections are polled through; every other error stops the wait at once.`,
       ],
       '  ',
     ),

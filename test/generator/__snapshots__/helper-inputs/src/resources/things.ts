@@ -24,7 +24,7 @@ export class Things extends APIResource {
   /**
    * Polls `readThing` until the resource is settled (RUNNING), or until `wait.until` returns true.
    * Gives up with TimeoutError after 10 min (`wait.timeoutMs`); polls at once, then after 5 s, doubling to 1 min.
-   * Throws ResourceFailedError (with `status.error_message`) on FAILED; 5xx, 429 and dropped connections are polled through, any other error stops the wait at once.
+   * Throws ResourceFailedError (with `status.error_message`) on FAILED; 5xx, 429 and dropped connections are polled through; every other error stops the wait at once.
    */
   waitForReadThing(name: string, query?: ReadThingParams, wait?: WaitOptions<Thing>): Promise<Thing> {
     return this._client.waitFor((o) => this.readThing(name, query, o), readThingLifecycle, wait);
