@@ -46,6 +46,13 @@ const registry = {
     description: 'x-sdk-resource or x-sdk-method changed: the generated method moved, so calls no longer compile.',
     message: 'Generated method changed from {from} to {to}',
   },
+  'sdk-lifecycle-changed': {
+    level: { behaviour: 'warning', polling: 'info', added: 'info', removed: 'breaking' },
+    feature: true,
+    description:
+      'The lifecycle the generated waitFor / waitUntilDeleted run on changed (x-sdk-lifecycle, or the phases it is inferred from): the phases a wait ends or fails on, the answers that mean gone, the time limits. Calls still compile but wait differently (warning); polling delays are info; a waiter appearing is info, vanishing breaking.',
+    message: 'Waiter of {operation}: {aspect} changed from {from} to {to}',
+  },
   'parameter-added': {
     level: 'info',
     feature: true,

@@ -34,6 +34,8 @@ export interface OperationPair {
   base: Operation | undefined;
   head: Operation | undefined;
   lifecycle: LifecycleContext;
+  /** Each side's document, for rules that read a model fact off it (the waiter's lifecycle). */
+  readers: Readers;
 }
 
 export interface ParameterPair {

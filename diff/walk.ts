@@ -44,7 +44,7 @@ export function walk(input: WalkInput): RawFinding[] {
   const head = input.operations?.head ?? readOperations(readers.head);
   const keys = [...new Set([...base.keys(), ...head.keys()])].sort();
   for (const key of keys) {
-    const pair = { base: base.get(key), head: head.get(key), lifecycle: input.lifecycle };
+    const pair = { base: base.get(key), head: head.get(key), lifecycle: input.lifecycle, readers };
     const label = (pair.head ?? pair.base)?.label ?? key;
     // One emit per rule and operation, not per call: the walk calls every hook at every schema pair.
     const emits = rules.map(

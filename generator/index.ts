@@ -16,6 +16,8 @@ export type {
   PagingModel,
   WaiterModel,
 } from './stages/model/index.js';
+export { lifecycleOf, type LifecycleModel } from './stages/model/lifecycle.js';
+export type { OpenApiDocument } from './openapi.js';
 export { methodExample } from './stages/render/examples.js';
 export { writePackage } from './stages/write.js';
 export type { FileMap } from './stages/render/index.js';

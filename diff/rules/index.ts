@@ -51,6 +51,7 @@ import responsePropertyBecameOptional from './response-property-became-optional.
 import responsePropertyRemoved from './response-property-removed.js';
 import responseStatusAdded from './response-status-added.js';
 import responseStatusRemoved from './response-status-removed.js';
+import sdkLifecycleChanged from './sdk-lifecycle-changed.js';
 import sdkNameChanged from './sdk-name-changed.js';
 import securityChanged from './security-changed.js';
 import unevaluatedConstraintChanged from './unevaluated-constraint-changed.js';
@@ -109,6 +110,7 @@ export const rules: readonly Rule[] = [
   responsePropertyRemoved,
   responseStatusAdded,
   responseStatusRemoved,
+  sdkLifecycleChanged,
   sdkNameChanged,
   securityChanged,
   unevaluatedConstraintChanged,
