@@ -9,13 +9,15 @@ export interface paths {
         };
         /**
          * List networks
-         * @description Returns one page of the networks in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the networks in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1Networks"];
         put?: never;
         /**
          * Create a network
-         * @description Starts provisioning a network. The call returns at once with `status.phase` `PROVISIONING`; poll the network until it is `READY`.
+         *
+         * Starts provisioning a network. The call returns at once with `status.phase` `PROVISIONING`; poll the network until it is `READY`.
          */
         post: operations["createNetworkingV1Network"];
         delete?: never;
@@ -33,21 +35,24 @@ export interface paths {
         };
         /**
          * Get a network
-         * @description Returns one network, including its current provisioning phase.
+         *
+         * Returns one network, including its current provisioning phase.
          */
         get: operations["getNetworkingV1Network"];
         put?: never;
         post?: never;
         /**
          * Delete a network
-         * @description Starts tearing a network down. Anything still attached to it must be removed first.
+         *
+         * Starts tearing a network down. Anything still attached to it must be removed first.
          */
         delete: operations["deleteNetworkingV1Network"];
         options?: never;
         head?: never;
         /**
          * Update a network
-         * @description Changes the mutable fields of a network (only its display name). The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a network (only its display name). The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1Network"];
         trace?: never;
@@ -61,13 +66,15 @@ export interface paths {
         };
         /**
          * List peerings
-         * @description Returns one page of the peerings in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the peerings in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1Peerings"];
         put?: never;
         /**
          * Create a peering
-         * @description Starts peering a Confluent network with one of your VPCs or VNets. The result starts out `PROVISIONING`; on some clouds it waits in `PENDING_ACCEPT` until you accept it on your side.
+         *
+         * Starts peering a Confluent network with one of your VPCs or VNets. The result starts out `PROVISIONING`; on some clouds it waits in `PENDING_ACCEPT` until you accept it on your side.
          */
         post: operations["createNetworkingV1Peering"];
         delete?: never;
@@ -85,21 +92,24 @@ export interface paths {
         };
         /**
          * Get a peering
-         * @description Returns one peering, including its current status.
+         *
+         * Returns one peering, including its current status.
          */
         get: operations["getNetworkingV1Peering"];
         put?: never;
         post?: never;
         /**
          * Delete a peering
-         * @description Starts removing a peering connection.
+         *
+         * Starts removing a peering connection.
          */
         delete: operations["deleteNetworkingV1Peering"];
         options?: never;
         head?: never;
         /**
          * Update a peering
-         * @description Changes the mutable fields of a peering (only its display name). The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a peering (only its display name). The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1Peering"];
         trace?: never;
@@ -113,13 +123,15 @@ export interface paths {
         };
         /**
          * List private link accesses
-         * @description Returns one page of the private link accesses in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the private link accesses in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1PrivateLinkAccesses"];
         put?: never;
         /**
          * Create a private link access
-         * @description Allows one of your cloud accounts, subscriptions or projects to create private endpoints to a Confluent network. The result starts out `PROVISIONING`.
+         *
+         * Allows one of your cloud accounts, subscriptions or projects to create private endpoints to a Confluent network. The result starts out `PROVISIONING`.
          */
         post: operations["createNetworkingV1PrivateLinkAccess"];
         delete?: never;
@@ -137,21 +149,24 @@ export interface paths {
         };
         /**
          * Get a private link access
-         * @description Returns one private link access, including its current status.
+         *
+         * Returns one private link access, including its current status.
          */
         get: operations["getNetworkingV1PrivateLinkAccess"];
         put?: never;
         post?: never;
         /**
          * Delete a private link access
-         * @description Starts revoking a private link access; endpoints that rely on it stop working.
+         *
+         * Starts revoking a private link access; endpoints that rely on it stop working.
          */
         delete: operations["deleteNetworkingV1PrivateLinkAccess"];
         options?: never;
         head?: never;
         /**
          * Update a private link access
-         * @description Changes the mutable fields of a private link access (only its display name). The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a private link access (only its display name). The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1PrivateLinkAccess"];
         trace?: never;
@@ -165,13 +180,15 @@ export interface paths {
         };
         /**
          * List network link services
-         * @description Returns one page of the network link services in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the network link services in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1NetworkLinkServices"];
         put?: never;
         /**
          * Create a network link service
-         * @description Publishes a network link service on a Confluent network, with an accept policy naming the environments or networks allowed to link to it.
+         *
+         * Publishes a network link service on a Confluent network, with an accept policy naming the environments or networks allowed to link to it.
          */
         post: operations["createNetworkingV1NetworkLinkService"];
         delete?: never;
@@ -189,21 +206,24 @@ export interface paths {
         };
         /**
          * Get a network link service
-         * @description Returns one network link service, including its current status.
+         *
+         * Returns one network link service, including its current status.
          */
         get: operations["getNetworkingV1NetworkLinkService"];
         put?: never;
         post?: never;
         /**
          * Delete a network link service
-         * @description Starts removing a network link service. Existing links to it must be removed first.
+         *
+         * Starts removing a network link service. Existing links to it must be removed first.
          */
         delete: operations["deleteNetworkingV1NetworkLinkService"];
         options?: never;
         head?: never;
         /**
          * Update a network link service
-         * @description Changes the mutable fields of a network link service: display name, description and accept policy. The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a network link service: display name, description and accept policy. The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1NetworkLinkService"];
         trace?: never;
@@ -217,13 +237,15 @@ export interface paths {
         };
         /**
          * List clusters
-         * @description Returns one page of the clusters in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the clusters in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listCmkV2Clusters"];
         put?: never;
         /**
          * Create a cluster
-         * @description Starts provisioning a Kafka cluster. The call returns at once with `status.phase` `PROVISIONING`; poll the cluster until it is `PROVISIONED`.
+         *
+         * Starts provisioning a Kafka cluster. The call returns at once with `status.phase` `PROVISIONING`; poll the cluster until it is `PROVISIONED`.
          */
         post: operations["createCmkV2Cluster"];
         delete?: never;
@@ -241,21 +263,24 @@ export interface paths {
         };
         /**
          * Get a cluster
-         * @description Returns one cluster, including its current status.
+         *
+         * Returns one cluster, including its current status.
          */
         get: operations["getCmkV2Cluster"];
         put?: never;
         post?: never;
         /**
          * Delete a cluster
-         * @description Starts deleting a cluster and all its data. Fails while `deletion_protection` is on.
+         *
+         * Starts deleting a cluster and all its data. Fails while `deletion_protection` is on.
          */
         delete: operations["deleteCmkV2Cluster"];
         options?: never;
         head?: never;
         /**
          * Update a cluster
-         * @description Changes the mutable fields of a cluster: display name, availability, the size in `config` (for example Dedicated `cku`) and deletion protection. The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a cluster: display name, availability, the size in `config` (for example Dedicated `cku`) and deletion protection. The environment is named in the body, not in the query.
          */
         patch: operations["updateCmkV2Cluster"];
         trace?: never;
@@ -265,7 +290,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Pagination links and totals for a list response.
+         * Pagination links and totals for a list response.
          * @example {
          *       "first": "https://api.confluent.cloud/networking/v1/networks?environment=env-00000&page_size=10",
          *       "next": "https://api.confluent.cloud/networking/v1/networks?environment=env-00000&page_size=10&page_token=UvmDWOB1iwfAIBPj6EYb",
@@ -274,30 +299,34 @@ export interface components {
          */
         ListMeta: {
             /**
+             * URL of the first page.
+             *
              * Format: uri
-             * @description URL of the first page.
              */
             first?: string | null;
             /**
+             * URL of the last page.
+             *
              * Format: uri
-             * @description URL of the last page.
              */
             last?: string | null;
             /**
+             * URL of the previous page; absent or null on the first page.
+             *
              * Format: uri
-             * @description URL of the previous page; absent or null on the first page.
              */
             prev?: string | null;
             /**
+             * Number of items across all pages.
+             *
              * Format: int32
-             * @description Number of items across all pages.
              */
             total_size?: number;
-            /** @description URL of the next page; absent, null or an empty string on the last page. Its `page_token` query value fetches that page. */
+            /** URL of the next page; absent, null or an empty string on the last page. Its `page_token` query value fetches that page. */
             next?: string | null;
         };
         /**
-         * @description Server-maintained bookkeeping for a single resource.
+         * Server-maintained bookkeeping for a single resource.
          * @example {
          *       "self": "https://api.confluent.cloud/networking/v1/networks/n-abcde1",
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000/network=n-abcde1",
@@ -307,61 +336,66 @@ export interface components {
          */
         ObjectMeta: {
             /**
+             * Canonical URL of this resource in the API.
+             *
              * Format: uri
-             * @description Canonical URL of this resource in the API.
              */
             readonly self: string;
             /**
+             * Confluent Resource Name (CRN) of this resource, as used in access-control bindings.
+             *
              * Format: uri
-             * @description Confluent Resource Name (CRN) of this resource, as used in access-control bindings.
              */
             readonly resource_name?: string;
             /**
+             * When the resource was created.
+             *
              * Format: date-time
-             * @description When the resource was created.
              */
             readonly created_at?: string;
             /**
+             * When the resource was last changed.
+             *
              * Format: date-time
-             * @description When the resource was last changed.
              */
             readonly updated_at?: string;
             /**
+             * When the resource was deleted; absent while it still exists.
+             *
              * Format: date-time
-             * @description When the resource was deleted; absent while it still exists.
              */
             readonly deleted_at?: string;
         };
         /**
-         * @description A way of connecting to a network. New values may be added.
+         * A way of connecting to a network. New values may be added.
          * @example PRIVATELINK
          */
         ConnectionType: "PEERING" | "TRANSITGATEWAY" | "PRIVATELINK" | (string & {});
         /**
-         * @description CIDR block for one availability zone.
+         * CIDR block for one availability zone.
          * @example {
          *       "zone_id": "use1-az3",
          *       "cidr": "10.20.0.0/27"
          *     }
          */
         NetworkZoneInfo: {
-            /** @description Provider zone id, for example `use1-az3`. */
+            /** Provider zone id, for example `use1-az3`. */
             zone_id?: string;
-            /** @description IPv4 /27 block for that zone. */
+            /** IPv4 /27 block for that zone. */
             cidr?: string;
         };
         /**
-         * @description How DNS names of endpoints in the network are resolved.
+         * How DNS names of endpoints in the network are resolved.
          * @example {
          *       "resolution": "PRIVATE"
          *     }
          */
         NetworkDnsConfig: {
-            /** @description `PRIVATE` publishes records only in private DNS zones; `CHASED_PRIVATE` also keeps public records that point at the private ones. */
+            /** `PRIVATE` publishes records only in private DNS zones; `CHASED_PRIVATE` also keeps public records that point at the private ones. */
             resolution: "CHASED_PRIVATE" | "PRIVATE" | (string & {});
         };
         /**
-         * @description Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
+         * Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
@@ -371,21 +405,21 @@ export interface components {
          *     }
          */
         ObjectReference: {
-            /** @description Identifier of the referenced resource. */
+            /** Identifier of the referenced resource. */
             id: string;
-            /** @description Environment of the referenced resource, when it lives in one. */
+            /** Environment of the referenced resource, when it lives in one. */
             environment?: string;
-            /** @description The referenced resource's API group/version, e.g. `org/v2`. */
+            /** The referenced resource's API group/version, e.g. `org/v2`. */
             readonly api_version?: string;
-            /** @description Kind of the referenced resource. */
+            /** Kind of the referenced resource. */
             readonly kind?: string;
-            /** @description API URL of the referenced resource; an empty string when the reference is unset. */
+            /** API URL of the referenced resource; an empty string when the reference is unset. */
             readonly related: string;
-            /** @description CRN of the referenced resource; an empty string when the reference is unset. */
+            /** CRN of the referenced resource; an empty string when the reference is unset. */
             readonly resource_name: string;
         };
         /**
-         * @description Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
+         * Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
@@ -395,13 +429,13 @@ export interface components {
          *     }
          */
         ObjectReferenceWritable: {
-            /** @description Identifier of the referenced resource. */
+            /** Identifier of the referenced resource. */
             id: string;
-            /** @description Environment of the referenced resource, when it lives in one. */
+            /** Environment of the referenced resource, when it lives in one. */
             environment?: string;
         };
         /**
-         * @description Desired configuration of a network. Everything except `display_name` is fixed once created.
+         * Desired configuration of a network. Everything except `display_name` is fixed once created.
          * @example {
          *       "display_name": "prod-aws-us-east1",
          *       "cloud": "AWS",
@@ -425,29 +459,29 @@ export interface components {
          *     }
          */
         NetworkSpec: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Cloud provider hosting the network. */
+            /** Cloud provider hosting the network. */
             cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
+            /** Provider region, for example `us-east-1`. */
             region: string;
-            /** @description Ways clients may connect to this network. */
+            /** Ways clients may connect to this network. */
             connection_types: components["schemas"]["ConnectionType"][];
-            /** @description IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
+            /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
             cidr?: string;
-            /** @description The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
+            /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
             zones?: string[];
-            /** @description Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
+            /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
             zones_info?: components["schemas"]["NetworkZoneInfo"][];
             dns_config?: components["schemas"]["NetworkDnsConfig"];
-            /** @description IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
+            /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
             reserved_cidr?: string;
             environment: components["schemas"]["ObjectReference"];
-            /** @description Gateway the server created for this network, if any. */
+            /** Gateway the server created for this network, if any. */
             readonly gateway?: components["schemas"]["ObjectReference"] | null;
         };
         /**
-         * @description Desired configuration of a network. Everything except `display_name` is fixed once created.
+         * Desired configuration of a network. Everything except `display_name` is fixed once created.
          * @example {
          *       "display_name": "prod-aws-us-east1",
          *       "cloud": "AWS",
@@ -471,27 +505,27 @@ export interface components {
          *     }
          */
         NetworkSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Cloud provider hosting the network. */
+            /** Cloud provider hosting the network. */
             cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
+            /** Provider region, for example `us-east-1`. */
             region: string;
-            /** @description Ways clients may connect to this network. */
+            /** Ways clients may connect to this network. */
             connection_types: components["schemas"]["ConnectionType"][];
-            /** @description IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
+            /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
             cidr?: string;
-            /** @description The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
+            /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
             zones?: string[];
-            /** @description Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
+            /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
             zones_info?: components["schemas"]["NetworkZoneInfo"][];
             dns_config?: components["schemas"]["NetworkDnsConfig"];
-            /** @description IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
+            /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
             reserved_cidr?: string;
             environment: components["schemas"]["ObjectReferenceWritable"];
         };
         /**
-         * @description AWS details of a network.
+         * AWS details of a network.
          * @example {
          *       "kind": "AwsNetwork",
          *       "account": "000000000000",
@@ -501,19 +535,19 @@ export interface components {
          */
         AwsNetwork: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "AwsNetwork";
-            /** @description Id of the VPC Confluent created for the network. */
+            /** Id of the VPC Confluent created for the network. */
             readonly vpc: string;
-            /** @description AWS account that owns that VPC. */
+            /** AWS account that owns that VPC. */
             readonly account: string;
-            /** @description Name of the VPC endpoint service to connect to over AWS PrivateLink. */
+            /** Name of the VPC endpoint service to connect to over AWS PrivateLink. */
             readonly private_link_endpoint_service?: string;
         };
         /**
-         * @description Google Cloud details of a network.
+         * Google Cloud details of a network.
          * @example {
          *       "kind": "GcpNetwork",
          *       "project": "cc-prod-network-7f3a",
@@ -525,21 +559,21 @@ export interface components {
          */
         GcpNetwork: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "GcpNetwork";
-            /** @description GCP project hosting the network. */
+            /** GCP project hosting the network. */
             readonly project: string;
-            /** @description Name of the VPC network Confluent created. */
+            /** Name of the VPC network Confluent created. */
             readonly vpc_network: string;
-            /** @description Private Service Connect service attachment per zone, keyed by zone. */
+            /** Private Service Connect service attachment per zone, keyed by zone. */
             readonly private_service_connect_service_attachments?: {
                 [key: string]: string;
             };
         };
         /**
-         * @description Azure details of a network.
+         * Azure details of a network.
          * @example {
          *       "kind": "AzureNetwork",
          *       "vnet": "vnet-n-klmno3",
@@ -551,25 +585,25 @@ export interface components {
          */
         AzureNetwork: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "AzureNetwork";
-            /** @description Name of the virtual network Confluent created. */
+            /** Name of the virtual network Confluent created. */
             readonly vnet: string;
-            /** @description Azure subscription that owns the virtual network. */
+            /** Azure subscription that owns the virtual network. */
             readonly subscription: string;
-            /** @description Private Link service alias per zone, keyed by zone. */
+            /** Private Link service alias per zone, keyed by zone. */
             readonly private_link_service_aliases?: {
                 [key: string]: string;
             };
-            /** @description Private Link service resource id per zone, keyed by zone. */
+            /** Private Link service resource id per zone, keyed by zone. */
             readonly private_link_service_resource_ids?: {
                 [key: string]: string;
             };
         };
         /**
-         * @description What the server has provisioned for a network so far.
+         * What the server has provisioned for a network so far.
          * @example {
          *       "phase": "READY",
          *       "supported_connection_types": [
@@ -593,34 +627,35 @@ export interface components {
          *     }
          */
         NetworkStatus: {
-            /** @description Lifecycle phase. New values may be added. */
+            /** Lifecycle phase. New values may be added. */
             readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
-            /** @description Connection types this network can offer. */
+            /** Connection types this network can offer. */
             readonly supported_connection_types: components["schemas"]["ConnectionType"][];
-            /** @description Connection types currently in use by at least one connection; empty while nothing is attached. */
+            /** Connection types currently in use by at least one connection; empty while nothing is attached. */
             readonly active_connection_types?: components["schemas"]["ConnectionType"][];
-            /** @description Machine-readable reason when `phase` is `FAILED`. */
+            /** Machine-readable reason when `phase` is `FAILED`. */
             readonly error_code?: string;
-            /** @description Human-readable reason when `phase` is `FAILED`. */
+            /** Human-readable reason when `phase` is `FAILED`. */
             readonly error_message?: string;
-            /** @description DNS domain under which the network's endpoints are published. */
+            /** DNS domain under which the network's endpoints are published. */
             readonly dns_domain?: string;
-            /** @description Suffix appended to endpoint host names in this network. */
+            /** Suffix appended to endpoint host names in this network. */
             readonly endpoint_suffix?: string;
-            /** @description DNS subdomain per availability zone, keyed by zone. */
+            /** DNS subdomain per availability zone, keyed by zone. */
             readonly zonal_subdomains?: {
                 [key: string]: string;
             };
-            /** @description Provider-side details of the network; which shape depends on `kind`. */
+            /** Provider-side details of the network; which shape depends on `kind`. */
             readonly cloud?: components["schemas"]["AwsNetwork"] | components["schemas"]["GcpNetwork"] | components["schemas"]["AzureNetwork"];
             /**
+             * Since when the network has had nothing attached to it; absent while in use.
+             *
              * Format: date-time
-             * @description Since when the network has had nothing attached to it; absent while in use.
              */
             readonly idle_since?: string;
         };
         /**
-         * @description A network in one cloud region. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
+         * A network in one cloud region. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "Network",
@@ -677,23 +712,23 @@ export interface components {
          */
         Network: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version?: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind?: "Network";
-            /** @description Server-assigned identifier, for example `n-abcde1`. */
+            /** Server-assigned identifier, for example `n-abcde1`. */
             readonly id?: string;
             metadata?: components["schemas"]["ObjectMeta"];
             spec: components["schemas"]["NetworkSpec"];
             status: components["schemas"]["NetworkStatus"];
         };
         /**
-         * @description One page of networks.
+         * One page of networks.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "NetworkList",
@@ -761,37 +796,37 @@ export interface components {
          */
         NetworkList: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind: "NetworkList";
             metadata: components["schemas"]["ListMeta"];
-            /** @description The networks on this page. */
+            /** The networks on this page. */
             data: (components["schemas"]["Network"] & {
-                /** @description Server-assigned identifier, for example `n-abcde1`. */
+                /** Server-assigned identifier, for example `n-abcde1`. */
                 readonly id: string;
                 metadata: components["schemas"]["ObjectMeta"];
             })[];
         };
         /**
-         * @description Which part of the request caused the problem.
+         * Which part of the request caused the problem.
          * @example {
          *       "parameter": "page_size"
          *     }
          */
         ErrorSource: {
-            /** @description JSON Pointer into the request body. */
+            /** JSON Pointer into the request body. */
             pointer?: string;
-            /** @description Name of the offending query parameter. */
+            /** Name of the offending query parameter. */
             parameter?: string;
         };
         /**
-         * @description One problem with the request, in JSON:API error style.
+         * One problem with the request, in JSON:API error style.
          * @example {
          *       "id": "3d9b7f60-2c41-4b8e-a1f5-6e0c9d8b7a21",
          *       "status": "422",
@@ -804,20 +839,20 @@ export interface components {
          *     }
          */
         Error: {
-            /** @description Identifier of this occurrence of the problem. */
+            /** Identifier of this occurrence of the problem. */
             id?: string;
-            /** @description HTTP status code, as a string. */
+            /** HTTP status code, as a string. */
             status?: string;
-            /** @description Machine-readable error code. */
+            /** Machine-readable error code. */
             code?: string;
-            /** @description Short, human-readable name of the problem class. */
+            /** Short, human-readable name of the problem class. */
             title?: string;
-            /** @description Explanation specific to this occurrence. */
+            /** Explanation specific to this occurrence. */
             detail?: string;
             source?: components["schemas"]["ErrorSource"];
         };
         /**
-         * @description Body of every error response; one or more problems with the request.
+         * Body of every error response; one or more problems with the request.
          * @example {
          *       "errors": [
          *         {
@@ -831,30 +866,30 @@ export interface components {
          *     }
          */
         Failure: {
-            /** @description The individual problems found. */
+            /** The individual problems found. */
             errors: components["schemas"]["Error"][];
         };
-        /** @description Body of a create-network request. */
+        /** Body of a create-network request. */
         NetworkCreate: {
             spec: components["schemas"]["NetworkSpecWritable"];
         };
-        /** @description The fields of a network that can be changed after creation. */
+        /** The fields of a network that can be changed after creation. */
         NetworkUpdateSpec: {
-            /** @description New human-readable name. */
+            /** New human-readable name. */
             display_name?: string;
             environment: components["schemas"]["ObjectReferenceWritable"];
         };
-        /** @description Body of an update-network request. */
+        /** Body of an update-network request. */
         NetworkUpdate: {
             spec: components["schemas"]["NetworkUpdateSpec"];
         };
         /**
-         * @description An IPv4 CIDR block.
+         * An IPv4 CIDR block.
          * @example 10.200.0.0/16
          */
         Cidr: string;
         /**
-         * @description Your AWS VPC to peer with.
+         * Your AWS VPC to peer with.
          * @example {
          *       "kind": "AwsPeering",
          *       "account": "000000000000",
@@ -867,21 +902,21 @@ export interface components {
          */
         AwsPeering: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "AwsPeering";
-            /** @description Your 12-digit AWS account id. */
+            /** Your 12-digit AWS account id. */
             account: string;
-            /** @description Id of your VPC. */
+            /** Id of your VPC. */
             vpc: string;
-            /** @description CIDR blocks of your VPC that Confluent should route to. */
+            /** CIDR blocks of your VPC that Confluent should route to. */
             routes: components["schemas"]["Cidr"][];
-            /** @description AWS region of your VPC. */
+            /** AWS region of your VPC. */
             customer_region: string;
         };
         /**
-         * @description Your Google Cloud VPC network to peer with.
+         * Your Google Cloud VPC network to peer with.
          * @example {
          *       "kind": "GcpPeering",
          *       "project": "acme-shared-vpc",
@@ -891,22 +926,22 @@ export interface components {
          */
         GcpPeering: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "GcpPeering";
-            /** @description GCP project that holds your VPC network. */
+            /** GCP project that holds your VPC network. */
             project: string;
-            /** @description Name of your VPC network. */
+            /** Name of your VPC network. */
             vpc_network: string;
             /**
-             * @description Whether the Confluent side imports your custom routes.
+             * Whether the Confluent side imports your custom routes.
              * @default false
              */
             import_custom_routes?: boolean;
         };
         /**
-         * @description Your Azure virtual network to peer with.
+         * Your Azure virtual network to peer with.
          * @example {
          *       "kind": "AzurePeering",
          *       "tenant": "00000000-0000-0000-0000-000000000000",
@@ -916,19 +951,19 @@ export interface components {
          */
         AzurePeering: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "AzurePeering";
-            /** @description Azure AD tenant id that owns your virtual network. */
+            /** Azure AD tenant id that owns your virtual network. */
             tenant: string;
-            /** @description Full resource id of your virtual network. */
+            /** Full resource id of your virtual network. */
             vnet: string;
-            /** @description Azure region of your virtual network. */
+            /** Azure region of your virtual network. */
             customer_region: string;
         };
         /**
-         * @description Desired configuration of a peering. Only `display_name` can change after creation.
+         * Desired configuration of a peering. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-peering-uw2",
          *       "cloud": {
@@ -955,16 +990,16 @@ export interface components {
          *     }
          */
         PeeringSpec: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Your side of the peering; which shape depends on `kind`. */
+            /** Your side of the peering; which shape depends on `kind`. */
             cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
             environment: components["schemas"]["ObjectReference"];
-            /** @description The Confluent network to peer with. */
+            /** The Confluent network to peer with. */
             network: components["schemas"]["ObjectReference"];
         };
         /**
-         * @description Desired configuration of a peering. Only `display_name` can change after creation.
+         * Desired configuration of a peering. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-peering-uw2",
          *       "cloud": {
@@ -991,30 +1026,30 @@ export interface components {
          *     }
          */
         PeeringSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Your side of the peering; which shape depends on `kind`. */
+            /** Your side of the peering; which shape depends on `kind`. */
             cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
             environment: components["schemas"]["ObjectReferenceWritable"];
-            /** @description The Confluent network to peer with. */
+            /** The Confluent network to peer with. */
             network: components["schemas"]["ObjectReferenceWritable"];
         };
         /**
-         * @description Progress of a peering.
+         * Progress of a peering.
          * @example {
          *       "phase": "READY"
          *     }
          */
         PeeringStatus: {
-            /** @description Lifecycle phase. `PENDING_ACCEPT` waits for you to accept the request in your cloud account; `DISCONNECTED` means your side removed it. New values may be added. */
+            /** Lifecycle phase. `PENDING_ACCEPT` waits for you to accept the request in your cloud account; `DISCONNECTED` means your side removed it. New values may be added. */
             readonly phase: "PROVISIONING" | "PENDING_ACCEPT" | "READY" | "FAILED" | "DEPROVISIONING" | "DISCONNECTED" | (string & {});
-            /** @description Machine-readable reason when `phase` is `FAILED`. */
+            /** Machine-readable reason when `phase` is `FAILED`. */
             readonly error_code?: string;
-            /** @description Human-readable reason when `phase` is `FAILED`. */
+            /** Human-readable reason when `phase` is `FAILED`. */
             readonly error_message?: string;
         };
         /**
-         * @description A peering connection between a Confluent network and a network you own.
+         * A peering connection between a Confluent network and a network you own.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "Peering",
@@ -1056,23 +1091,23 @@ export interface components {
          */
         Peering: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version?: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind?: "Peering";
-            /** @description Server-assigned identifier, for example `peer-abc123`. */
+            /** Server-assigned identifier, for example `peer-abc123`. */
             readonly id?: string;
             metadata?: components["schemas"]["ObjectMeta"];
             spec: components["schemas"]["PeeringSpec"];
             status: components["schemas"]["PeeringStatus"];
         };
         /**
-         * @description One page of peerings.
+         * One page of peerings.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "PeeringList",
@@ -1124,39 +1159,39 @@ export interface components {
          */
         PeeringList: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind: "PeeringList";
             metadata: components["schemas"]["ListMeta"];
-            /** @description The peerings on this page. */
+            /** The peerings on this page. */
             data: (components["schemas"]["Peering"] & {
-                /** @description Server-assigned identifier, for example `peer-abc123`. */
+                /** Server-assigned identifier, for example `peer-abc123`. */
                 readonly id: string;
                 metadata: components["schemas"]["ObjectMeta"];
             })[];
         };
-        /** @description Body of a create-peering request. */
+        /** Body of a create-peering request. */
         PeeringCreate: {
             spec: components["schemas"]["PeeringSpecWritable"];
         };
-        /** @description The fields of a peering that can be changed after creation. */
+        /** The fields of a peering that can be changed after creation. */
         PeeringUpdateSpec: {
-            /** @description New human-readable name. */
+            /** New human-readable name. */
             display_name?: string;
             environment: components["schemas"]["ObjectReferenceWritable"];
         };
-        /** @description Body of an update-peering request. */
+        /** Body of an update-peering request. */
         PeeringUpdate: {
             spec: components["schemas"]["PeeringUpdateSpec"];
         };
         /**
-         * @description Grants an AWS account the right to create PrivateLink endpoints.
+         * Grants an AWS account the right to create PrivateLink endpoints.
          * @example {
          *       "kind": "AwsPrivateLinkAccess",
          *       "account": "000000000000"
@@ -1164,15 +1199,15 @@ export interface components {
          */
         AwsPrivateLinkAccess: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "AwsPrivateLinkAccess";
-            /** @description The 12-digit AWS account id. */
+            /** The 12-digit AWS account id. */
             account: string;
         };
         /**
-         * @description Grants an Azure subscription the right to create Private Link endpoints.
+         * Grants an Azure subscription the right to create Private Link endpoints.
          * @example {
          *       "kind": "AzurePrivateLinkAccess",
          *       "subscription": "00000000-0000-0000-0000-000000000000"
@@ -1180,15 +1215,15 @@ export interface components {
          */
         AzurePrivateLinkAccess: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "AzurePrivateLinkAccess";
-            /** @description The Azure subscription id. */
+            /** The Azure subscription id. */
             subscription: string;
         };
         /**
-         * @description Grants a Google Cloud project the right to create Private Service Connect endpoints.
+         * Grants a Google Cloud project the right to create Private Service Connect endpoints.
          * @example {
          *       "kind": "GcpPrivateServiceConnectAccess",
          *       "project": "acme-prod-project"
@@ -1196,15 +1231,15 @@ export interface components {
          */
         GcpPrivateServiceConnectAccess: {
             /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "GcpPrivateServiceConnectAccess";
-            /** @description The GCP project id. */
+            /** The GCP project id. */
             project: string;
         };
         /**
-         * @description Desired configuration of a private link access. Only `display_name` can change after creation.
+         * Desired configuration of a private link access. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-pl-use1",
          *       "cloud": {
@@ -1225,16 +1260,16 @@ export interface components {
          *     }
          */
         PrivateLinkAccessSpec: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Who is granted access, per cloud; which shape depends on `kind`. */
+            /** Who is granted access, per cloud; which shape depends on `kind`. */
             cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
             environment: components["schemas"]["ObjectReference"];
-            /** @description The Confluent network the access applies to. */
+            /** The Confluent network the access applies to. */
             network: components["schemas"]["ObjectReference"];
         };
         /**
-         * @description Desired configuration of a private link access. Only `display_name` can change after creation.
+         * Desired configuration of a private link access. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-pl-use1",
          *       "cloud": {
@@ -1255,30 +1290,30 @@ export interface components {
          *     }
          */
         PrivateLinkAccessSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Who is granted access, per cloud; which shape depends on `kind`. */
+            /** Who is granted access, per cloud; which shape depends on `kind`. */
             cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
             environment: components["schemas"]["ObjectReferenceWritable"];
-            /** @description The Confluent network the access applies to. */
+            /** The Confluent network the access applies to. */
             network: components["schemas"]["ObjectReferenceWritable"];
         };
         /**
-         * @description Progress of a private link access.
+         * Progress of a private link access.
          * @example {
          *       "phase": "READY"
          *     }
          */
         PrivateLinkAccessStatus: {
-            /** @description Lifecycle phase. New values may be added. */
+            /** Lifecycle phase. New values may be added. */
             readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
-            /** @description Machine-readable reason when `phase` is `FAILED`. */
+            /** Machine-readable reason when `phase` is `FAILED`. */
             readonly error_code?: string;
-            /** @description Human-readable reason when `phase` is `FAILED`. */
+            /** Human-readable reason when `phase` is `FAILED`. */
             readonly error_message?: string;
         };
         /**
-         * @description Permission for one cloud account, subscription or project to reach a network through private endpoints.
+         * Permission for one cloud account, subscription or project to reach a network through private endpoints.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "PrivateLinkAccess",
@@ -1314,23 +1349,23 @@ export interface components {
          */
         PrivateLinkAccess: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version?: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind?: "PrivateLinkAccess";
-            /** @description Server-assigned identifier, for example `pla-abc123`. */
+            /** Server-assigned identifier, for example `pla-abc123`. */
             readonly id?: string;
             metadata?: components["schemas"]["ObjectMeta"];
             spec: components["schemas"]["PrivateLinkAccessSpec"];
             status: components["schemas"]["PrivateLinkAccessStatus"];
         };
         /**
-         * @description One page of private link accesses.
+         * One page of private link accesses.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "PrivateLinkAccessList",
@@ -1376,39 +1411,39 @@ export interface components {
          */
         PrivateLinkAccessList: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind: "PrivateLinkAccessList";
             metadata: components["schemas"]["ListMeta"];
-            /** @description The private link accesses on this page. */
+            /** The private link accesses on this page. */
             data: (components["schemas"]["PrivateLinkAccess"] & {
-                /** @description Server-assigned identifier, for example `pla-abc123`. */
+                /** Server-assigned identifier, for example `pla-abc123`. */
                 readonly id: string;
                 metadata: components["schemas"]["ObjectMeta"];
             })[];
         };
-        /** @description Body of a create-private-link-access request. */
+        /** Body of a create-private-link-access request. */
         PrivateLinkAccessCreate: {
             spec: components["schemas"]["PrivateLinkAccessSpecWritable"];
         };
-        /** @description The fields of a private link access that can be changed after creation. */
+        /** The fields of a private link access that can be changed after creation. */
         PrivateLinkAccessUpdateSpec: {
-            /** @description New human-readable name. */
+            /** New human-readable name. */
             display_name?: string;
             environment: components["schemas"]["ObjectReferenceWritable"];
         };
-        /** @description Body of an update-private-link-access request. */
+        /** Body of an update-private-link-access request. */
         PrivateLinkAccessUpdate: {
             spec: components["schemas"]["PrivateLinkAccessUpdateSpec"];
         };
         /**
-         * @description Who may link to the service. Listing an environment admits every network in it; listing a network admits just that network.
+         * Who may link to the service. Listing an environment admits every network in it; listing a network admits just that network.
          * @example {
          *       "environments": [
          *         "env-11111"
@@ -1419,13 +1454,13 @@ export interface components {
          *     }
          */
         NetworkLinkServiceAcceptPolicy: {
-            /** @description Ids of environments whose networks may connect. */
+            /** Ids of environments whose networks may connect. */
             environments?: string[];
-            /** @description Ids of individual networks that may connect; null once an update has removed every network. */
+            /** Ids of individual networks that may connect; null once an update has removed every network. */
             networks?: string[] | null;
         };
         /**
-         * @description Reference to a resource addressed by its id alone (not scoped to an environment).
+         * Reference to a resource addressed by its id alone (not scoped to an environment).
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
@@ -1433,21 +1468,23 @@ export interface components {
          *     }
          */
         GlobalObjectReference: {
-            /** @description Identifier of the referenced resource. */
+            /** Identifier of the referenced resource. */
             id: string;
             /**
+             * API URL of the referenced resource.
+             *
              * Format: uri
-             * @description API URL of the referenced resource.
              */
             readonly related: string;
             /**
+             * CRN of the referenced resource.
+             *
              * Format: uri
-             * @description CRN of the referenced resource.
              */
             readonly resource_name: string;
         };
         /**
-         * @description Reference to a resource addressed by its id alone (not scoped to an environment).
+         * Reference to a resource addressed by its id alone (not scoped to an environment).
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
@@ -1455,11 +1492,11 @@ export interface components {
          *     }
          */
         GlobalObjectReferenceWritable: {
-            /** @description Identifier of the referenced resource. */
+            /** Identifier of the referenced resource. */
             id: string;
         };
         /**
-         * @description Reference to a resource that lives inside an environment.
+         * Reference to a resource that lives inside an environment.
          * @example {
          *       "id": "n-abcde1",
          *       "environment": "env-00000",
@@ -1468,23 +1505,25 @@ export interface components {
          *     }
          */
         EnvScopedObjectReference: {
-            /** @description Identifier of the referenced resource. */
+            /** Identifier of the referenced resource. */
             id: string;
-            /** @description Environment of the referenced resource. */
+            /** Environment of the referenced resource. */
             environment?: string;
             /**
+             * API URL of the referenced resource.
+             *
              * Format: uri
-             * @description API URL of the referenced resource.
              */
             readonly related: string;
             /**
+             * CRN of the referenced resource.
+             *
              * Format: uri
-             * @description CRN of the referenced resource.
              */
             readonly resource_name: string;
         };
         /**
-         * @description Reference to a resource that lives inside an environment.
+         * Reference to a resource that lives inside an environment.
          * @example {
          *       "id": "n-abcde1",
          *       "environment": "env-00000",
@@ -1493,13 +1532,13 @@ export interface components {
          *     }
          */
         EnvScopedObjectReferenceWritable: {
-            /** @description Identifier of the referenced resource. */
+            /** Identifier of the referenced resource. */
             id: string;
-            /** @description Environment of the referenced resource. */
+            /** Environment of the referenced resource. */
             environment?: string;
         };
         /**
-         * @description Desired configuration of a network link service. The `network` is fixed once created.
+         * Desired configuration of a network link service. The `network` is fixed once created.
          * @example {
          *       "display_name": "shared-analytics",
          *       "description": "Lets the analytics environments reach the central Kafka network.",
@@ -1526,17 +1565,17 @@ export interface components {
          *     }
          */
         NetworkLinkServiceSpec: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Free-text note about what the service is for. */
+            /** Free-text note about what the service is for. */
             description?: string;
             accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
             environment: components["schemas"]["GlobalObjectReference"];
-            /** @description The Confluent network offering the service. */
+            /** The Confluent network offering the service. */
             network: components["schemas"]["EnvScopedObjectReference"];
         };
         /**
-         * @description Desired configuration of a network link service. The `network` is fixed once created.
+         * Desired configuration of a network link service. The `network` is fixed once created.
          * @example {
          *       "display_name": "shared-analytics",
          *       "description": "Lets the analytics environments reach the central Kafka network.",
@@ -1563,31 +1602,31 @@ export interface components {
          *     }
          */
         NetworkLinkServiceSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name?: string;
-            /** @description Free-text note about what the service is for. */
+            /** Free-text note about what the service is for. */
             description?: string;
             accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
             environment: components["schemas"]["GlobalObjectReferenceWritable"];
-            /** @description The Confluent network offering the service. */
+            /** The Confluent network offering the service. */
             network: components["schemas"]["EnvScopedObjectReferenceWritable"];
         };
         /**
-         * @description State of a network link service.
+         * State of a network link service.
          * @example {
          *       "phase": "READY"
          *     }
          */
         NetworkLinkServiceStatus: {
-            /** @description Lifecycle phase. New values may be added. */
+            /** Lifecycle phase. New values may be added. */
             readonly phase: "READY" | (string & {});
-            /** @description Machine-readable reason when something went wrong. */
+            /** Machine-readable reason when something went wrong. */
             readonly error_code?: string;
-            /** @description Human-readable reason when something went wrong. */
+            /** Human-readable reason when something went wrong. */
             readonly error_message?: string;
         };
         /**
-         * @description A service on a Confluent network that other Confluent networks can link to.
+         * A service on a Confluent network that other Confluent networks can link to.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "NetworkLinkService",
@@ -1629,23 +1668,23 @@ export interface components {
          */
         NetworkLinkService: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version?: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind?: "NetworkLinkService";
-            /** @description Server-assigned identifier, for example `nls-abc123`. */
+            /** Server-assigned identifier, for example `nls-abc123`. */
             readonly id?: string;
             metadata?: components["schemas"]["ObjectMeta"];
             spec: components["schemas"]["NetworkLinkServiceSpec"];
             status: components["schemas"]["NetworkLinkServiceStatus"];
         };
         /**
-         * @description One page of network link services.
+         * One page of network link services.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "NetworkLinkServiceList",
@@ -1697,60 +1736,61 @@ export interface components {
          */
         NetworkLinkServiceList: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version: "networking/v1";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind: "NetworkLinkServiceList";
             metadata: components["schemas"]["ListMeta"];
-            /** @description The network link services on this page. */
+            /** The network link services on this page. */
             data: (components["schemas"]["NetworkLinkService"] & {
-                /** @description Server-assigned identifier, for example `nls-abc123`. */
+                /** Server-assigned identifier, for example `nls-abc123`. */
                 readonly id: string;
                 metadata: components["schemas"]["ObjectMeta"];
             })[];
         };
-        /** @description Body of a create-network-link-service request. */
+        /** Body of a create-network-link-service request. */
         NetworkLinkServiceCreate: {
             spec: components["schemas"]["NetworkLinkServiceSpecWritable"];
         };
-        /** @description The fields of a network link service that can be changed after creation. */
+        /** The fields of a network link service that can be changed after creation. */
         NetworkLinkServiceUpdateSpec: {
-            /** @description New human-readable name. */
+            /** New human-readable name. */
             display_name?: string;
-            /** @description New free-text note. */
+            /** New free-text note. */
             description?: string;
             accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
             environment: components["schemas"]["GlobalObjectReferenceWritable"];
         };
-        /** @description Body of an update-network-link-service request. */
+        /** Body of an update-network-link-service request. */
         NetworkLinkServiceUpdate: {
             spec: components["schemas"]["NetworkLinkServiceUpdateSpec"];
         };
         /**
-         * @description A Basic cluster (shared, pay-per-use).
+         * A Basic cluster (shared, pay-per-use).
          * @example {
          *       "kind": "Basic"
          *     }
          */
         ClusterBasicConfig: {
             /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "Basic";
             /**
+             * Upper bound on elastic CKUs the cluster may scale to.
+             *
              * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
              */
             max_ecku?: number;
         };
         /**
-         * @description A Standard cluster (shared, higher limits than Basic).
+         * A Standard cluster (shared, higher limits than Basic).
          * @example {
          *       "kind": "Standard",
          *       "max_ecku": 10
@@ -1758,18 +1798,19 @@ export interface components {
          */
         ClusterStandardConfig: {
             /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "Standard";
             /**
+             * Upper bound on elastic CKUs the cluster may scale to.
+             *
              * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
              */
             max_ecku?: number;
         };
         /**
-         * @description A Dedicated cluster (single-tenant, sized in CKUs).
+         * A Dedicated cluster (single-tenant, sized in CKUs).
          * @example {
          *       "kind": "Dedicated",
          *       "cku": 2,
@@ -1783,30 +1824,31 @@ export interface components {
          */
         ClusterDedicatedConfig: {
             /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "Dedicated";
             /**
+             * Confluent Units to provision. Multi-zone clusters need at least 2.
+             *
              * Format: int32
-             * @description Confluent Units to provision. Multi-zone clusters need at least 2.
              */
             cku: number;
             /**
+             * Cloud key id for customer-managed encryption. Deprecated; use `spec.byok` instead.
              * @deprecated
-             * @description Cloud key id for customer-managed encryption. Deprecated; use `spec.byok` instead.
              */
             encryption_key?: string;
-            /** @description Availability zones to place the cluster in. Chosen by the server when omitted. */
+            /** Availability zones to place the cluster in. Chosen by the server when omitted. */
             zones?: string[];
             /**
-             * @description `PRIORITY` receives new Kafka releases first; `REGULAR` follows later.
+             * `PRIORITY` receives new Kafka releases first; `REGULAR` follows later.
              * @default REGULAR
              */
             release_priority?: "REGULAR" | "PRIORITY" | (string & {});
         };
         /**
-         * @description An Enterprise cluster (elastic, private networking).
+         * An Enterprise cluster (elastic, private networking).
          * @example {
          *       "kind": "Enterprise",
          *       "max_ecku": 20
@@ -1814,18 +1856,19 @@ export interface components {
          */
         ClusterEnterpriseConfig: {
             /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "Enterprise";
             /**
+             * Upper bound on elastic CKUs the cluster may scale to.
+             *
              * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
              */
             max_ecku?: number;
         };
         /**
-         * @description A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
+         * A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
          * @example {
          *       "kind": "Freight",
          *       "max_ecku": 50,
@@ -1838,20 +1881,21 @@ export interface components {
          */
         ClusterFreightConfig: {
             /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "Freight";
             /**
+             * Upper bound on elastic CKUs the cluster may scale to.
+             *
              * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
              */
             max_ecku?: number;
-            /** @description Availability zones the server placed the cluster in. */
+            /** Availability zones the server placed the cluster in. */
             readonly zones?: string[];
         };
         /**
-         * @description A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
+         * A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
          * @example {
          *       "kind": "Freight",
          *       "max_ecku": 50,
@@ -1864,32 +1908,33 @@ export interface components {
          */
         ClusterFreightConfigWritable: {
             /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             kind: "Freight";
             /**
+             * Upper bound on elastic CKUs the cluster may scale to.
+             *
              * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
              */
             max_ecku?: number;
         };
         /**
-         * @description Cluster type and its type-specific settings; the shape is chosen by `kind`.
+         * Cluster type and its type-specific settings; the shape is chosen by `kind`.
          * @example {
          *       "kind": "Standard"
          *     }
          */
         ClusterConfig: components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfig"];
         /**
-         * @description Cluster type and its type-specific settings; the shape is chosen by `kind`.
+         * Cluster type and its type-specific settings; the shape is chosen by `kind`.
          * @example {
          *       "kind": "Standard"
          *     }
          */
         ClusterConfigWritable: components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfigWritable"];
         /**
-         * @description Addresses of the cluster through one access point.
+         * Addresses of the cluster through one access point.
          * @example {
          *       "kafka_bootstrap_endpoint": "pkc-00000.us-east-1.aws.confluent.cloud:9092",
          *       "http_endpoint": "https://pkc-00000.us-east-1.aws.confluent.cloud:443",
@@ -1897,18 +1942,19 @@ export interface components {
          *     }
          */
         ClusterEndpoint: {
-            /** @description Bootstrap address for Kafka clients. */
+            /** Bootstrap address for Kafka clients. */
             kafka_bootstrap_endpoint: string;
             /**
+             * Base URL of the cluster's REST API.
+             *
              * Format: uri
-             * @description Base URL of the cluster's REST API.
              */
             http_endpoint: string;
-            /** @description How this access point is reached. New values may be added. */
+            /** How this access point is reached. New values may be added. */
             connection_type: "PUBLIC" | "PRIVATE_LINK" | "PRIVATE_NETWORK_INTERFACE" | (string & {});
         };
         /**
-         * @description Ways to reach the cluster, keyed by access point (for example `PUBLIC` or a network id).
+         * Ways to reach the cluster, keyed by access point (for example `PUBLIC` or a network id).
          * @example {
          *       "PUBLIC": {
          *         "kafka_bootstrap_endpoint": "pkc-00000.us-east-1.aws.confluent.cloud:9092",
@@ -1921,7 +1967,7 @@ export interface components {
             [key: string]: components["schemas"]["ClusterEndpoint"];
         };
         /**
-         * @description Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
+         * Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
          * @example {
          *       "display_name": "orders-prod",
          *       "availability": "MULTI_ZONE",
@@ -1961,42 +2007,43 @@ export interface components {
          *     }
          */
         ClusterSpec: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name: string;
-            /** @description Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
+            /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
             availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            /** @description Cloud provider hosting the cluster. */
+            /** Cloud provider hosting the cluster. */
             cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
+            /** Provider region, for example `us-east-1`. */
             region: string;
             config: components["schemas"]["ClusterConfig"];
             /**
+             * Bootstrap address for Kafka clients. Deprecated; read `endpoints` instead.
              * @deprecated
-             * @description Bootstrap address for Kafka clients. Deprecated; read `endpoints` instead.
              */
             readonly kafka_bootstrap_endpoint?: string;
             /**
+             * Base URL of the cluster's REST API. Deprecated; read `endpoints` instead.
+             *
              * Format: uri
              * @deprecated
-             * @description Base URL of the cluster's REST API. Deprecated; read `endpoints` instead.
              */
             readonly http_endpoint?: string;
             /**
+             * URL of the cluster's management API. Deprecated.
              * @deprecated
-             * @description URL of the cluster's management API. Deprecated.
              */
             readonly api_endpoint?: string;
             endpoints?: components["schemas"]["ClusterEndpoints"];
-            /** @description While true, the cluster cannot be deleted. */
+            /** While true, the cluster cannot be deleted. */
             deletion_protection?: boolean;
             environment: components["schemas"]["EnvScopedObjectReference"];
-            /** @description Confluent network the cluster runs in; absent for clusters on the public internet. */
+            /** Confluent network the cluster runs in; absent for clusters on the public internet. */
             network?: components["schemas"]["EnvScopedObjectReference"];
-            /** @description Customer-managed encryption key (bring your own key) protecting the cluster's data. */
+            /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
             byok?: components["schemas"]["GlobalObjectReference"];
         };
         /**
-         * @description Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
+         * Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
          * @example {
          *       "display_name": "orders-prod",
          *       "availability": "MULTI_ZONE",
@@ -2036,41 +2083,42 @@ export interface components {
          *     }
          */
         ClusterSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
+            /** Human-readable name; need not be unique. */
             display_name: string;
-            /** @description Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
+            /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
             availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            /** @description Cloud provider hosting the cluster. */
+            /** Cloud provider hosting the cluster. */
             cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
+            /** Provider region, for example `us-east-1`. */
             region: string;
             config: components["schemas"]["ClusterConfigWritable"];
-            /** @description While true, the cluster cannot be deleted. */
+            /** While true, the cluster cannot be deleted. */
             deletion_protection?: boolean;
             environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
-            /** @description Confluent network the cluster runs in; absent for clusters on the public internet. */
+            /** Confluent network the cluster runs in; absent for clusters on the public internet. */
             network?: components["schemas"]["EnvScopedObjectReferenceWritable"];
-            /** @description Customer-managed encryption key (bring your own key) protecting the cluster's data. */
+            /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
             byok?: components["schemas"]["GlobalObjectReferenceWritable"];
         };
         /**
-         * @description What the server has provisioned for a cluster so far.
+         * What the server has provisioned for a cluster so far.
          * @example {
          *       "phase": "PROVISIONED",
          *       "cku": 2
          *     }
          */
         ClusterStatus: {
-            /** @description Lifecycle phase. New values may be added. */
+            /** Lifecycle phase. New values may be added. */
             readonly phase: "PROVISIONING" | "PROVISIONED" | "FAILED" | (string & {});
             /**
+             * Confluent Units currently provisioned (Dedicated clusters); may lag `spec.config.cku` during a resize.
+             *
              * Format: int32
-             * @description Confluent Units currently provisioned (Dedicated clusters); may lag `spec.config.cku` during a resize.
              */
             readonly cku?: number;
         };
         /**
-         * @description A Kafka cluster. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
+         * A Kafka cluster. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
          * @example {
          *       "api_version": "cmk/v2",
          *       "kind": "Cluster",
@@ -2126,23 +2174,23 @@ export interface components {
          */
         Cluster: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version?: "cmk/v2";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind?: "Cluster";
-            /** @description Server-assigned identifier, for example `lkc-abc123`. */
+            /** Server-assigned identifier, for example `lkc-abc123`. */
             readonly id?: string;
             metadata?: components["schemas"]["ObjectMeta"];
             spec: components["schemas"]["ClusterSpec"];
             status: components["schemas"]["ClusterStatus"];
         };
         /**
-         * @description One page of clusters.
+         * One page of clusters.
          * @example {
          *       "api_version": "cmk/v2",
          *       "kind": "ClusterList",
@@ -2208,45 +2256,45 @@ export interface components {
          */
         ClusterList: {
             /**
-             * @description API group and version of this object.
+             * API group and version of this object.
              * @enum {string}
              */
             readonly api_version: "cmk/v2";
             /**
-             * @description Object kind.
+             * Object kind.
              * @enum {string}
              */
             readonly kind: "ClusterList";
             metadata: components["schemas"]["ListMeta"];
-            /** @description The clusters on this page. */
+            /** The clusters on this page. */
             data: (components["schemas"]["Cluster"] & {
-                /** @description Server-assigned identifier, for example `lkc-abc123`. */
+                /** Server-assigned identifier, for example `lkc-abc123`. */
                 readonly id: string;
                 metadata: components["schemas"]["ObjectMeta"];
             })[];
         };
-        /** @description Body of a create-cluster request. */
+        /** Body of a create-cluster request. */
         ClusterCreate: {
             spec: components["schemas"]["ClusterSpecWritable"];
         };
-        /** @description The fields of a cluster that can be changed after creation. In `config`, send the cluster's current `kind`; only its sizing fields may change. */
+        /** The fields of a cluster that can be changed after creation. In `config`, send the cluster's current `kind`; only its sizing fields may change. */
         ClusterUpdateSpec: {
-            /** @description New human-readable name. */
+            /** New human-readable name. */
             display_name?: string;
-            /** @description New zone redundancy, where the cluster type allows the change. */
+            /** New zone redundancy, where the cluster type allows the change. */
             availability?: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
             config?: components["schemas"]["ClusterConfigWritable"];
-            /** @description Turns deletion protection on or off. */
+            /** Turns deletion protection on or off. */
             deletion_protection?: boolean;
             environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
         };
-        /** @description Body of an update-cluster request. */
+        /** Body of an update-cluster request. */
         ClusterUpdate: {
             spec: components["schemas"]["ClusterUpdateSpec"];
         };
     };
     responses: {
-        /** @description One page of networks. */
+        /** One page of networks. */
         NetworkPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2259,7 +2307,7 @@ export interface components {
                 "application/json": components["schemas"]["NetworkList"];
             };
         };
-        /** @description The request is malformed, for example an unknown filter or a bad parameter value. */
+        /** The request is malformed, for example an unknown filter or a bad parameter value. */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2285,7 +2333,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description No credentials were sent, or they are not valid. */
+        /** No credentials were sent, or they are not valid. */
         Unauthenticated: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2309,7 +2357,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The caller is authenticated but lacks the role needed for this action. On a read by id it is also the service's answer for a resource that does not exist (any more): one error of code `forbidden_access` instead of a 404. */
+        /** The caller is authenticated but lacks the role needed for this action. On a read by id it is also the service's answer for a resource that does not exist (any more): one error of code `forbidden_access` instead of a 404. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2332,7 +2380,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description Too many requests; wait for `Retry-After` seconds before trying again. */
+        /** Too many requests; wait for `Retry-After` seconds before trying again. */
         RateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2359,7 +2407,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The server failed unexpectedly; retrying later may succeed. */
+        /** The server failed unexpectedly; retrying later may succeed. */
         ServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2382,7 +2430,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description Provisioning has started; the body is the new network, still `PROVISIONING`. */
+        /** Provisioning has started; the body is the new network, still `PROVISIONING`. */
         NetworkAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2396,7 +2444,7 @@ export interface components {
                 "application/json": components["schemas"]["Network"];
             };
         };
-        /** @description Carrying out the request would exceed a quota of the organization or environment. */
+        /** Carrying out the request would exceed a quota of the organization or environment. */
         OverQuota: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2419,7 +2467,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The request clashes with the current state, for example a resource that already exists. */
+        /** The request clashes with the current state, for example a resource that already exists. */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2443,7 +2491,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The body is well-formed JSON but breaks a validation rule. */
+        /** The body is well-formed JSON but breaks a validation rule. */
         Unprocessable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2469,7 +2517,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The network. */
+        /** The network. */
         NetworkOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2481,21 +2529,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Network"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "Network";
-                    /** @description Server-assigned identifier, for example `n-abcde1`. */
+                    /** Server-assigned identifier, for example `n-abcde1`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description No resource with this id exists (or the caller may not see it). */
+        /** No resource with this id exists (or the caller may not see it). */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2518,7 +2566,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description Deletion accepted; the resource goes away once its teardown finishes. */
+        /** Deletion accepted; the resource goes away once its teardown finishes. */
         Deleted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2529,7 +2577,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description One page of peerings. */
+        /** One page of peerings. */
         PeeringPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2542,7 +2590,7 @@ export interface components {
                 "application/json": components["schemas"]["PeeringList"];
             };
         };
-        /** @description Peering has started; the body is the new peering, still `PROVISIONING`. */
+        /** Peering has started; the body is the new peering, still `PROVISIONING`. */
         PeeringAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2556,7 +2604,7 @@ export interface components {
                 "application/json": components["schemas"]["Peering"];
             };
         };
-        /** @description The peering. */
+        /** The peering. */
         PeeringOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2568,21 +2616,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Peering"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "Peering";
-                    /** @description Server-assigned identifier, for example `peer-abc123`. */
+                    /** Server-assigned identifier, for example `peer-abc123`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description One page of private link accesses. */
+        /** One page of private link accesses. */
         PrivateLinkAccessPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2595,7 +2643,7 @@ export interface components {
                 "application/json": components["schemas"]["PrivateLinkAccessList"];
             };
         };
-        /** @description The access is being set up; the body is the new private link access, still `PROVISIONING`. */
+        /** The access is being set up; the body is the new private link access, still `PROVISIONING`. */
         PrivateLinkAccessAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2609,7 +2657,7 @@ export interface components {
                 "application/json": components["schemas"]["PrivateLinkAccess"];
             };
         };
-        /** @description The private link access. */
+        /** The private link access. */
         PrivateLinkAccessOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2621,21 +2669,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["PrivateLinkAccess"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "PrivateLinkAccess";
-                    /** @description Server-assigned identifier, for example `pla-abc123`. */
+                    /** Server-assigned identifier, for example `pla-abc123`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description One page of network link services. */
+        /** One page of network link services. */
         NetworkLinkServicePage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2648,7 +2696,7 @@ export interface components {
                 "application/json": components["schemas"]["NetworkLinkServiceList"];
             };
         };
-        /** @description The service is being created; the body is the new network link service. */
+        /** The service is being created; the body is the new network link service. */
         NetworkLinkServiceAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2662,7 +2710,7 @@ export interface components {
                 "application/json": components["schemas"]["NetworkLinkService"];
             };
         };
-        /** @description The network link service. */
+        /** The network link service. */
         NetworkLinkServiceOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2674,21 +2722,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["NetworkLinkService"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "NetworkLinkService";
-                    /** @description Server-assigned identifier, for example `nls-abc123`. */
+                    /** Server-assigned identifier, for example `nls-abc123`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description One page of clusters. */
+        /** One page of clusters. */
         ClusterPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2701,7 +2749,7 @@ export interface components {
                 "application/json": components["schemas"]["ClusterList"];
             };
         };
-        /** @description Provisioning has started; the body is the new cluster, still `PROVISIONING`. */
+        /** Provisioning has started; the body is the new cluster, still `PROVISIONING`. */
         ClusterAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2715,7 +2763,7 @@ export interface components {
                 "application/json": components["schemas"]["Cluster"];
             };
         };
-        /** @description The cluster. */
+        /** The cluster. */
         ClusterOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2727,16 +2775,16 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Cluster"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "cmk/v2";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "Cluster";
-                    /** @description Server-assigned identifier, for example `lkc-abc123`. */
+                    /** Server-assigned identifier, for example `lkc-abc123`. */
                     readonly id: string;
                 };
             };
@@ -2744,12 +2792,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Environment that owns the resource (for example `env-00000`).
+         * Environment that owns the resource (for example `env-00000`).
          * @example env-00000
          */
         Environment: string;
         /**
-         * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+         * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
          * @example [
          *       "prod-aws-us-east1",
          *       "prod-gcp-us-central1"
@@ -2757,7 +2805,7 @@ export interface components {
          */
         FilterDisplayName: string[];
         /**
-         * @description Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
+         * Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
          * @example [
          *       "AWS",
          *       "GCP"
@@ -2765,7 +2813,7 @@ export interface components {
          */
         FilterNetworkCloud: string[];
         /**
-         * @description Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
+         * Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
          * @example [
          *       "us-east-1",
          *       "us-central1"
@@ -2773,7 +2821,7 @@ export interface components {
          */
         FilterNetworkRegion: string[];
         /**
-         * @description Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
+         * Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
          * @example [
          *       "PRIVATELINK",
          *       "PEERING"
@@ -2781,28 +2829,28 @@ export interface components {
          */
         FilterNetworkConnectionTypes: string[];
         /**
-         * @description Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
+         * Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
          * @example [
          *       "10.200.0.0/16"
          *     ]
          */
         FilterNetworkCidr: string[];
         /**
-         * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+         * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
          * @example [
          *       "PROVISIONING",
          *       "READY"
          *     ]
          */
         FilterPhase: string[];
-        /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+        /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
         PageSize: number;
-        /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+        /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
         PageToken: string;
-        /** @description Identifier of the resource, as returned in its `id` field. */
+        /** Identifier of the resource, as returned in its `id` field. */
         Id: string;
         /**
-         * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+         * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
          * @example [
          *       "n-abcde1",
          *       "n-fghij2"
@@ -2810,28 +2858,28 @@ export interface components {
          */
         FilterNetwork: string[];
         /**
-         * @description Keep only clusters whose deletion protection is on (`true`) or off (`false`).
+         * Keep only clusters whose deletion protection is on (`true`) or off (`false`).
          * @example true
          */
         FilterDeletionProtection: boolean;
-        /** @description Largest number of items to return in one page (cmk/v2 allows up to 100). */
+        /** Largest number of items to return in one page (cmk/v2 allows up to 100). */
         PageSizeCmk: number;
     };
     requestBodies: never;
     headers: {
-        /** @description Server-assigned identifier of this request; quote it when contacting support. */
+        /** Server-assigned identifier of this request; quote it when contacting support. */
         "X-Request-Id": string;
-        /** @description Request budget of the caller per rate-limit period. */
+        /** Request budget of the caller per rate-limit period. */
         "X-RateLimit-Limit": number;
-        /** @description Requests still allowed before the budget of this period runs out. */
+        /** Requests still allowed before the budget of this period runs out. */
         "X-RateLimit-Remaining": number;
-        /** @description Seconds before the budget is replenished. This is a duration relative to now, not an epoch timestamp. */
+        /** Seconds before the budget is replenished. This is a duration relative to now, not an epoch timestamp. */
         "X-RateLimit-Reset": number;
-        /** @description Names the authentication scheme the server expects and why the credentials were rejected. */
+        /** Names the authentication scheme the server expects and why the credentials were rejected. */
         "WWW-Authenticate": string;
-        /** @description Seconds to wait before retrying. Sent only once the limit has been hit. */
+        /** Seconds to wait before retrying. Sent only once the limit has been hit. */
         "Retry-After": number;
-        /** @description Absolute URI of a resource: the one just accepted for creation (on 202), or the existing resource the request collides with (on 409). */
+        /** Absolute URI of a resource: the one just accepted for creation (on 202), or the existing resource the request collides with (on 409). */
         Location: string;
     };
     pathItems: never;
@@ -2842,12 +2890,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -2855,7 +2903,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
+                 * Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
                  * @example [
                  *       "AWS",
                  *       "GCP"
@@ -2863,7 +2911,7 @@ export interface operations {
                  */
                 "spec.cloud"?: components["parameters"]["FilterNetworkCloud"];
                 /**
-                 * @description Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
+                 * Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
                  * @example [
                  *       "us-east-1",
                  *       "us-central1"
@@ -2871,7 +2919,7 @@ export interface operations {
                  */
                 "spec.region"?: components["parameters"]["FilterNetworkRegion"];
                 /**
-                 * @description Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
+                 * Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
                  * @example [
                  *       "PRIVATELINK",
                  *       "PEERING"
@@ -2879,23 +2927,23 @@ export interface operations {
                  */
                 "spec.connection_types"?: components["parameters"]["FilterNetworkConnectionTypes"];
                 /**
-                 * @description Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
+                 * Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
                  * @example [
                  *       "10.200.0.0/16"
                  *     ]
                  */
                 "spec.cidr"?: components["parameters"]["FilterNetworkCidr"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
                  *     ]
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -2940,14 +2988,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2967,14 +3015,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2995,7 +3043,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3022,12 +3070,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -3035,7 +3083,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
@@ -3043,16 +3091,16 @@ export interface operations {
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
                  *     ]
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3097,14 +3145,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3124,14 +3172,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3152,7 +3200,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3179,12 +3227,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -3192,7 +3240,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
@@ -3200,16 +3248,16 @@ export interface operations {
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
                  *     ]
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3254,14 +3302,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3281,14 +3329,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3309,7 +3357,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3336,12 +3384,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -3349,7 +3397,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
@@ -3357,16 +3405,16 @@ export interface operations {
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
                  *     ]
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3411,14 +3459,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3438,14 +3486,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3466,7 +3514,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3493,12 +3541,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
@@ -3506,13 +3554,13 @@ export interface operations {
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
                 /**
-                 * @description Keep only clusters whose deletion protection is on (`true`) or off (`false`).
+                 * Keep only clusters whose deletion protection is on (`true`) or off (`false`).
                  * @example true
                  */
                 "spec.deletion_protection"?: components["parameters"]["FilterDeletionProtection"];
-                /** @description Largest number of items to return in one page (cmk/v2 allows up to 100). */
+                /** Largest number of items to return in one page (cmk/v2 allows up to 100). */
                 page_size?: components["parameters"]["PageSizeCmk"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3557,14 +3605,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3584,14 +3632,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3613,7 +3661,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;

@@ -1,8 +1,9 @@
-// Stage 5: TypeScript types for the whole API, by openapi-typescript, with two transforms it lacks:
-// `x-extensible-enum` as an open union, and no `required` for properties that merely have a default.
+// Stage 5: TypeScript types for the whole API, by openapi-typescript, with what it lacks: `x-extensible-enum` as
+// an open union, no `required` for properties that merely have a default, and descriptions as plain JSDoc text.
 import openapiTS, { astToString, tsLiteral, tsUnion, tsIntersection, STRING } from 'openapi-typescript';
 import ts from 'typescript';
 import type { OpenApiDocument, SchemaObject } from '../openapi.js';
+import { plainDescriptions } from './emit-types-docs.js';
 import { escapePrototypeKeys, hasPrototypeKeys, unescapePrototypeText } from '../prototype-keys.js';
 
 export async function emitTypes(document: OpenApiDocument): Promise<string> {
@@ -14,6 +15,7 @@ export async function emitTypes(document: OpenApiDocument): Promise<string> {
     defaultNonNullable: false,
     transform: (schema) => openEnum(schema as SchemaObject) ?? binary(schema as SchemaObject),
   });
+  plainDescriptions(ast);
   const text = astToString(ast);
   return escaped ? unescapePrototypeText(text) : text;
 }

@@ -25,13 +25,13 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * A shape kept for old clients.
          * @deprecated
-         * @description A shape kept for old clients.
          */
         Legacy: {
             /**
+             * Use new_field.
              * @deprecated
-             * @description Use new_field.
              */
             old_field?: string;
             new_field?: string;
@@ -57,7 +57,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;

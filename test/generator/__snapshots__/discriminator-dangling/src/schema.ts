@@ -53,7 +53,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted */
+            /** Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;

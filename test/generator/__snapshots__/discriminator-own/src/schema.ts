@@ -37,7 +37,7 @@ export interface components {
             detail?: string;
         } & {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             class: "PlainResult";
@@ -64,7 +64,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;

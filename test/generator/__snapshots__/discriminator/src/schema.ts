@@ -23,7 +23,7 @@ export interface components {
         Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
         Cat: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             kind: "Cat";
@@ -31,7 +31,7 @@ export interface components {
         };
         Dog: {
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             kind: "Dog";
@@ -60,7 +60,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -9,9 +9,10 @@ export interface paths {
         };
         /**
          * Reads *\/ an odd thing /* with comment markers
-         * @description Line one with a backtick ` and a quote ' and a "double".
          *
-         *     Second paragraph *\/ end.
+         * Line one with a backtick ` and a quote ' and a "double".
+         *
+         * Second paragraph *\/ end.
          */
         get: operations["get-odd.thing"];
         put?: never;
@@ -26,7 +27,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Has *\/ inside and a quote " too */
+        /** Has *\/ inside and a quote " too */
         "Odd-Thing": {
             "kebab-case"?: string;
             "with space"?: string;
@@ -56,7 +57,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;

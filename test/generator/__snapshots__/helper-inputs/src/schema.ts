@@ -81,7 +81,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -105,7 +105,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -23,7 +23,7 @@ export interface webhooks {
                 };
             };
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;

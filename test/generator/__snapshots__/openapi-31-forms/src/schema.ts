@@ -27,7 +27,7 @@ export interface components {
             name: string;
             label?: string | null;
             weight?: number | null;
-            /** @description The parent */
+            /** The parent */
             parent?: components["schemas"]["Node"];
             children?: components["schemas"]["Node"][];
         };
@@ -51,7 +51,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -20,7 +20,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Comment breakers *\/ and /* stay inside. */
+        /** Comment breakers *\/ and /* stay inside. */
         Thing: {
             hasOwnProperty?: string;
             constructor?: number;
@@ -29,7 +29,7 @@ export interface components {
             "na\u00EFve caf\u00E9"?: string;
             "1st"?: string;
             "it's \"quoted\""?: string;
-            /** @description ends a comment *\/ */
+            /** ends a comment *\/ */
             "*/"?: string;
             class?: string;
             children?: components["schemas"]["Thing"][];
@@ -54,7 +54,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;

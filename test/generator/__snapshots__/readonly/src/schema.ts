@@ -66,7 +66,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -90,7 +90,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No content */
+            /** No content */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -142,7 +142,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -164,7 +164,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -189,7 +189,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -220,7 +220,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -244,7 +244,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -266,7 +266,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -289,7 +289,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;

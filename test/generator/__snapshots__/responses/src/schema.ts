@@ -122,7 +122,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -142,7 +142,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -162,7 +162,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -182,7 +182,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gone */
+            /** Gone */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -200,7 +200,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Anything */
+            /** Anything */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -220,7 +220,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done at once */
+            /** Done at once */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -229,7 +229,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description Accepted */
+            /** Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -240,14 +240,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Nothing to do */
+            /** Nothing to do */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Client error */
+            /** Client error */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
