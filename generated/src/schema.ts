@@ -297,34 +297,7 @@ export interface components {
          *       "total_size": 14
          *     }
          */
-        ListMeta: {
-            /**
-             * URL of the first page.
-             *
-             * Format: uri
-             */
-            first?: string | null;
-            /**
-             * URL of the last page.
-             *
-             * Format: uri
-             */
-            last?: string | null;
-            /**
-             * URL of the previous page; absent or null on the first page.
-             *
-             * Format: uri
-             */
-            prev?: string | null;
-            /**
-             * Number of items across all pages.
-             *
-             * Format: int32
-             */
-            total_size?: number;
-            /** URL of the next page; absent, null or an empty string on the last page. Its `page_token` query value fetches that page. */
-            next?: string | null;
-        };
+        ListMeta: ListMeta;
         /**
          * Server-maintained bookkeeping for a single resource.
          * @example {
@@ -334,43 +307,12 @@ export interface components {
          *       "updated_at": "2024-03-11T09:42:17Z"
          *     }
          */
-        ObjectMeta: {
-            /**
-             * Canonical URL of this resource in the API.
-             *
-             * Format: uri
-             */
-            readonly self: string;
-            /**
-             * Confluent Resource Name (CRN) of this resource, as used in access-control bindings.
-             *
-             * Format: uri
-             */
-            readonly resource_name?: string;
-            /**
-             * When the resource was created.
-             *
-             * Format: date-time
-             */
-            readonly created_at?: string;
-            /**
-             * When the resource was last changed.
-             *
-             * Format: date-time
-             */
-            readonly updated_at?: string;
-            /**
-             * When the resource was deleted; absent while it still exists.
-             *
-             * Format: date-time
-             */
-            readonly deleted_at?: string;
-        };
+        ObjectMeta: ObjectMeta;
         /**
          * A way of connecting to a network. New values may be added.
          * @example PRIVATELINK
          */
-        ConnectionType: "PEERING" | "TRANSITGATEWAY" | "PRIVATELINK" | (string & {});
+        ConnectionType: ConnectionType;
         /**
          * CIDR block for one availability zone.
          * @example {
@@ -378,22 +320,14 @@ export interface components {
          *       "cidr": "10.20.0.0/27"
          *     }
          */
-        NetworkZoneInfo: {
-            /** Provider zone id, for example `use1-az3`. */
-            zone_id?: string;
-            /** IPv4 /27 block for that zone. */
-            cidr?: string;
-        };
+        NetworkZoneInfo: NetworkZoneInfo;
         /**
          * How DNS names of endpoints in the network are resolved.
          * @example {
          *       "resolution": "PRIVATE"
          *     }
          */
-        NetworkDnsConfig: {
-            /** `PRIVATE` publishes records only in private DNS zones; `CHASED_PRIVATE` also keeps public records that point at the private ones. */
-            resolution: "CHASED_PRIVATE" | "PRIVATE" | (string & {});
-        };
+        NetworkDnsConfig: NetworkDnsConfig;
         /**
          * Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
          * @example {
@@ -404,20 +338,7 @@ export interface components {
          *       "kind": "Environment"
          *     }
          */
-        ObjectReference: {
-            /** Identifier of the referenced resource. */
-            id: string;
-            /** Environment of the referenced resource, when it lives in one. */
-            environment?: string;
-            /** The referenced resource's API group/version, e.g. `org/v2`. */
-            readonly api_version?: string;
-            /** Kind of the referenced resource. */
-            readonly kind?: string;
-            /** API URL of the referenced resource; an empty string when the reference is unset. */
-            readonly related: string;
-            /** CRN of the referenced resource; an empty string when the reference is unset. */
-            readonly resource_name: string;
-        };
+        ObjectReference: ObjectReference;
         /**
          * Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
          * @example {
@@ -428,12 +349,7 @@ export interface components {
          *       "kind": "Environment"
          *     }
          */
-        ObjectReferenceWritable: {
-            /** Identifier of the referenced resource. */
-            id: string;
-            /** Environment of the referenced resource, when it lives in one. */
-            environment?: string;
-        };
+        ObjectReferenceWritable: ObjectReferenceWritable;
         /**
          * Desired configuration of a network. Everything except `display_name` is fixed once created.
          * @example {
@@ -458,28 +374,7 @@ export interface components {
          *       }
          *     }
          */
-        NetworkSpec: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Cloud provider hosting the network. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** Provider region, for example `us-east-1`. */
-            region: string;
-            /** Ways clients may connect to this network. */
-            connection_types: components["schemas"]["ConnectionType"][];
-            /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
-            cidr?: string;
-            /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
-            zones?: string[];
-            /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
-            zones_info?: components["schemas"]["NetworkZoneInfo"][];
-            dns_config?: components["schemas"]["NetworkDnsConfig"];
-            /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
-            reserved_cidr?: string;
-            environment: components["schemas"]["ObjectReference"];
-            /** Gateway the server created for this network, if any. */
-            readonly gateway?: components["schemas"]["ObjectReference"] | null;
-        };
+        NetworkSpec: NetworkSpec;
         /**
          * Desired configuration of a network. Everything except `display_name` is fixed once created.
          * @example {
@@ -504,26 +399,7 @@ export interface components {
          *       }
          *     }
          */
-        NetworkSpecWritable: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Cloud provider hosting the network. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** Provider region, for example `us-east-1`. */
-            region: string;
-            /** Ways clients may connect to this network. */
-            connection_types: components["schemas"]["ConnectionType"][];
-            /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
-            cidr?: string;
-            /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
-            zones?: string[];
-            /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
-            zones_info?: components["schemas"]["NetworkZoneInfo"][];
-            dns_config?: components["schemas"]["NetworkDnsConfig"];
-            /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
-            reserved_cidr?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
+        NetworkSpecWritable: NetworkSpecWritable;
         /**
          * AWS details of a network.
          * @example {
@@ -533,19 +409,7 @@ export interface components {
          *       "private_link_endpoint_service": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890"
          *     }
          */
-        AwsNetwork: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AwsNetwork";
-            /** Id of the VPC Confluent created for the network. */
-            readonly vpc: string;
-            /** AWS account that owns that VPC. */
-            readonly account: string;
-            /** Name of the VPC endpoint service to connect to over AWS PrivateLink. */
-            readonly private_link_endpoint_service?: string;
-        };
+        AwsNetwork: AwsNetwork;
         /**
          * Google Cloud details of a network.
          * @example {
@@ -557,21 +421,7 @@ export interface components {
          *       }
          *     }
          */
-        GcpNetwork: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "GcpNetwork";
-            /** GCP project hosting the network. */
-            readonly project: string;
-            /** Name of the VPC network Confluent created. */
-            readonly vpc_network: string;
-            /** Private Service Connect service attachment per zone, keyed by zone. */
-            readonly private_service_connect_service_attachments?: {
-                [key: string]: string;
-            };
-        };
+        GcpNetwork: GcpNetwork;
         /**
          * Azure details of a network.
          * @example {
@@ -583,25 +433,7 @@ export interface components {
          *       }
          *     }
          */
-        AzureNetwork: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AzureNetwork";
-            /** Name of the virtual network Confluent created. */
-            readonly vnet: string;
-            /** Azure subscription that owns the virtual network. */
-            readonly subscription: string;
-            /** Private Link service alias per zone, keyed by zone. */
-            readonly private_link_service_aliases?: {
-                [key: string]: string;
-            };
-            /** Private Link service resource id per zone, keyed by zone. */
-            readonly private_link_service_resource_ids?: {
-                [key: string]: string;
-            };
-        };
+        AzureNetwork: AzureNetwork;
         /**
          * What the server has provisioned for a network so far.
          * @example {
@@ -626,34 +458,7 @@ export interface components {
          *       }
          *     }
          */
-        NetworkStatus: {
-            /** Lifecycle phase. New values may be added. */
-            readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
-            /** Connection types this network can offer. */
-            readonly supported_connection_types: components["schemas"]["ConnectionType"][];
-            /** Connection types currently in use by at least one connection; empty while nothing is attached. */
-            readonly active_connection_types?: components["schemas"]["ConnectionType"][];
-            /** Machine-readable reason when `phase` is `FAILED`. */
-            readonly error_code?: string;
-            /** Human-readable reason when `phase` is `FAILED`. */
-            readonly error_message?: string;
-            /** DNS domain under which the network's endpoints are published. */
-            readonly dns_domain?: string;
-            /** Suffix appended to endpoint host names in this network. */
-            readonly endpoint_suffix?: string;
-            /** DNS subdomain per availability zone, keyed by zone. */
-            readonly zonal_subdomains?: {
-                [key: string]: string;
-            };
-            /** Provider-side details of the network; which shape depends on `kind`. */
-            readonly cloud?: components["schemas"]["AwsNetwork"] | components["schemas"]["GcpNetwork"] | components["schemas"]["AzureNetwork"];
-            /**
-             * Since when the network has had nothing attached to it; absent while in use.
-             *
-             * Format: date-time
-             */
-            readonly idle_since?: string;
-        };
+        NetworkStatus: NetworkStatus;
         /**
          * A network in one cloud region. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
          * @example {
@@ -710,23 +515,7 @@ export interface components {
          *       }
          *     }
          */
-        Network: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "Network";
-            /** Server-assigned identifier, for example `n-abcde1`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["NetworkSpec"];
-            status: components["schemas"]["NetworkStatus"];
-        };
+        Network: Network;
         /**
          * One page of networks.
          * @example {
@@ -794,37 +583,14 @@ export interface components {
          *       ]
          *     }
          */
-        NetworkList: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind: "NetworkList";
-            metadata: components["schemas"]["ListMeta"];
-            /** The networks on this page. */
-            data: (components["schemas"]["Network"] & {
-                /** Server-assigned identifier, for example `n-abcde1`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
+        NetworkList: NetworkList;
         /**
          * Which part of the request caused the problem.
          * @example {
          *       "parameter": "page_size"
          *     }
          */
-        ErrorSource: {
-            /** JSON Pointer into the request body. */
-            pointer?: string;
-            /** Name of the offending query parameter. */
-            parameter?: string;
-        };
+        ErrorSource: ErrorSource;
         /**
          * One problem with the request, in JSON:API error style.
          * @example {
@@ -838,19 +604,7 @@ export interface components {
          *       }
          *     }
          */
-        Error: {
-            /** Identifier of this occurrence of the problem. */
-            id?: string;
-            /** HTTP status code, as a string. */
-            status?: string;
-            /** Machine-readable error code. */
-            code?: string;
-            /** Short, human-readable name of the problem class. */
-            title?: string;
-            /** Explanation specific to this occurrence. */
-            detail?: string;
-            source?: components["schemas"]["ErrorSource"];
-        };
+        Error: Error;
         /**
          * Body of every error response; one or more problems with the request.
          * @example {
@@ -865,29 +619,18 @@ export interface components {
          *       ]
          *     }
          */
-        Failure: {
-            /** The individual problems found. */
-            errors: components["schemas"]["Error"][];
-        };
+        Failure: Failure;
         /** Body of a create-network request. */
-        NetworkCreate: {
-            spec: components["schemas"]["NetworkSpecWritable"];
-        };
+        NetworkCreate: NetworkCreate;
         /** The fields of a network that can be changed after creation. */
-        NetworkUpdateSpec: {
-            /** New human-readable name. */
-            display_name?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
+        NetworkUpdateSpec: NetworkUpdateSpec;
         /** Body of an update-network request. */
-        NetworkUpdate: {
-            spec: components["schemas"]["NetworkUpdateSpec"];
-        };
+        NetworkUpdate: NetworkUpdate;
         /**
          * An IPv4 CIDR block.
          * @example 10.200.0.0/16
          */
-        Cidr: string;
+        Cidr: Cidr;
         /**
          * Your AWS VPC to peer with.
          * @example {
@@ -900,21 +643,7 @@ export interface components {
          *       "customer_region": "us-west-2"
          *     }
          */
-        AwsPeering: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AwsPeering";
-            /** Your 12-digit AWS account id. */
-            account: string;
-            /** Id of your VPC. */
-            vpc: string;
-            /** CIDR blocks of your VPC that Confluent should route to. */
-            routes: components["schemas"]["Cidr"][];
-            /** AWS region of your VPC. */
-            customer_region: string;
-        };
+        AwsPeering: AwsPeering;
         /**
          * Your Google Cloud VPC network to peer with.
          * @example {
@@ -924,22 +653,7 @@ export interface components {
          *       "import_custom_routes": false
          *     }
          */
-        GcpPeering: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "GcpPeering";
-            /** GCP project that holds your VPC network. */
-            project: string;
-            /** Name of your VPC network. */
-            vpc_network: string;
-            /**
-             * Whether the Confluent side imports your custom routes.
-             * @default false
-             */
-            import_custom_routes?: boolean;
-        };
+        GcpPeering: GcpPeering;
         /**
          * Your Azure virtual network to peer with.
          * @example {
@@ -949,19 +663,7 @@ export interface components {
          *       "customer_region": "eastus2"
          *     }
          */
-        AzurePeering: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AzurePeering";
-            /** Azure AD tenant id that owns your virtual network. */
-            tenant: string;
-            /** Full resource id of your virtual network. */
-            vnet: string;
-            /** Azure region of your virtual network. */
-            customer_region: string;
-        };
+        AzurePeering: AzurePeering;
         /**
          * Desired configuration of a peering. Only `display_name` can change after creation.
          * @example {
@@ -989,15 +691,7 @@ export interface components {
          *       }
          *     }
          */
-        PeeringSpec: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Your side of the peering; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
-            environment: components["schemas"]["ObjectReference"];
-            /** The Confluent network to peer with. */
-            network: components["schemas"]["ObjectReference"];
-        };
+        PeeringSpec: PeeringSpec;
         /**
          * Desired configuration of a peering. Only `display_name` can change after creation.
          * @example {
@@ -1025,29 +719,14 @@ export interface components {
          *       }
          *     }
          */
-        PeeringSpecWritable: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Your side of the peering; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
-            environment: components["schemas"]["ObjectReferenceWritable"];
-            /** The Confluent network to peer with. */
-            network: components["schemas"]["ObjectReferenceWritable"];
-        };
+        PeeringSpecWritable: PeeringSpecWritable;
         /**
          * Progress of a peering.
          * @example {
          *       "phase": "READY"
          *     }
          */
-        PeeringStatus: {
-            /** Lifecycle phase. `PENDING_ACCEPT` waits for you to accept the request in your cloud account; `DISCONNECTED` means your side removed it. New values may be added. */
-            readonly phase: "PROVISIONING" | "PENDING_ACCEPT" | "READY" | "FAILED" | "DEPROVISIONING" | "DISCONNECTED" | (string & {});
-            /** Machine-readable reason when `phase` is `FAILED`. */
-            readonly error_code?: string;
-            /** Human-readable reason when `phase` is `FAILED`. */
-            readonly error_message?: string;
-        };
+        PeeringStatus: PeeringStatus;
         /**
          * A peering connection between a Confluent network and a network you own.
          * @example {
@@ -1089,23 +768,7 @@ export interface components {
          *       }
          *     }
          */
-        Peering: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "Peering";
-            /** Server-assigned identifier, for example `peer-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["PeeringSpec"];
-            status: components["schemas"]["PeeringStatus"];
-        };
+        Peering: Peering;
         /**
          * One page of peerings.
          * @example {
@@ -1157,39 +820,13 @@ export interface components {
          *       ]
          *     }
          */
-        PeeringList: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind: "PeeringList";
-            metadata: components["schemas"]["ListMeta"];
-            /** The peerings on this page. */
-            data: (components["schemas"]["Peering"] & {
-                /** Server-assigned identifier, for example `peer-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
+        PeeringList: PeeringList;
         /** Body of a create-peering request. */
-        PeeringCreate: {
-            spec: components["schemas"]["PeeringSpecWritable"];
-        };
+        PeeringCreate: PeeringCreate;
         /** The fields of a peering that can be changed after creation. */
-        PeeringUpdateSpec: {
-            /** New human-readable name. */
-            display_name?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
+        PeeringUpdateSpec: PeeringUpdateSpec;
         /** Body of an update-peering request. */
-        PeeringUpdate: {
-            spec: components["schemas"]["PeeringUpdateSpec"];
-        };
+        PeeringUpdate: PeeringUpdate;
         /**
          * Grants an AWS account the right to create PrivateLink endpoints.
          * @example {
@@ -1197,15 +834,7 @@ export interface components {
          *       "account": "000000000000"
          *     }
          */
-        AwsPrivateLinkAccess: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AwsPrivateLinkAccess";
-            /** The 12-digit AWS account id. */
-            account: string;
-        };
+        AwsPrivateLinkAccess: AwsPrivateLinkAccess;
         /**
          * Grants an Azure subscription the right to create Private Link endpoints.
          * @example {
@@ -1213,15 +842,7 @@ export interface components {
          *       "subscription": "00000000-0000-0000-0000-000000000000"
          *     }
          */
-        AzurePrivateLinkAccess: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AzurePrivateLinkAccess";
-            /** The Azure subscription id. */
-            subscription: string;
-        };
+        AzurePrivateLinkAccess: AzurePrivateLinkAccess;
         /**
          * Grants a Google Cloud project the right to create Private Service Connect endpoints.
          * @example {
@@ -1229,15 +850,7 @@ export interface components {
          *       "project": "acme-prod-project"
          *     }
          */
-        GcpPrivateServiceConnectAccess: {
-            /**
-             * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "GcpPrivateServiceConnectAccess";
-            /** The GCP project id. */
-            project: string;
-        };
+        GcpPrivateServiceConnectAccess: GcpPrivateServiceConnectAccess;
         /**
          * Desired configuration of a private link access. Only `display_name` can change after creation.
          * @example {
@@ -1259,15 +872,7 @@ export interface components {
          *       }
          *     }
          */
-        PrivateLinkAccessSpec: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Who is granted access, per cloud; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
-            environment: components["schemas"]["ObjectReference"];
-            /** The Confluent network the access applies to. */
-            network: components["schemas"]["ObjectReference"];
-        };
+        PrivateLinkAccessSpec: PrivateLinkAccessSpec;
         /**
          * Desired configuration of a private link access. Only `display_name` can change after creation.
          * @example {
@@ -1289,29 +894,14 @@ export interface components {
          *       }
          *     }
          */
-        PrivateLinkAccessSpecWritable: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Who is granted access, per cloud; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
-            environment: components["schemas"]["ObjectReferenceWritable"];
-            /** The Confluent network the access applies to. */
-            network: components["schemas"]["ObjectReferenceWritable"];
-        };
+        PrivateLinkAccessSpecWritable: PrivateLinkAccessSpecWritable;
         /**
          * Progress of a private link access.
          * @example {
          *       "phase": "READY"
          *     }
          */
-        PrivateLinkAccessStatus: {
-            /** Lifecycle phase. New values may be added. */
-            readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
-            /** Machine-readable reason when `phase` is `FAILED`. */
-            readonly error_code?: string;
-            /** Human-readable reason when `phase` is `FAILED`. */
-            readonly error_message?: string;
-        };
+        PrivateLinkAccessStatus: PrivateLinkAccessStatus;
         /**
          * Permission for one cloud account, subscription or project to reach a network through private endpoints.
          * @example {
@@ -1347,23 +937,7 @@ export interface components {
          *       }
          *     }
          */
-        PrivateLinkAccess: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "PrivateLinkAccess";
-            /** Server-assigned identifier, for example `pla-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["PrivateLinkAccessSpec"];
-            status: components["schemas"]["PrivateLinkAccessStatus"];
-        };
+        PrivateLinkAccess: PrivateLinkAccess;
         /**
          * One page of private link accesses.
          * @example {
@@ -1409,39 +983,13 @@ export interface components {
          *       ]
          *     }
          */
-        PrivateLinkAccessList: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind: "PrivateLinkAccessList";
-            metadata: components["schemas"]["ListMeta"];
-            /** The private link accesses on this page. */
-            data: (components["schemas"]["PrivateLinkAccess"] & {
-                /** Server-assigned identifier, for example `pla-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
+        PrivateLinkAccessList: PrivateLinkAccessList;
         /** Body of a create-private-link-access request. */
-        PrivateLinkAccessCreate: {
-            spec: components["schemas"]["PrivateLinkAccessSpecWritable"];
-        };
+        PrivateLinkAccessCreate: PrivateLinkAccessCreate;
         /** The fields of a private link access that can be changed after creation. */
-        PrivateLinkAccessUpdateSpec: {
-            /** New human-readable name. */
-            display_name?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
+        PrivateLinkAccessUpdateSpec: PrivateLinkAccessUpdateSpec;
         /** Body of an update-private-link-access request. */
-        PrivateLinkAccessUpdate: {
-            spec: components["schemas"]["PrivateLinkAccessUpdateSpec"];
-        };
+        PrivateLinkAccessUpdate: PrivateLinkAccessUpdate;
         /**
          * Who may link to the service. Listing an environment admits every network in it; listing a network admits just that network.
          * @example {
@@ -1453,12 +1001,7 @@ export interface components {
          *       ]
          *     }
          */
-        NetworkLinkServiceAcceptPolicy: {
-            /** Ids of environments whose networks may connect. */
-            environments?: string[];
-            /** Ids of individual networks that may connect; null once an update has removed every network. */
-            networks?: string[] | null;
-        };
+        NetworkLinkServiceAcceptPolicy: NetworkLinkServiceAcceptPolicy;
         /**
          * Reference to a resource addressed by its id alone (not scoped to an environment).
          * @example {
@@ -1467,22 +1010,7 @@ export interface components {
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000"
          *     }
          */
-        GlobalObjectReference: {
-            /** Identifier of the referenced resource. */
-            id: string;
-            /**
-             * API URL of the referenced resource.
-             *
-             * Format: uri
-             */
-            readonly related: string;
-            /**
-             * CRN of the referenced resource.
-             *
-             * Format: uri
-             */
-            readonly resource_name: string;
-        };
+        GlobalObjectReference: GlobalObjectReference;
         /**
          * Reference to a resource addressed by its id alone (not scoped to an environment).
          * @example {
@@ -1491,10 +1019,7 @@ export interface components {
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000"
          *     }
          */
-        GlobalObjectReferenceWritable: {
-            /** Identifier of the referenced resource. */
-            id: string;
-        };
+        GlobalObjectReferenceWritable: GlobalObjectReferenceWritable;
         /**
          * Reference to a resource that lives inside an environment.
          * @example {
@@ -1504,24 +1029,7 @@ export interface components {
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000/network=n-abcde1"
          *     }
          */
-        EnvScopedObjectReference: {
-            /** Identifier of the referenced resource. */
-            id: string;
-            /** Environment of the referenced resource. */
-            environment?: string;
-            /**
-             * API URL of the referenced resource.
-             *
-             * Format: uri
-             */
-            readonly related: string;
-            /**
-             * CRN of the referenced resource.
-             *
-             * Format: uri
-             */
-            readonly resource_name: string;
-        };
+        EnvScopedObjectReference: EnvScopedObjectReference;
         /**
          * Reference to a resource that lives inside an environment.
          * @example {
@@ -1531,12 +1039,7 @@ export interface components {
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000/network=n-abcde1"
          *     }
          */
-        EnvScopedObjectReferenceWritable: {
-            /** Identifier of the referenced resource. */
-            id: string;
-            /** Environment of the referenced resource. */
-            environment?: string;
-        };
+        EnvScopedObjectReferenceWritable: EnvScopedObjectReferenceWritable;
         /**
          * Desired configuration of a network link service. The `network` is fixed once created.
          * @example {
@@ -1564,16 +1067,7 @@ export interface components {
          *       }
          *     }
          */
-        NetworkLinkServiceSpec: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Free-text note about what the service is for. */
-            description?: string;
-            accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
-            environment: components["schemas"]["GlobalObjectReference"];
-            /** The Confluent network offering the service. */
-            network: components["schemas"]["EnvScopedObjectReference"];
-        };
+        NetworkLinkServiceSpec: NetworkLinkServiceSpec;
         /**
          * Desired configuration of a network link service. The `network` is fixed once created.
          * @example {
@@ -1601,30 +1095,14 @@ export interface components {
          *       }
          *     }
          */
-        NetworkLinkServiceSpecWritable: {
-            /** Human-readable name; need not be unique. */
-            display_name?: string;
-            /** Free-text note about what the service is for. */
-            description?: string;
-            accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
-            environment: components["schemas"]["GlobalObjectReferenceWritable"];
-            /** The Confluent network offering the service. */
-            network: components["schemas"]["EnvScopedObjectReferenceWritable"];
-        };
+        NetworkLinkServiceSpecWritable: NetworkLinkServiceSpecWritable;
         /**
          * State of a network link service.
          * @example {
          *       "phase": "READY"
          *     }
          */
-        NetworkLinkServiceStatus: {
-            /** Lifecycle phase. New values may be added. */
-            readonly phase: "READY" | (string & {});
-            /** Machine-readable reason when something went wrong. */
-            readonly error_code?: string;
-            /** Human-readable reason when something went wrong. */
-            readonly error_message?: string;
-        };
+        NetworkLinkServiceStatus: NetworkLinkServiceStatus;
         /**
          * A service on a Confluent network that other Confluent networks can link to.
          * @example {
@@ -1666,23 +1144,7 @@ export interface components {
          *       }
          *     }
          */
-        NetworkLinkService: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "NetworkLinkService";
-            /** Server-assigned identifier, for example `nls-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["NetworkLinkServiceSpec"];
-            status: components["schemas"]["NetworkLinkServiceStatus"];
-        };
+        NetworkLinkService: NetworkLinkService;
         /**
          * One page of network link services.
          * @example {
@@ -1734,61 +1196,20 @@ export interface components {
          *       ]
          *     }
          */
-        NetworkLinkServiceList: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind: "NetworkLinkServiceList";
-            metadata: components["schemas"]["ListMeta"];
-            /** The network link services on this page. */
-            data: (components["schemas"]["NetworkLinkService"] & {
-                /** Server-assigned identifier, for example `nls-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
+        NetworkLinkServiceList: NetworkLinkServiceList;
         /** Body of a create-network-link-service request. */
-        NetworkLinkServiceCreate: {
-            spec: components["schemas"]["NetworkLinkServiceSpecWritable"];
-        };
+        NetworkLinkServiceCreate: NetworkLinkServiceCreate;
         /** The fields of a network link service that can be changed after creation. */
-        NetworkLinkServiceUpdateSpec: {
-            /** New human-readable name. */
-            display_name?: string;
-            /** New free-text note. */
-            description?: string;
-            accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
-            environment: components["schemas"]["GlobalObjectReferenceWritable"];
-        };
+        NetworkLinkServiceUpdateSpec: NetworkLinkServiceUpdateSpec;
         /** Body of an update-network-link-service request. */
-        NetworkLinkServiceUpdate: {
-            spec: components["schemas"]["NetworkLinkServiceUpdateSpec"];
-        };
+        NetworkLinkServiceUpdate: NetworkLinkServiceUpdate;
         /**
          * A Basic cluster (shared, pay-per-use).
          * @example {
          *       "kind": "Basic"
          *     }
          */
-        ClusterBasicConfig: {
-            /**
-             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Basic";
-            /**
-             * Upper bound on elastic CKUs the cluster may scale to.
-             *
-             * Format: int32
-             */
-            max_ecku?: number;
-        };
+        ClusterBasicConfig: ClusterBasicConfig;
         /**
          * A Standard cluster (shared, higher limits than Basic).
          * @example {
@@ -1796,19 +1217,7 @@ export interface components {
          *       "max_ecku": 10
          *     }
          */
-        ClusterStandardConfig: {
-            /**
-             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Standard";
-            /**
-             * Upper bound on elastic CKUs the cluster may scale to.
-             *
-             * Format: int32
-             */
-            max_ecku?: number;
-        };
+        ClusterStandardConfig: ClusterStandardConfig;
         /**
          * A Dedicated cluster (single-tenant, sized in CKUs).
          * @example {
@@ -1822,31 +1231,7 @@ export interface components {
          *       "release_priority": "REGULAR"
          *     }
          */
-        ClusterDedicatedConfig: {
-            /**
-             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Dedicated";
-            /**
-             * Confluent Units to provision. Multi-zone clusters need at least 2.
-             *
-             * Format: int32
-             */
-            cku: number;
-            /**
-             * Cloud key id for customer-managed encryption. Deprecated; use `spec.byok` instead.
-             * @deprecated
-             */
-            encryption_key?: string;
-            /** Availability zones to place the cluster in. Chosen by the server when omitted. */
-            zones?: string[];
-            /**
-             * `PRIORITY` receives new Kafka releases first; `REGULAR` follows later.
-             * @default REGULAR
-             */
-            release_priority?: "REGULAR" | "PRIORITY" | (string & {});
-        };
+        ClusterDedicatedConfig: ClusterDedicatedConfig;
         /**
          * An Enterprise cluster (elastic, private networking).
          * @example {
@@ -1854,19 +1239,7 @@ export interface components {
          *       "max_ecku": 20
          *     }
          */
-        ClusterEnterpriseConfig: {
-            /**
-             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Enterprise";
-            /**
-             * Upper bound on elastic CKUs the cluster may scale to.
-             *
-             * Format: int32
-             */
-            max_ecku?: number;
-        };
+        ClusterEnterpriseConfig: ClusterEnterpriseConfig;
         /**
          * A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
          * @example {
@@ -1879,21 +1252,7 @@ export interface components {
          *       ]
          *     }
          */
-        ClusterFreightConfig: {
-            /**
-             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Freight";
-            /**
-             * Upper bound on elastic CKUs the cluster may scale to.
-             *
-             * Format: int32
-             */
-            max_ecku?: number;
-            /** Availability zones the server placed the cluster in. */
-            readonly zones?: string[];
-        };
+        ClusterFreightConfig: ClusterFreightConfig;
         /**
          * A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
          * @example {
@@ -1906,33 +1265,21 @@ export interface components {
          *       ]
          *     }
          */
-        ClusterFreightConfigWritable: {
-            /**
-             * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Freight";
-            /**
-             * Upper bound on elastic CKUs the cluster may scale to.
-             *
-             * Format: int32
-             */
-            max_ecku?: number;
-        };
+        ClusterFreightConfigWritable: ClusterFreightConfigWritable;
         /**
          * Cluster type and its type-specific settings; the shape is chosen by `kind`.
          * @example {
          *       "kind": "Standard"
          *     }
          */
-        ClusterConfig: components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfig"];
+        ClusterConfig: ClusterConfig;
         /**
          * Cluster type and its type-specific settings; the shape is chosen by `kind`.
          * @example {
          *       "kind": "Standard"
          *     }
          */
-        ClusterConfigWritable: components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfigWritable"];
+        ClusterConfigWritable: ClusterConfigWritable;
         /**
          * Addresses of the cluster through one access point.
          * @example {
@@ -1941,18 +1288,7 @@ export interface components {
          *       "connection_type": "PUBLIC"
          *     }
          */
-        ClusterEndpoint: {
-            /** Bootstrap address for Kafka clients. */
-            kafka_bootstrap_endpoint: string;
-            /**
-             * Base URL of the cluster's REST API.
-             *
-             * Format: uri
-             */
-            http_endpoint: string;
-            /** How this access point is reached. New values may be added. */
-            connection_type: "PUBLIC" | "PRIVATE_LINK" | "PRIVATE_NETWORK_INTERFACE" | (string & {});
-        };
+        ClusterEndpoint: ClusterEndpoint;
         /**
          * Ways to reach the cluster, keyed by access point (for example `PUBLIC` or a network id).
          * @example {
@@ -1963,9 +1299,7 @@ export interface components {
          *       }
          *     }
          */
-        ClusterEndpoints: {
-            [key: string]: components["schemas"]["ClusterEndpoint"];
-        };
+        ClusterEndpoints: ClusterEndpoints;
         /**
          * Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
          * @example {
@@ -2006,42 +1340,7 @@ export interface components {
          *       }
          *     }
          */
-        ClusterSpec: {
-            /** Human-readable name; need not be unique. */
-            display_name: string;
-            /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
-            availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            /** Cloud provider hosting the cluster. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** Provider region, for example `us-east-1`. */
-            region: string;
-            config: components["schemas"]["ClusterConfig"];
-            /**
-             * Bootstrap address for Kafka clients. Deprecated; read `endpoints` instead.
-             * @deprecated
-             */
-            readonly kafka_bootstrap_endpoint?: string;
-            /**
-             * Base URL of the cluster's REST API. Deprecated; read `endpoints` instead.
-             *
-             * Format: uri
-             * @deprecated
-             */
-            readonly http_endpoint?: string;
-            /**
-             * URL of the cluster's management API. Deprecated.
-             * @deprecated
-             */
-            readonly api_endpoint?: string;
-            endpoints?: components["schemas"]["ClusterEndpoints"];
-            /** While true, the cluster cannot be deleted. */
-            deletion_protection?: boolean;
-            environment: components["schemas"]["EnvScopedObjectReference"];
-            /** Confluent network the cluster runs in; absent for clusters on the public internet. */
-            network?: components["schemas"]["EnvScopedObjectReference"];
-            /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
-            byok?: components["schemas"]["GlobalObjectReference"];
-        };
+        ClusterSpec: ClusterSpec;
         /**
          * Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
          * @example {
@@ -2082,24 +1381,7 @@ export interface components {
          *       }
          *     }
          */
-        ClusterSpecWritable: {
-            /** Human-readable name; need not be unique. */
-            display_name: string;
-            /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
-            availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            /** Cloud provider hosting the cluster. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** Provider region, for example `us-east-1`. */
-            region: string;
-            config: components["schemas"]["ClusterConfigWritable"];
-            /** While true, the cluster cannot be deleted. */
-            deletion_protection?: boolean;
-            environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
-            /** Confluent network the cluster runs in; absent for clusters on the public internet. */
-            network?: components["schemas"]["EnvScopedObjectReferenceWritable"];
-            /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
-            byok?: components["schemas"]["GlobalObjectReferenceWritable"];
-        };
+        ClusterSpecWritable: ClusterSpecWritable;
         /**
          * What the server has provisioned for a cluster so far.
          * @example {
@@ -2107,16 +1389,7 @@ export interface components {
          *       "cku": 2
          *     }
          */
-        ClusterStatus: {
-            /** Lifecycle phase. New values may be added. */
-            readonly phase: "PROVISIONING" | "PROVISIONED" | "FAILED" | (string & {});
-            /**
-             * Confluent Units currently provisioned (Dedicated clusters); may lag `spec.config.cku` during a resize.
-             *
-             * Format: int32
-             */
-            readonly cku?: number;
-        };
+        ClusterStatus: ClusterStatus;
         /**
          * A Kafka cluster. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
          * @example {
@@ -2172,23 +1445,7 @@ export interface components {
          *       }
          *     }
          */
-        Cluster: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "cmk/v2";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "Cluster";
-            /** Server-assigned identifier, for example `lkc-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["ClusterSpec"];
-            status: components["schemas"]["ClusterStatus"];
-        };
+        Cluster: Cluster;
         /**
          * One page of clusters.
          * @example {
@@ -2254,44 +1511,13 @@ export interface components {
          *       ]
          *     }
          */
-        ClusterList: {
-            /**
-             * API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "cmk/v2";
-            /**
-             * Object kind.
-             * @enum {string}
-             */
-            readonly kind: "ClusterList";
-            metadata: components["schemas"]["ListMeta"];
-            /** The clusters on this page. */
-            data: (components["schemas"]["Cluster"] & {
-                /** Server-assigned identifier, for example `lkc-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
+        ClusterList: ClusterList;
         /** Body of a create-cluster request. */
-        ClusterCreate: {
-            spec: components["schemas"]["ClusterSpecWritable"];
-        };
+        ClusterCreate: ClusterCreate;
         /** The fields of a cluster that can be changed after creation. In `config`, send the cluster's current `kind`; only its sizing fields may change. */
-        ClusterUpdateSpec: {
-            /** New human-readable name. */
-            display_name?: string;
-            /** New zone redundancy, where the cluster type allows the change. */
-            availability?: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            config?: components["schemas"]["ClusterConfigWritable"];
-            /** Turns deletion protection on or off. */
-            deletion_protection?: boolean;
-            environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
-        };
+        ClusterUpdateSpec: ClusterUpdateSpec;
         /** Body of an update-cluster request. */
-        ClusterUpdate: {
-            spec: components["schemas"]["ClusterUpdateSpec"];
-        };
+        ClusterUpdate: ClusterUpdate;
     };
     responses: {
         /** One page of networks. */
@@ -3685,3 +2911,853 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type ListMeta = {
+    /**
+     * URL of the first page.
+     *
+     * Format: uri
+     */
+    first?: string | null;
+    /**
+     * URL of the last page.
+     *
+     * Format: uri
+     */
+    last?: string | null;
+    /**
+     * URL of the previous page; absent or null on the first page.
+     *
+     * Format: uri
+     */
+    prev?: string | null;
+    /**
+     * Number of items across all pages.
+     *
+     * Format: int32
+     */
+    total_size?: number;
+    /** URL of the next page; absent, null or an empty string on the last page. Its `page_token` query value fetches that page. */
+    next?: string | null;
+};
+type ObjectMeta = {
+    /**
+     * Canonical URL of this resource in the API.
+     *
+     * Format: uri
+     */
+    readonly self: string;
+    /**
+     * Confluent Resource Name (CRN) of this resource, as used in access-control bindings.
+     *
+     * Format: uri
+     */
+    readonly resource_name?: string;
+    /**
+     * When the resource was created.
+     *
+     * Format: date-time
+     */
+    readonly created_at?: string;
+    /**
+     * When the resource was last changed.
+     *
+     * Format: date-time
+     */
+    readonly updated_at?: string;
+    /**
+     * When the resource was deleted; absent while it still exists.
+     *
+     * Format: date-time
+     */
+    readonly deleted_at?: string;
+};
+type ConnectionType = "PEERING" | "TRANSITGATEWAY" | "PRIVATELINK" | (string & {});
+type NetworkZoneInfo = {
+    /** Provider zone id, for example `use1-az3`. */
+    zone_id?: string;
+    /** IPv4 /27 block for that zone. */
+    cidr?: string;
+};
+type NetworkDnsConfig = {
+    /** `PRIVATE` publishes records only in private DNS zones; `CHASED_PRIVATE` also keeps public records that point at the private ones. */
+    resolution: "CHASED_PRIVATE" | "PRIVATE" | (string & {});
+};
+type ObjectReference = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource, when it lives in one. */
+    environment?: string;
+    /** The referenced resource's API group/version, e.g. `org/v2`. */
+    readonly api_version?: string;
+    /** Kind of the referenced resource. */
+    readonly kind?: string;
+    /** API URL of the referenced resource; an empty string when the reference is unset. */
+    readonly related: string;
+    /** CRN of the referenced resource; an empty string when the reference is unset. */
+    readonly resource_name: string;
+};
+type ObjectReferenceWritable = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource, when it lives in one. */
+    environment?: string;
+};
+type NetworkSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Cloud provider hosting the network. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    /** Ways clients may connect to this network. */
+    connection_types: components["schemas"]["ConnectionType"][];
+    /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
+    cidr?: string;
+    /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
+    zones?: string[];
+    /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
+    zones_info?: components["schemas"]["NetworkZoneInfo"][];
+    dns_config?: components["schemas"]["NetworkDnsConfig"];
+    /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
+    reserved_cidr?: string;
+    environment: components["schemas"]["ObjectReference"];
+    /** Gateway the server created for this network, if any. */
+    readonly gateway?: components["schemas"]["ObjectReference"] | null;
+};
+type NetworkSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Cloud provider hosting the network. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    /** Ways clients may connect to this network. */
+    connection_types: components["schemas"]["ConnectionType"][];
+    /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
+    cidr?: string;
+    /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
+    zones?: string[];
+    /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
+    zones_info?: components["schemas"]["NetworkZoneInfo"][];
+    dns_config?: components["schemas"]["NetworkDnsConfig"];
+    /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
+    reserved_cidr?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type AwsNetwork = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AwsNetwork";
+    /** Id of the VPC Confluent created for the network. */
+    readonly vpc: string;
+    /** AWS account that owns that VPC. */
+    readonly account: string;
+    /** Name of the VPC endpoint service to connect to over AWS PrivateLink. */
+    readonly private_link_endpoint_service?: string;
+};
+type GcpNetwork = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "GcpNetwork";
+    /** GCP project hosting the network. */
+    readonly project: string;
+    /** Name of the VPC network Confluent created. */
+    readonly vpc_network: string;
+    /** Private Service Connect service attachment per zone, keyed by zone. */
+    readonly private_service_connect_service_attachments?: {
+        [key: string]: string;
+    };
+};
+type AzureNetwork = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AzureNetwork";
+    /** Name of the virtual network Confluent created. */
+    readonly vnet: string;
+    /** Azure subscription that owns the virtual network. */
+    readonly subscription: string;
+    /** Private Link service alias per zone, keyed by zone. */
+    readonly private_link_service_aliases?: {
+        [key: string]: string;
+    };
+    /** Private Link service resource id per zone, keyed by zone. */
+    readonly private_link_service_resource_ids?: {
+        [key: string]: string;
+    };
+};
+type NetworkStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
+    /** Connection types this network can offer. */
+    readonly supported_connection_types: components["schemas"]["ConnectionType"][];
+    /** Connection types currently in use by at least one connection; empty while nothing is attached. */
+    readonly active_connection_types?: components["schemas"]["ConnectionType"][];
+    /** Machine-readable reason when `phase` is `FAILED`. */
+    readonly error_code?: string;
+    /** Human-readable reason when `phase` is `FAILED`. */
+    readonly error_message?: string;
+    /** DNS domain under which the network's endpoints are published. */
+    readonly dns_domain?: string;
+    /** Suffix appended to endpoint host names in this network. */
+    readonly endpoint_suffix?: string;
+    /** DNS subdomain per availability zone, keyed by zone. */
+    readonly zonal_subdomains?: {
+        [key: string]: string;
+    };
+    /** Provider-side details of the network; which shape depends on `kind`. */
+    readonly cloud?: components["schemas"]["AwsNetwork"] | components["schemas"]["GcpNetwork"] | components["schemas"]["AzureNetwork"];
+    /**
+     * Since when the network has had nothing attached to it; absent while in use.
+     *
+     * Format: date-time
+     */
+    readonly idle_since?: string;
+};
+type Network = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "Network";
+    /** Server-assigned identifier, for example `n-abcde1`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["NetworkSpec"];
+    status: components["schemas"]["NetworkStatus"];
+};
+type NetworkList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "NetworkList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The networks on this page. */
+    data: (components["schemas"]["Network"] & {
+        /** Server-assigned identifier, for example `n-abcde1`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type ErrorSource = {
+    /** JSON Pointer into the request body. */
+    pointer?: string;
+    /** Name of the offending query parameter. */
+    parameter?: string;
+};
+type Error = {
+    /** Identifier of this occurrence of the problem. */
+    id?: string;
+    /** HTTP status code, as a string. */
+    status?: string;
+    /** Machine-readable error code. */
+    code?: string;
+    /** Short, human-readable name of the problem class. */
+    title?: string;
+    /** Explanation specific to this occurrence. */
+    detail?: string;
+    source?: components["schemas"]["ErrorSource"];
+};
+type Failure = {
+    /** The individual problems found. */
+    errors: components["schemas"]["Error"][];
+};
+type NetworkCreate = {
+    spec: components["schemas"]["NetworkSpecWritable"];
+};
+type NetworkUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type NetworkUpdate = {
+    spec: components["schemas"]["NetworkUpdateSpec"];
+};
+type Cidr = string;
+type AwsPeering = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AwsPeering";
+    /** Your 12-digit AWS account id. */
+    account: string;
+    /** Id of your VPC. */
+    vpc: string;
+    /** CIDR blocks of your VPC that Confluent should route to. */
+    routes: components["schemas"]["Cidr"][];
+    /** AWS region of your VPC. */
+    customer_region: string;
+};
+type GcpPeering = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "GcpPeering";
+    /** GCP project that holds your VPC network. */
+    project: string;
+    /** Name of your VPC network. */
+    vpc_network: string;
+    /**
+     * Whether the Confluent side imports your custom routes.
+     * @default false
+     */
+    import_custom_routes?: boolean;
+};
+type AzurePeering = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AzurePeering";
+    /** Azure AD tenant id that owns your virtual network. */
+    tenant: string;
+    /** Full resource id of your virtual network. */
+    vnet: string;
+    /** Azure region of your virtual network. */
+    customer_region: string;
+};
+type PeeringSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Your side of the peering; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
+    environment: components["schemas"]["ObjectReference"];
+    /** The Confluent network to peer with. */
+    network: components["schemas"]["ObjectReference"];
+};
+type PeeringSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Your side of the peering; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
+    environment: components["schemas"]["ObjectReferenceWritable"];
+    /** The Confluent network to peer with. */
+    network: components["schemas"]["ObjectReferenceWritable"];
+};
+type PeeringStatus = {
+    /** Lifecycle phase. `PENDING_ACCEPT` waits for you to accept the request in your cloud account; `DISCONNECTED` means your side removed it. New values may be added. */
+    readonly phase: "PROVISIONING" | "PENDING_ACCEPT" | "READY" | "FAILED" | "DEPROVISIONING" | "DISCONNECTED" | (string & {});
+    /** Machine-readable reason when `phase` is `FAILED`. */
+    readonly error_code?: string;
+    /** Human-readable reason when `phase` is `FAILED`. */
+    readonly error_message?: string;
+};
+type Peering = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "Peering";
+    /** Server-assigned identifier, for example `peer-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["PeeringSpec"];
+    status: components["schemas"]["PeeringStatus"];
+};
+type PeeringList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "PeeringList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The peerings on this page. */
+    data: (components["schemas"]["Peering"] & {
+        /** Server-assigned identifier, for example `peer-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type PeeringCreate = {
+    spec: components["schemas"]["PeeringSpecWritable"];
+};
+type PeeringUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type PeeringUpdate = {
+    spec: components["schemas"]["PeeringUpdateSpec"];
+};
+type AwsPrivateLinkAccess = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AwsPrivateLinkAccess";
+    /** The 12-digit AWS account id. */
+    account: string;
+};
+type AzurePrivateLinkAccess = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AzurePrivateLinkAccess";
+    /** The Azure subscription id. */
+    subscription: string;
+};
+type GcpPrivateServiceConnectAccess = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "GcpPrivateServiceConnectAccess";
+    /** The GCP project id. */
+    project: string;
+};
+type PrivateLinkAccessSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Who is granted access, per cloud; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
+    environment: components["schemas"]["ObjectReference"];
+    /** The Confluent network the access applies to. */
+    network: components["schemas"]["ObjectReference"];
+};
+type PrivateLinkAccessSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Who is granted access, per cloud; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
+    environment: components["schemas"]["ObjectReferenceWritable"];
+    /** The Confluent network the access applies to. */
+    network: components["schemas"]["ObjectReferenceWritable"];
+};
+type PrivateLinkAccessStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
+    /** Machine-readable reason when `phase` is `FAILED`. */
+    readonly error_code?: string;
+    /** Human-readable reason when `phase` is `FAILED`. */
+    readonly error_message?: string;
+};
+type PrivateLinkAccess = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "PrivateLinkAccess";
+    /** Server-assigned identifier, for example `pla-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["PrivateLinkAccessSpec"];
+    status: components["schemas"]["PrivateLinkAccessStatus"];
+};
+type PrivateLinkAccessList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "PrivateLinkAccessList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The private link accesses on this page. */
+    data: (components["schemas"]["PrivateLinkAccess"] & {
+        /** Server-assigned identifier, for example `pla-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type PrivateLinkAccessCreate = {
+    spec: components["schemas"]["PrivateLinkAccessSpecWritable"];
+};
+type PrivateLinkAccessUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type PrivateLinkAccessUpdate = {
+    spec: components["schemas"]["PrivateLinkAccessUpdateSpec"];
+};
+type NetworkLinkServiceAcceptPolicy = {
+    /** Ids of environments whose networks may connect. */
+    environments?: string[];
+    /** Ids of individual networks that may connect; null once an update has removed every network. */
+    networks?: string[] | null;
+};
+type GlobalObjectReference = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /**
+     * API URL of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly related: string;
+    /**
+     * CRN of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly resource_name: string;
+};
+type GlobalObjectReferenceWritable = {
+    /** Identifier of the referenced resource. */
+    id: string;
+};
+type EnvScopedObjectReference = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource. */
+    environment?: string;
+    /**
+     * API URL of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly related: string;
+    /**
+     * CRN of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly resource_name: string;
+};
+type EnvScopedObjectReferenceWritable = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource. */
+    environment?: string;
+};
+type NetworkLinkServiceSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Free-text note about what the service is for. */
+    description?: string;
+    accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
+    environment: components["schemas"]["GlobalObjectReference"];
+    /** The Confluent network offering the service. */
+    network: components["schemas"]["EnvScopedObjectReference"];
+};
+type NetworkLinkServiceSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Free-text note about what the service is for. */
+    description?: string;
+    accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
+    environment: components["schemas"]["GlobalObjectReferenceWritable"];
+    /** The Confluent network offering the service. */
+    network: components["schemas"]["EnvScopedObjectReferenceWritable"];
+};
+type NetworkLinkServiceStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "READY" | (string & {});
+    /** Machine-readable reason when something went wrong. */
+    readonly error_code?: string;
+    /** Human-readable reason when something went wrong. */
+    readonly error_message?: string;
+};
+type NetworkLinkService = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "NetworkLinkService";
+    /** Server-assigned identifier, for example `nls-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["NetworkLinkServiceSpec"];
+    status: components["schemas"]["NetworkLinkServiceStatus"];
+};
+type NetworkLinkServiceList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "NetworkLinkServiceList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The network link services on this page. */
+    data: (components["schemas"]["NetworkLinkService"] & {
+        /** Server-assigned identifier, for example `nls-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type NetworkLinkServiceCreate = {
+    spec: components["schemas"]["NetworkLinkServiceSpecWritable"];
+};
+type NetworkLinkServiceUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    /** New free-text note. */
+    description?: string;
+    accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
+    environment: components["schemas"]["GlobalObjectReferenceWritable"];
+};
+type NetworkLinkServiceUpdate = {
+    spec: components["schemas"]["NetworkLinkServiceUpdateSpec"];
+};
+type ClusterBasicConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Basic";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterStandardConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Standard";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterDedicatedConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Dedicated";
+    /**
+     * Confluent Units to provision. Multi-zone clusters need at least 2.
+     *
+     * Format: int32
+     */
+    cku: number;
+    /**
+     * Cloud key id for customer-managed encryption. Deprecated; use `spec.byok` instead.
+     * @deprecated
+     */
+    encryption_key?: string;
+    /** Availability zones to place the cluster in. Chosen by the server when omitted. */
+    zones?: string[];
+    /**
+     * `PRIORITY` receives new Kafka releases first; `REGULAR` follows later.
+     * @default REGULAR
+     */
+    release_priority?: "REGULAR" | "PRIORITY" | (string & {});
+};
+type ClusterEnterpriseConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Enterprise";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterFreightConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Freight";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+    /** Availability zones the server placed the cluster in. */
+    readonly zones?: string[];
+};
+type ClusterFreightConfigWritable = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Freight";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterConfig = components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfig"];
+type ClusterConfigWritable = components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfigWritable"];
+type ClusterEndpoint = {
+    /** Bootstrap address for Kafka clients. */
+    kafka_bootstrap_endpoint: string;
+    /**
+     * Base URL of the cluster's REST API.
+     *
+     * Format: uri
+     */
+    http_endpoint: string;
+    /** How this access point is reached. New values may be added. */
+    connection_type: "PUBLIC" | "PRIVATE_LINK" | "PRIVATE_NETWORK_INTERFACE" | (string & {});
+};
+type ClusterEndpoints = {
+    [key: string]: components["schemas"]["ClusterEndpoint"];
+};
+type ClusterSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name: string;
+    /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
+    availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
+    /** Cloud provider hosting the cluster. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    config: components["schemas"]["ClusterConfig"];
+    /**
+     * Bootstrap address for Kafka clients. Deprecated; read `endpoints` instead.
+     * @deprecated
+     */
+    readonly kafka_bootstrap_endpoint?: string;
+    /**
+     * Base URL of the cluster's REST API. Deprecated; read `endpoints` instead.
+     *
+     * Format: uri
+     * @deprecated
+     */
+    readonly http_endpoint?: string;
+    /**
+     * URL of the cluster's management API. Deprecated.
+     * @deprecated
+     */
+    readonly api_endpoint?: string;
+    endpoints?: components["schemas"]["ClusterEndpoints"];
+    /** While true, the cluster cannot be deleted. */
+    deletion_protection?: boolean;
+    environment: components["schemas"]["EnvScopedObjectReference"];
+    /** Confluent network the cluster runs in; absent for clusters on the public internet. */
+    network?: components["schemas"]["EnvScopedObjectReference"];
+    /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
+    byok?: components["schemas"]["GlobalObjectReference"];
+};
+type ClusterSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name: string;
+    /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
+    availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
+    /** Cloud provider hosting the cluster. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    config: components["schemas"]["ClusterConfigWritable"];
+    /** While true, the cluster cannot be deleted. */
+    deletion_protection?: boolean;
+    environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
+    /** Confluent network the cluster runs in; absent for clusters on the public internet. */
+    network?: components["schemas"]["EnvScopedObjectReferenceWritable"];
+    /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
+    byok?: components["schemas"]["GlobalObjectReferenceWritable"];
+};
+type ClusterStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "PROVISIONING" | "PROVISIONED" | "FAILED" | (string & {});
+    /**
+     * Confluent Units currently provisioned (Dedicated clusters); may lag `spec.config.cku` during a resize.
+     *
+     * Format: int32
+     */
+    readonly cku?: number;
+};
+type Cluster = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "cmk/v2";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "Cluster";
+    /** Server-assigned identifier, for example `lkc-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["ClusterSpec"];
+    status: components["schemas"]["ClusterStatus"];
+};
+type ClusterList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "cmk/v2";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "ClusterList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The clusters on this page. */
+    data: (components["schemas"]["Cluster"] & {
+        /** Server-assigned identifier, for example `lkc-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type ClusterCreate = {
+    spec: components["schemas"]["ClusterSpecWritable"];
+};
+type ClusterUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    /** New zone redundancy, where the cluster type allows the change. */
+    availability?: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
+    config?: components["schemas"]["ClusterConfigWritable"];
+    /** Turns deletion protection on or off. */
+    deletion_protection?: boolean;
+    environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
+};
+type ClusterUpdate = {
+    spec: components["schemas"]["ClusterUpdateSpec"];
+};

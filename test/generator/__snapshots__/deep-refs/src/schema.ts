@@ -36,13 +36,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Pool: {
-            disks?: {
-                size?: number;
-                /** @enum {string} */
-                type?: "raw" | "ext4";
-            }[];
-        };
+        Pool: Pool;
     };
     responses: never;
     parameters: never;
@@ -111,3 +105,11 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Pool = {
+    disks?: {
+        size?: number;
+        /** @enum {string} */
+        type?: "raw" | "ext4";
+    }[];
+};

@@ -28,14 +28,7 @@ export interface components {
          * A shape kept for old clients.
          * @deprecated
          */
-        Legacy: {
-            /**
-             * Use new_field.
-             * @deprecated
-             */
-            old_field?: string;
-            new_field?: string;
-        };
+        Legacy: Legacy;
     };
     responses: never;
     parameters: never;
@@ -69,3 +62,12 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Legacy = {
+    /**
+     * Use new_field.
+     * @deprecated
+     */
+    old_field?: string;
+    new_field?: string;
+};

@@ -28,13 +28,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** Has *\/ inside and a quote " too */
-        "Odd-Thing": {
-            "kebab-case"?: string;
-            "with space"?: string;
-            /** @enum {string} */
-            "quote'name"?: "it's" | "say \"hi\"" | "back\\slash";
-            "123start"?: number;
-        };
+        "Odd-Thing": OddThing;
     };
     responses: never;
     parameters: never;
@@ -69,3 +63,11 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type OddThing = {
+    "kebab-case"?: string;
+    "with space"?: string;
+    /** @enum {string} */
+    "quote'name"?: "it's" | "say \"hi\"" | "back\\slash";
+    "123start"?: number;
+};

@@ -177,9 +177,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Bucket: {
-            name?: string;
-        };
+        Bucket: Bucket;
     };
     responses: never;
     parameters: never;
@@ -226,3 +224,7 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Bucket = {
+    name?: string;
+};

@@ -187,10 +187,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Item: {
-            id?: string;
-            name?: string;
-        };
+        Item: Item;
     };
     responses: never;
     parameters: never;
@@ -200,3 +197,8 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+// Component schemas under their exported names, for editors; `components` points at them.
+type Item = {
+    id?: string;
+    name?: string;
+};

@@ -92,16 +92,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Page: {
-            items?: string[];
-        };
-        ApiError: {
-            code?: string;
-        };
-        paths: {
-            name?: string;
-        };
-        ListThingsResponse: string;
+        Page: PageModel;
+        ApiError: ApiErrorModel;
+        paths: pathsModel;
+        ListThingsResponse: ListThingsResponse;
     };
     responses: never;
     parameters: never;
@@ -176,3 +170,14 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type PageModel = {
+    items?: string[];
+};
+type ApiErrorModel = {
+    code?: string;
+};
+type pathsModel = {
+    name?: string;
+};
+type ListThingsResponse = string;

@@ -21,19 +21,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** Comment breakers *\/ and /* stay inside. */
-        Thing: {
-            hasOwnProperty?: string;
-            constructor?: number;
-            __proto__?: boolean;
-            toString?: components["schemas"]["constructor"];
-            "na\u00EFve caf\u00E9"?: string;
-            "1st"?: string;
-            "it's \"quoted\""?: string;
-            /** ends a comment *\/ */
-            "*/"?: string;
-            class?: string;
-            children?: components["schemas"]["Thing"][];
-        };
+        Thing: Thing;
         /** @enum {string} */
         constructor: "a" | "b";
     };
@@ -66,3 +54,17 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Thing = {
+    hasOwnProperty?: string;
+    constructor?: number;
+    __proto__?: boolean;
+    toString?: components["schemas"]["constructor"];
+    "na\u00EFve caf\u00E9"?: string;
+    "1st"?: string;
+    "it's \"quoted\""?: string;
+    /** ends a comment *\/ */
+    "*/"?: string;
+    class?: string;
+    children?: components["schemas"]["Thing"][];
+};

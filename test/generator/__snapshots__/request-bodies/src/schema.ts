@@ -116,10 +116,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Note: {
-            text: string;
-            pinned?: boolean;
-        };
+        Note: Note;
     };
     responses: never;
     parameters: never;
@@ -301,3 +298,8 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Note = {
+    text: string;
+    pinned?: boolean;
+};

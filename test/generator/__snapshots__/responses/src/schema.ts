@@ -100,10 +100,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Report: {
-            title?: string;
-            pages?: number;
-        };
+        Report: Report;
     };
     responses: never;
     parameters: never;
@@ -261,3 +258,8 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Report = {
+    title?: string;
+    pages?: number;
+};
