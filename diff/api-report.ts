@@ -67,7 +67,9 @@ function typeLines(surface: Surface, name: string): string[] {
   }
   const properties = type.flags & ts.TypeFlags.Object ? checker.getPropertiesOfType(type) : [];
   if (properties.length === 0) {
-    return [head, `- \`= ${shown(type)}\``];
+    // InTypeAlias: the type itself, not its own name (a schema's type carries its exported name, for editors).
+    const itself = checker.typeToString(type, undefined, FLAGS | ts.TypeFormatFlags.InTypeAlias).replace(/\s+/g, ' ');
+    return [head, `- \`= ${itself}\``];
   }
   return [
     head,

@@ -8,6 +8,7 @@ import { generate } from './pipeline.js';
 import { compareWithDisk, writePackage, type Drift } from './stages/write.js';
 import { ROOT } from './stages/load-assets.js';
 import { MANIFEST_FILE } from './manifest.js';
+import { nextSteps } from './next-steps.js';
 
 const USAGE = [
   'usage: generator/cli.ts --spec <openapi.yaml|json>... --out <dir> [--overlay <file>]... [--force] [--check] [--watch]',
@@ -53,7 +54,15 @@ async function main(argv: string[]): Promise<number> {
   if (values.watch) {
     return watch(options);
   }
-  return values.check ? check(options) : run(options);
+  if (values.check) {
+    return check(options);
+  }
+  const code = await run(options);
+  // Here, not in run(): --watch regenerates many times.
+  for (const line of nextSteps(options.out)) {
+    console.log(line);
+  }
+  return code;
 }
 
 interface RunOptions {

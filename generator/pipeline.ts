@@ -45,7 +45,8 @@ export async function generate(options: GenerateOptions): Promise<FileMap> {
   for (const note of [...merged.notes, ...normalized.notes, ...model.notes]) {
     options.onNote?.(note);
   }
-  const schemaTs = await emitTypes(normalized.document).catch((err: unknown) => {
+  const schemaNames = new Map(model.types.map((t) => [t.schema, t.name]));
+  const schemaTs = await emitTypes(normalized.document, { schemaNames }).catch((err: unknown) => {
     throw err instanceof URIError ? (percentKeyError(normalized.document, loaded.file) ?? err) : err;
   });
   const source = merged.parts

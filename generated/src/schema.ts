@@ -9,13 +9,15 @@ export interface paths {
         };
         /**
          * List networks
-         * @description Returns one page of the networks in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the networks in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1Networks"];
         put?: never;
         /**
          * Create a network
-         * @description Starts provisioning a network. The call returns at once with `status.phase` `PROVISIONING`; poll the network until it is `READY`.
+         *
+         * Starts provisioning a network. The call returns at once with `status.phase` `PROVISIONING`; poll the network until it is `READY`.
          */
         post: operations["createNetworkingV1Network"];
         delete?: never;
@@ -33,21 +35,24 @@ export interface paths {
         };
         /**
          * Get a network
-         * @description Returns one network, including its current provisioning phase.
+         *
+         * Returns one network, including its current provisioning phase.
          */
         get: operations["getNetworkingV1Network"];
         put?: never;
         post?: never;
         /**
          * Delete a network
-         * @description Starts tearing a network down. Anything still attached to it must be removed first.
+         *
+         * Starts tearing a network down. Anything still attached to it must be removed first.
          */
         delete: operations["deleteNetworkingV1Network"];
         options?: never;
         head?: never;
         /**
          * Update a network
-         * @description Changes the mutable fields of a network (only its display name). The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a network (only its display name). The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1Network"];
         trace?: never;
@@ -61,13 +66,15 @@ export interface paths {
         };
         /**
          * List peerings
-         * @description Returns one page of the peerings in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the peerings in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1Peerings"];
         put?: never;
         /**
          * Create a peering
-         * @description Starts peering a Confluent network with one of your VPCs or VNets. The result starts out `PROVISIONING`; on some clouds it waits in `PENDING_ACCEPT` until you accept it on your side.
+         *
+         * Starts peering a Confluent network with one of your VPCs or VNets. The result starts out `PROVISIONING`; on some clouds it waits in `PENDING_ACCEPT` until you accept it on your side.
          */
         post: operations["createNetworkingV1Peering"];
         delete?: never;
@@ -85,21 +92,24 @@ export interface paths {
         };
         /**
          * Get a peering
-         * @description Returns one peering, including its current status.
+         *
+         * Returns one peering, including its current status.
          */
         get: operations["getNetworkingV1Peering"];
         put?: never;
         post?: never;
         /**
          * Delete a peering
-         * @description Starts removing a peering connection.
+         *
+         * Starts removing a peering connection.
          */
         delete: operations["deleteNetworkingV1Peering"];
         options?: never;
         head?: never;
         /**
          * Update a peering
-         * @description Changes the mutable fields of a peering (only its display name). The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a peering (only its display name). The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1Peering"];
         trace?: never;
@@ -113,13 +123,15 @@ export interface paths {
         };
         /**
          * List private link accesses
-         * @description Returns one page of the private link accesses in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the private link accesses in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1PrivateLinkAccesses"];
         put?: never;
         /**
          * Create a private link access
-         * @description Allows one of your cloud accounts, subscriptions or projects to create private endpoints to a Confluent network. The result starts out `PROVISIONING`.
+         *
+         * Allows one of your cloud accounts, subscriptions or projects to create private endpoints to a Confluent network. The result starts out `PROVISIONING`.
          */
         post: operations["createNetworkingV1PrivateLinkAccess"];
         delete?: never;
@@ -137,21 +149,24 @@ export interface paths {
         };
         /**
          * Get a private link access
-         * @description Returns one private link access, including its current status.
+         *
+         * Returns one private link access, including its current status.
          */
         get: operations["getNetworkingV1PrivateLinkAccess"];
         put?: never;
         post?: never;
         /**
          * Delete a private link access
-         * @description Starts revoking a private link access; endpoints that rely on it stop working.
+         *
+         * Starts revoking a private link access; endpoints that rely on it stop working.
          */
         delete: operations["deleteNetworkingV1PrivateLinkAccess"];
         options?: never;
         head?: never;
         /**
          * Update a private link access
-         * @description Changes the mutable fields of a private link access (only its display name). The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a private link access (only its display name). The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1PrivateLinkAccess"];
         trace?: never;
@@ -165,13 +180,15 @@ export interface paths {
         };
         /**
          * List network link services
-         * @description Returns one page of the network link services in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the network link services in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listNetworkingV1NetworkLinkServices"];
         put?: never;
         /**
          * Create a network link service
-         * @description Publishes a network link service on a Confluent network, with an accept policy naming the environments or networks allowed to link to it.
+         *
+         * Publishes a network link service on a Confluent network, with an accept policy naming the environments or networks allowed to link to it.
          */
         post: operations["createNetworkingV1NetworkLinkService"];
         delete?: never;
@@ -189,21 +206,24 @@ export interface paths {
         };
         /**
          * Get a network link service
-         * @description Returns one network link service, including its current status.
+         *
+         * Returns one network link service, including its current status.
          */
         get: operations["getNetworkingV1NetworkLinkService"];
         put?: never;
         post?: never;
         /**
          * Delete a network link service
-         * @description Starts removing a network link service. Existing links to it must be removed first.
+         *
+         * Starts removing a network link service. Existing links to it must be removed first.
          */
         delete: operations["deleteNetworkingV1NetworkLinkService"];
         options?: never;
         head?: never;
         /**
          * Update a network link service
-         * @description Changes the mutable fields of a network link service: display name, description and accept policy. The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a network link service: display name, description and accept policy. The environment is named in the body, not in the query.
          */
         patch: operations["updateNetworkingV1NetworkLinkService"];
         trace?: never;
@@ -217,13 +237,15 @@ export interface paths {
         };
         /**
          * List clusters
-         * @description Returns one page of the clusters in an environment, optionally filtered. Follow `metadata.next` for more.
+         *
+         * Returns one page of the clusters in an environment, optionally filtered. Follow `metadata.next` for more.
          */
         get: operations["listCmkV2Clusters"];
         put?: never;
         /**
          * Create a cluster
-         * @description Starts provisioning a Kafka cluster. The call returns at once with `status.phase` `PROVISIONING`; poll the cluster until it is `PROVISIONED`.
+         *
+         * Starts provisioning a Kafka cluster. The call returns at once with `status.phase` `PROVISIONING`; poll the cluster until it is `PROVISIONED`.
          */
         post: operations["createCmkV2Cluster"];
         delete?: never;
@@ -241,21 +263,24 @@ export interface paths {
         };
         /**
          * Get a cluster
-         * @description Returns one cluster, including its current status.
+         *
+         * Returns one cluster, including its current status.
          */
         get: operations["getCmkV2Cluster"];
         put?: never;
         post?: never;
         /**
          * Delete a cluster
-         * @description Starts deleting a cluster and all its data. Fails while `deletion_protection` is on.
+         *
+         * Starts deleting a cluster and all its data. Fails while `deletion_protection` is on.
          */
         delete: operations["deleteCmkV2Cluster"];
         options?: never;
         head?: never;
         /**
          * Update a cluster
-         * @description Changes the mutable fields of a cluster: display name, availability, the size in `config` (for example Dedicated `cku`) and deletion protection. The environment is named in the body, not in the query.
+         *
+         * Changes the mutable fields of a cluster: display name, availability, the size in `config` (for example Dedicated `cku`) and deletion protection. The environment is named in the body, not in the query.
          */
         patch: operations["updateCmkV2Cluster"];
         trace?: never;
@@ -265,39 +290,16 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Pagination links and totals for a list response.
+         * Pagination links and totals for a list response.
          * @example {
          *       "first": "https://api.confluent.cloud/networking/v1/networks?environment=env-00000&page_size=10",
          *       "next": "https://api.confluent.cloud/networking/v1/networks?environment=env-00000&page_size=10&page_token=UvmDWOB1iwfAIBPj6EYb",
          *       "total_size": 14
          *     }
          */
-        ListMeta: {
-            /**
-             * Format: uri
-             * @description URL of the first page.
-             */
-            first?: string | null;
-            /**
-             * Format: uri
-             * @description URL of the last page.
-             */
-            last?: string | null;
-            /**
-             * Format: uri
-             * @description URL of the previous page; absent or null on the first page.
-             */
-            prev?: string | null;
-            /**
-             * Format: int32
-             * @description Number of items across all pages.
-             */
-            total_size?: number;
-            /** @description URL of the next page; absent, null or an empty string on the last page. Its `page_token` query value fetches that page. */
-            next?: string | null;
-        };
+        ListMeta: ListMeta;
         /**
-         * @description Server-maintained bookkeeping for a single resource.
+         * Server-maintained bookkeeping for a single resource.
          * @example {
          *       "self": "https://api.confluent.cloud/networking/v1/networks/n-abcde1",
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000/network=n-abcde1",
@@ -305,63 +307,29 @@ export interface components {
          *       "updated_at": "2024-03-11T09:42:17Z"
          *     }
          */
-        ObjectMeta: {
-            /**
-             * Format: uri
-             * @description Canonical URL of this resource in the API.
-             */
-            readonly self: string;
-            /**
-             * Format: uri
-             * @description Confluent Resource Name (CRN) of this resource, as used in access-control bindings.
-             */
-            readonly resource_name?: string;
-            /**
-             * Format: date-time
-             * @description When the resource was created.
-             */
-            readonly created_at?: string;
-            /**
-             * Format: date-time
-             * @description When the resource was last changed.
-             */
-            readonly updated_at?: string;
-            /**
-             * Format: date-time
-             * @description When the resource was deleted; absent while it still exists.
-             */
-            readonly deleted_at?: string;
-        };
+        ObjectMeta: ObjectMeta;
         /**
-         * @description A way of connecting to a network. New values may be added.
+         * A way of connecting to a network. New values may be added.
          * @example PRIVATELINK
          */
-        ConnectionType: "PEERING" | "TRANSITGATEWAY" | "PRIVATELINK" | (string & {});
+        ConnectionType: ConnectionType;
         /**
-         * @description CIDR block for one availability zone.
+         * CIDR block for one availability zone.
          * @example {
          *       "zone_id": "use1-az3",
          *       "cidr": "10.20.0.0/27"
          *     }
          */
-        NetworkZoneInfo: {
-            /** @description Provider zone id, for example `use1-az3`. */
-            zone_id?: string;
-            /** @description IPv4 /27 block for that zone. */
-            cidr?: string;
-        };
+        NetworkZoneInfo: NetworkZoneInfo;
         /**
-         * @description How DNS names of endpoints in the network are resolved.
+         * How DNS names of endpoints in the network are resolved.
          * @example {
          *       "resolution": "PRIVATE"
          *     }
          */
-        NetworkDnsConfig: {
-            /** @description `PRIVATE` publishes records only in private DNS zones; `CHASED_PRIVATE` also keeps public records that point at the private ones. */
-            resolution: "CHASED_PRIVATE" | "PRIVATE" | (string & {});
-        };
+        NetworkDnsConfig: NetworkDnsConfig;
         /**
-         * @description Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
+         * Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
@@ -370,22 +338,9 @@ export interface components {
          *       "kind": "Environment"
          *     }
          */
-        ObjectReference: {
-            /** @description Identifier of the referenced resource. */
-            id: string;
-            /** @description Environment of the referenced resource, when it lives in one. */
-            environment?: string;
-            /** @description The referenced resource's API group/version, e.g. `org/v2`. */
-            readonly api_version?: string;
-            /** @description Kind of the referenced resource. */
-            readonly kind?: string;
-            /** @description API URL of the referenced resource; an empty string when the reference is unset. */
-            readonly related: string;
-            /** @description CRN of the referenced resource; an empty string when the reference is unset. */
-            readonly resource_name: string;
-        };
+        ObjectReference: ObjectReference;
         /**
-         * @description Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
+         * Points at another resource. Send only `id` (and `environment` when the target is environment-scoped); the server fills in the rest.
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
@@ -394,14 +349,9 @@ export interface components {
          *       "kind": "Environment"
          *     }
          */
-        ObjectReferenceWritable: {
-            /** @description Identifier of the referenced resource. */
-            id: string;
-            /** @description Environment of the referenced resource, when it lives in one. */
-            environment?: string;
-        };
+        ObjectReferenceWritable: ObjectReferenceWritable;
         /**
-         * @description Desired configuration of a network. Everything except `display_name` is fixed once created.
+         * Desired configuration of a network. Everything except `display_name` is fixed once created.
          * @example {
          *       "display_name": "prod-aws-us-east1",
          *       "cloud": "AWS",
@@ -424,30 +374,9 @@ export interface components {
          *       }
          *     }
          */
-        NetworkSpec: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Cloud provider hosting the network. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
-            region: string;
-            /** @description Ways clients may connect to this network. */
-            connection_types: components["schemas"]["ConnectionType"][];
-            /** @description IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
-            cidr?: string;
-            /** @description The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
-            zones?: string[];
-            /** @description Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
-            zones_info?: components["schemas"]["NetworkZoneInfo"][];
-            dns_config?: components["schemas"]["NetworkDnsConfig"];
-            /** @description IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
-            reserved_cidr?: string;
-            environment: components["schemas"]["ObjectReference"];
-            /** @description Gateway the server created for this network, if any. */
-            readonly gateway?: components["schemas"]["ObjectReference"] | null;
-        };
+        NetworkSpec: NetworkSpec;
         /**
-         * @description Desired configuration of a network. Everything except `display_name` is fixed once created.
+         * Desired configuration of a network. Everything except `display_name` is fixed once created.
          * @example {
          *       "display_name": "prod-aws-us-east1",
          *       "cloud": "AWS",
@@ -470,28 +399,9 @@ export interface components {
          *       }
          *     }
          */
-        NetworkSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Cloud provider hosting the network. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
-            region: string;
-            /** @description Ways clients may connect to this network. */
-            connection_types: components["schemas"]["ConnectionType"][];
-            /** @description IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
-            cidr?: string;
-            /** @description The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
-            zones?: string[];
-            /** @description Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
-            zones_info?: components["schemas"]["NetworkZoneInfo"][];
-            dns_config?: components["schemas"]["NetworkDnsConfig"];
-            /** @description IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
-            reserved_cidr?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
+        NetworkSpecWritable: NetworkSpecWritable;
         /**
-         * @description AWS details of a network.
+         * AWS details of a network.
          * @example {
          *       "kind": "AwsNetwork",
          *       "account": "000000000000",
@@ -499,21 +409,9 @@ export interface components {
          *       "private_link_endpoint_service": "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f67890"
          *     }
          */
-        AwsNetwork: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AwsNetwork";
-            /** @description Id of the VPC Confluent created for the network. */
-            readonly vpc: string;
-            /** @description AWS account that owns that VPC. */
-            readonly account: string;
-            /** @description Name of the VPC endpoint service to connect to over AWS PrivateLink. */
-            readonly private_link_endpoint_service?: string;
-        };
+        AwsNetwork: AwsNetwork;
         /**
-         * @description Google Cloud details of a network.
+         * Google Cloud details of a network.
          * @example {
          *       "kind": "GcpNetwork",
          *       "project": "cc-prod-network-7f3a",
@@ -523,23 +421,9 @@ export interface components {
          *       }
          *     }
          */
-        GcpNetwork: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "GcpNetwork";
-            /** @description GCP project hosting the network. */
-            readonly project: string;
-            /** @description Name of the VPC network Confluent created. */
-            readonly vpc_network: string;
-            /** @description Private Service Connect service attachment per zone, keyed by zone. */
-            readonly private_service_connect_service_attachments?: {
-                [key: string]: string;
-            };
-        };
+        GcpNetwork: GcpNetwork;
         /**
-         * @description Azure details of a network.
+         * Azure details of a network.
          * @example {
          *       "kind": "AzureNetwork",
          *       "vnet": "vnet-n-klmno3",
@@ -549,27 +433,9 @@ export interface components {
          *       }
          *     }
          */
-        AzureNetwork: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AzureNetwork";
-            /** @description Name of the virtual network Confluent created. */
-            readonly vnet: string;
-            /** @description Azure subscription that owns the virtual network. */
-            readonly subscription: string;
-            /** @description Private Link service alias per zone, keyed by zone. */
-            readonly private_link_service_aliases?: {
-                [key: string]: string;
-            };
-            /** @description Private Link service resource id per zone, keyed by zone. */
-            readonly private_link_service_resource_ids?: {
-                [key: string]: string;
-            };
-        };
+        AzureNetwork: AzureNetwork;
         /**
-         * @description What the server has provisioned for a network so far.
+         * What the server has provisioned for a network so far.
          * @example {
          *       "phase": "READY",
          *       "supported_connection_types": [
@@ -592,35 +458,9 @@ export interface components {
          *       }
          *     }
          */
-        NetworkStatus: {
-            /** @description Lifecycle phase. New values may be added. */
-            readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
-            /** @description Connection types this network can offer. */
-            readonly supported_connection_types: components["schemas"]["ConnectionType"][];
-            /** @description Connection types currently in use by at least one connection; empty while nothing is attached. */
-            readonly active_connection_types?: components["schemas"]["ConnectionType"][];
-            /** @description Machine-readable reason when `phase` is `FAILED`. */
-            readonly error_code?: string;
-            /** @description Human-readable reason when `phase` is `FAILED`. */
-            readonly error_message?: string;
-            /** @description DNS domain under which the network's endpoints are published. */
-            readonly dns_domain?: string;
-            /** @description Suffix appended to endpoint host names in this network. */
-            readonly endpoint_suffix?: string;
-            /** @description DNS subdomain per availability zone, keyed by zone. */
-            readonly zonal_subdomains?: {
-                [key: string]: string;
-            };
-            /** @description Provider-side details of the network; which shape depends on `kind`. */
-            readonly cloud?: components["schemas"]["AwsNetwork"] | components["schemas"]["GcpNetwork"] | components["schemas"]["AzureNetwork"];
-            /**
-             * Format: date-time
-             * @description Since when the network has had nothing attached to it; absent while in use.
-             */
-            readonly idle_since?: string;
-        };
+        NetworkStatus: NetworkStatus;
         /**
-         * @description A network in one cloud region. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
+         * A network in one cloud region. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "Network",
@@ -675,25 +515,9 @@ export interface components {
          *       }
          *     }
          */
-        Network: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "Network";
-            /** @description Server-assigned identifier, for example `n-abcde1`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["NetworkSpec"];
-            status: components["schemas"]["NetworkStatus"];
-        };
+        Network: Network;
         /**
-         * @description One page of networks.
+         * One page of networks.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "NetworkList",
@@ -759,39 +583,16 @@ export interface components {
          *       ]
          *     }
          */
-        NetworkList: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind: "NetworkList";
-            metadata: components["schemas"]["ListMeta"];
-            /** @description The networks on this page. */
-            data: (components["schemas"]["Network"] & {
-                /** @description Server-assigned identifier, for example `n-abcde1`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
+        NetworkList: NetworkList;
         /**
-         * @description Which part of the request caused the problem.
+         * Which part of the request caused the problem.
          * @example {
          *       "parameter": "page_size"
          *     }
          */
-        ErrorSource: {
-            /** @description JSON Pointer into the request body. */
-            pointer?: string;
-            /** @description Name of the offending query parameter. */
-            parameter?: string;
-        };
+        ErrorSource: ErrorSource;
         /**
-         * @description One problem with the request, in JSON:API error style.
+         * One problem with the request, in JSON:API error style.
          * @example {
          *       "id": "3d9b7f60-2c41-4b8e-a1f5-6e0c9d8b7a21",
          *       "status": "422",
@@ -803,21 +604,9 @@ export interface components {
          *       }
          *     }
          */
-        Error: {
-            /** @description Identifier of this occurrence of the problem. */
-            id?: string;
-            /** @description HTTP status code, as a string. */
-            status?: string;
-            /** @description Machine-readable error code. */
-            code?: string;
-            /** @description Short, human-readable name of the problem class. */
-            title?: string;
-            /** @description Explanation specific to this occurrence. */
-            detail?: string;
-            source?: components["schemas"]["ErrorSource"];
-        };
+        Error: Error;
         /**
-         * @description Body of every error response; one or more problems with the request.
+         * Body of every error response; one or more problems with the request.
          * @example {
          *       "errors": [
          *         {
@@ -830,31 +619,20 @@ export interface components {
          *       ]
          *     }
          */
-        Failure: {
-            /** @description The individual problems found. */
-            errors: components["schemas"]["Error"][];
-        };
-        /** @description Body of a create-network request. */
-        NetworkCreate: {
-            spec: components["schemas"]["NetworkSpecWritable"];
-        };
-        /** @description The fields of a network that can be changed after creation. */
-        NetworkUpdateSpec: {
-            /** @description New human-readable name. */
-            display_name?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
-        /** @description Body of an update-network request. */
-        NetworkUpdate: {
-            spec: components["schemas"]["NetworkUpdateSpec"];
-        };
+        Failure: Failure;
+        /** Body of a create-network request. */
+        NetworkCreate: NetworkCreate;
+        /** The fields of a network that can be changed after creation. */
+        NetworkUpdateSpec: NetworkUpdateSpec;
+        /** Body of an update-network request. */
+        NetworkUpdate: NetworkUpdate;
         /**
-         * @description An IPv4 CIDR block.
+         * An IPv4 CIDR block.
          * @example 10.200.0.0/16
          */
-        Cidr: string;
+        Cidr: Cidr;
         /**
-         * @description Your AWS VPC to peer with.
+         * Your AWS VPC to peer with.
          * @example {
          *       "kind": "AwsPeering",
          *       "account": "000000000000",
@@ -865,23 +643,9 @@ export interface components {
          *       "customer_region": "us-west-2"
          *     }
          */
-        AwsPeering: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AwsPeering";
-            /** @description Your 12-digit AWS account id. */
-            account: string;
-            /** @description Id of your VPC. */
-            vpc: string;
-            /** @description CIDR blocks of your VPC that Confluent should route to. */
-            routes: components["schemas"]["Cidr"][];
-            /** @description AWS region of your VPC. */
-            customer_region: string;
-        };
+        AwsPeering: AwsPeering;
         /**
-         * @description Your Google Cloud VPC network to peer with.
+         * Your Google Cloud VPC network to peer with.
          * @example {
          *       "kind": "GcpPeering",
          *       "project": "acme-shared-vpc",
@@ -889,24 +653,9 @@ export interface components {
          *       "import_custom_routes": false
          *     }
          */
-        GcpPeering: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "GcpPeering";
-            /** @description GCP project that holds your VPC network. */
-            project: string;
-            /** @description Name of your VPC network. */
-            vpc_network: string;
-            /**
-             * @description Whether the Confluent side imports your custom routes.
-             * @default false
-             */
-            import_custom_routes?: boolean;
-        };
+        GcpPeering: GcpPeering;
         /**
-         * @description Your Azure virtual network to peer with.
+         * Your Azure virtual network to peer with.
          * @example {
          *       "kind": "AzurePeering",
          *       "tenant": "00000000-0000-0000-0000-000000000000",
@@ -914,21 +663,9 @@ export interface components {
          *       "customer_region": "eastus2"
          *     }
          */
-        AzurePeering: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AzurePeering";
-            /** @description Azure AD tenant id that owns your virtual network. */
-            tenant: string;
-            /** @description Full resource id of your virtual network. */
-            vnet: string;
-            /** @description Azure region of your virtual network. */
-            customer_region: string;
-        };
+        AzurePeering: AzurePeering;
         /**
-         * @description Desired configuration of a peering. Only `display_name` can change after creation.
+         * Desired configuration of a peering. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-peering-uw2",
          *       "cloud": {
@@ -954,17 +691,9 @@ export interface components {
          *       }
          *     }
          */
-        PeeringSpec: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Your side of the peering; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
-            environment: components["schemas"]["ObjectReference"];
-            /** @description The Confluent network to peer with. */
-            network: components["schemas"]["ObjectReference"];
-        };
+        PeeringSpec: PeeringSpec;
         /**
-         * @description Desired configuration of a peering. Only `display_name` can change after creation.
+         * Desired configuration of a peering. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-peering-uw2",
          *       "cloud": {
@@ -990,31 +719,16 @@ export interface components {
          *       }
          *     }
          */
-        PeeringSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Your side of the peering; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
-            environment: components["schemas"]["ObjectReferenceWritable"];
-            /** @description The Confluent network to peer with. */
-            network: components["schemas"]["ObjectReferenceWritable"];
-        };
+        PeeringSpecWritable: PeeringSpecWritable;
         /**
-         * @description Progress of a peering.
+         * Progress of a peering.
          * @example {
          *       "phase": "READY"
          *     }
          */
-        PeeringStatus: {
-            /** @description Lifecycle phase. `PENDING_ACCEPT` waits for you to accept the request in your cloud account; `DISCONNECTED` means your side removed it. New values may be added. */
-            readonly phase: "PROVISIONING" | "PENDING_ACCEPT" | "READY" | "FAILED" | "DEPROVISIONING" | "DISCONNECTED" | (string & {});
-            /** @description Machine-readable reason when `phase` is `FAILED`. */
-            readonly error_code?: string;
-            /** @description Human-readable reason when `phase` is `FAILED`. */
-            readonly error_message?: string;
-        };
+        PeeringStatus: PeeringStatus;
         /**
-         * @description A peering connection between a Confluent network and a network you own.
+         * A peering connection between a Confluent network and a network you own.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "Peering",
@@ -1054,25 +768,9 @@ export interface components {
          *       }
          *     }
          */
-        Peering: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "Peering";
-            /** @description Server-assigned identifier, for example `peer-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["PeeringSpec"];
-            status: components["schemas"]["PeeringStatus"];
-        };
+        Peering: Peering;
         /**
-         * @description One page of peerings.
+         * One page of peerings.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "PeeringList",
@@ -1122,89 +820,39 @@ export interface components {
          *       ]
          *     }
          */
-        PeeringList: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind: "PeeringList";
-            metadata: components["schemas"]["ListMeta"];
-            /** @description The peerings on this page. */
-            data: (components["schemas"]["Peering"] & {
-                /** @description Server-assigned identifier, for example `peer-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
-        /** @description Body of a create-peering request. */
-        PeeringCreate: {
-            spec: components["schemas"]["PeeringSpecWritable"];
-        };
-        /** @description The fields of a peering that can be changed after creation. */
-        PeeringUpdateSpec: {
-            /** @description New human-readable name. */
-            display_name?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
-        /** @description Body of an update-peering request. */
-        PeeringUpdate: {
-            spec: components["schemas"]["PeeringUpdateSpec"];
-        };
+        PeeringList: PeeringList;
+        /** Body of a create-peering request. */
+        PeeringCreate: PeeringCreate;
+        /** The fields of a peering that can be changed after creation. */
+        PeeringUpdateSpec: PeeringUpdateSpec;
+        /** Body of an update-peering request. */
+        PeeringUpdate: PeeringUpdate;
         /**
-         * @description Grants an AWS account the right to create PrivateLink endpoints.
+         * Grants an AWS account the right to create PrivateLink endpoints.
          * @example {
          *       "kind": "AwsPrivateLinkAccess",
          *       "account": "000000000000"
          *     }
          */
-        AwsPrivateLinkAccess: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AwsPrivateLinkAccess";
-            /** @description The 12-digit AWS account id. */
-            account: string;
-        };
+        AwsPrivateLinkAccess: AwsPrivateLinkAccess;
         /**
-         * @description Grants an Azure subscription the right to create Private Link endpoints.
+         * Grants an Azure subscription the right to create Private Link endpoints.
          * @example {
          *       "kind": "AzurePrivateLinkAccess",
          *       "subscription": "00000000-0000-0000-0000-000000000000"
          *     }
          */
-        AzurePrivateLinkAccess: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "AzurePrivateLinkAccess";
-            /** @description The Azure subscription id. */
-            subscription: string;
-        };
+        AzurePrivateLinkAccess: AzurePrivateLinkAccess;
         /**
-         * @description Grants a Google Cloud project the right to create Private Service Connect endpoints.
+         * Grants a Google Cloud project the right to create Private Service Connect endpoints.
          * @example {
          *       "kind": "GcpPrivateServiceConnectAccess",
          *       "project": "acme-prod-project"
          *     }
          */
-        GcpPrivateServiceConnectAccess: {
-            /**
-             * @description Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "GcpPrivateServiceConnectAccess";
-            /** @description The GCP project id. */
-            project: string;
-        };
+        GcpPrivateServiceConnectAccess: GcpPrivateServiceConnectAccess;
         /**
-         * @description Desired configuration of a private link access. Only `display_name` can change after creation.
+         * Desired configuration of a private link access. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-pl-use1",
          *       "cloud": {
@@ -1224,17 +872,9 @@ export interface components {
          *       }
          *     }
          */
-        PrivateLinkAccessSpec: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Who is granted access, per cloud; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
-            environment: components["schemas"]["ObjectReference"];
-            /** @description The Confluent network the access applies to. */
-            network: components["schemas"]["ObjectReference"];
-        };
+        PrivateLinkAccessSpec: PrivateLinkAccessSpec;
         /**
-         * @description Desired configuration of a private link access. Only `display_name` can change after creation.
+         * Desired configuration of a private link access. Only `display_name` can change after creation.
          * @example {
          *       "display_name": "prod-pl-use1",
          *       "cloud": {
@@ -1254,31 +894,16 @@ export interface components {
          *       }
          *     }
          */
-        PrivateLinkAccessSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Who is granted access, per cloud; which shape depends on `kind`. */
-            cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
-            environment: components["schemas"]["ObjectReferenceWritable"];
-            /** @description The Confluent network the access applies to. */
-            network: components["schemas"]["ObjectReferenceWritable"];
-        };
+        PrivateLinkAccessSpecWritable: PrivateLinkAccessSpecWritable;
         /**
-         * @description Progress of a private link access.
+         * Progress of a private link access.
          * @example {
          *       "phase": "READY"
          *     }
          */
-        PrivateLinkAccessStatus: {
-            /** @description Lifecycle phase. New values may be added. */
-            readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
-            /** @description Machine-readable reason when `phase` is `FAILED`. */
-            readonly error_code?: string;
-            /** @description Human-readable reason when `phase` is `FAILED`. */
-            readonly error_message?: string;
-        };
+        PrivateLinkAccessStatus: PrivateLinkAccessStatus;
         /**
-         * @description Permission for one cloud account, subscription or project to reach a network through private endpoints.
+         * Permission for one cloud account, subscription or project to reach a network through private endpoints.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "PrivateLinkAccess",
@@ -1312,25 +937,9 @@ export interface components {
          *       }
          *     }
          */
-        PrivateLinkAccess: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "PrivateLinkAccess";
-            /** @description Server-assigned identifier, for example `pla-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["PrivateLinkAccessSpec"];
-            status: components["schemas"]["PrivateLinkAccessStatus"];
-        };
+        PrivateLinkAccess: PrivateLinkAccess;
         /**
-         * @description One page of private link accesses.
+         * One page of private link accesses.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "PrivateLinkAccessList",
@@ -1374,41 +983,15 @@ export interface components {
          *       ]
          *     }
          */
-        PrivateLinkAccessList: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind: "PrivateLinkAccessList";
-            metadata: components["schemas"]["ListMeta"];
-            /** @description The private link accesses on this page. */
-            data: (components["schemas"]["PrivateLinkAccess"] & {
-                /** @description Server-assigned identifier, for example `pla-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
-        /** @description Body of a create-private-link-access request. */
-        PrivateLinkAccessCreate: {
-            spec: components["schemas"]["PrivateLinkAccessSpecWritable"];
-        };
-        /** @description The fields of a private link access that can be changed after creation. */
-        PrivateLinkAccessUpdateSpec: {
-            /** @description New human-readable name. */
-            display_name?: string;
-            environment: components["schemas"]["ObjectReferenceWritable"];
-        };
-        /** @description Body of an update-private-link-access request. */
-        PrivateLinkAccessUpdate: {
-            spec: components["schemas"]["PrivateLinkAccessUpdateSpec"];
-        };
+        PrivateLinkAccessList: PrivateLinkAccessList;
+        /** Body of a create-private-link-access request. */
+        PrivateLinkAccessCreate: PrivateLinkAccessCreate;
+        /** The fields of a private link access that can be changed after creation. */
+        PrivateLinkAccessUpdateSpec: PrivateLinkAccessUpdateSpec;
+        /** Body of an update-private-link-access request. */
+        PrivateLinkAccessUpdate: PrivateLinkAccessUpdate;
         /**
-         * @description Who may link to the service. Listing an environment admits every network in it; listing a network admits just that network.
+         * Who may link to the service. Listing an environment admits every network in it; listing a network admits just that network.
          * @example {
          *       "environments": [
          *         "env-11111"
@@ -1418,48 +1001,27 @@ export interface components {
          *       ]
          *     }
          */
-        NetworkLinkServiceAcceptPolicy: {
-            /** @description Ids of environments whose networks may connect. */
-            environments?: string[];
-            /** @description Ids of individual networks that may connect; null once an update has removed every network. */
-            networks?: string[] | null;
-        };
+        NetworkLinkServiceAcceptPolicy: NetworkLinkServiceAcceptPolicy;
         /**
-         * @description Reference to a resource addressed by its id alone (not scoped to an environment).
+         * Reference to a resource addressed by its id alone (not scoped to an environment).
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000"
          *     }
          */
-        GlobalObjectReference: {
-            /** @description Identifier of the referenced resource. */
-            id: string;
-            /**
-             * Format: uri
-             * @description API URL of the referenced resource.
-             */
-            readonly related: string;
-            /**
-             * Format: uri
-             * @description CRN of the referenced resource.
-             */
-            readonly resource_name: string;
-        };
+        GlobalObjectReference: GlobalObjectReference;
         /**
-         * @description Reference to a resource addressed by its id alone (not scoped to an environment).
+         * Reference to a resource addressed by its id alone (not scoped to an environment).
          * @example {
          *       "id": "env-00000",
          *       "related": "https://api.confluent.cloud/org/v2/environments/env-00000",
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000"
          *     }
          */
-        GlobalObjectReferenceWritable: {
-            /** @description Identifier of the referenced resource. */
-            id: string;
-        };
+        GlobalObjectReferenceWritable: GlobalObjectReferenceWritable;
         /**
-         * @description Reference to a resource that lives inside an environment.
+         * Reference to a resource that lives inside an environment.
          * @example {
          *       "id": "n-abcde1",
          *       "environment": "env-00000",
@@ -1467,24 +1029,9 @@ export interface components {
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000/network=n-abcde1"
          *     }
          */
-        EnvScopedObjectReference: {
-            /** @description Identifier of the referenced resource. */
-            id: string;
-            /** @description Environment of the referenced resource. */
-            environment?: string;
-            /**
-             * Format: uri
-             * @description API URL of the referenced resource.
-             */
-            readonly related: string;
-            /**
-             * Format: uri
-             * @description CRN of the referenced resource.
-             */
-            readonly resource_name: string;
-        };
+        EnvScopedObjectReference: EnvScopedObjectReference;
         /**
-         * @description Reference to a resource that lives inside an environment.
+         * Reference to a resource that lives inside an environment.
          * @example {
          *       "id": "n-abcde1",
          *       "environment": "env-00000",
@@ -1492,14 +1039,9 @@ export interface components {
          *       "resource_name": "crn://confluent.cloud/organization=1111aaaa-11aa-11aa-11aa-111111aaaaaa/environment=env-00000/network=n-abcde1"
          *     }
          */
-        EnvScopedObjectReferenceWritable: {
-            /** @description Identifier of the referenced resource. */
-            id: string;
-            /** @description Environment of the referenced resource. */
-            environment?: string;
-        };
+        EnvScopedObjectReferenceWritable: EnvScopedObjectReferenceWritable;
         /**
-         * @description Desired configuration of a network link service. The `network` is fixed once created.
+         * Desired configuration of a network link service. The `network` is fixed once created.
          * @example {
          *       "display_name": "shared-analytics",
          *       "description": "Lets the analytics environments reach the central Kafka network.",
@@ -1525,18 +1067,9 @@ export interface components {
          *       }
          *     }
          */
-        NetworkLinkServiceSpec: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Free-text note about what the service is for. */
-            description?: string;
-            accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
-            environment: components["schemas"]["GlobalObjectReference"];
-            /** @description The Confluent network offering the service. */
-            network: components["schemas"]["EnvScopedObjectReference"];
-        };
+        NetworkLinkServiceSpec: NetworkLinkServiceSpec;
         /**
-         * @description Desired configuration of a network link service. The `network` is fixed once created.
+         * Desired configuration of a network link service. The `network` is fixed once created.
          * @example {
          *       "display_name": "shared-analytics",
          *       "description": "Lets the analytics environments reach the central Kafka network.",
@@ -1562,32 +1095,16 @@ export interface components {
          *       }
          *     }
          */
-        NetworkLinkServiceSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
-            display_name?: string;
-            /** @description Free-text note about what the service is for. */
-            description?: string;
-            accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
-            environment: components["schemas"]["GlobalObjectReferenceWritable"];
-            /** @description The Confluent network offering the service. */
-            network: components["schemas"]["EnvScopedObjectReferenceWritable"];
-        };
+        NetworkLinkServiceSpecWritable: NetworkLinkServiceSpecWritable;
         /**
-         * @description State of a network link service.
+         * State of a network link service.
          * @example {
          *       "phase": "READY"
          *     }
          */
-        NetworkLinkServiceStatus: {
-            /** @description Lifecycle phase. New values may be added. */
-            readonly phase: "READY" | (string & {});
-            /** @description Machine-readable reason when something went wrong. */
-            readonly error_code?: string;
-            /** @description Human-readable reason when something went wrong. */
-            readonly error_message?: string;
-        };
+        NetworkLinkServiceStatus: NetworkLinkServiceStatus;
         /**
-         * @description A service on a Confluent network that other Confluent networks can link to.
+         * A service on a Confluent network that other Confluent networks can link to.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "NetworkLinkService",
@@ -1627,25 +1144,9 @@ export interface components {
          *       }
          *     }
          */
-        NetworkLinkService: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "NetworkLinkService";
-            /** @description Server-assigned identifier, for example `nls-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["NetworkLinkServiceSpec"];
-            status: components["schemas"]["NetworkLinkServiceStatus"];
-        };
+        NetworkLinkService: NetworkLinkService;
         /**
-         * @description One page of network link services.
+         * One page of network link services.
          * @example {
          *       "api_version": "networking/v1",
          *       "kind": "NetworkLinkServiceList",
@@ -1695,81 +1196,30 @@ export interface components {
          *       ]
          *     }
          */
-        NetworkLinkServiceList: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "networking/v1";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind: "NetworkLinkServiceList";
-            metadata: components["schemas"]["ListMeta"];
-            /** @description The network link services on this page. */
-            data: (components["schemas"]["NetworkLinkService"] & {
-                /** @description Server-assigned identifier, for example `nls-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
-        /** @description Body of a create-network-link-service request. */
-        NetworkLinkServiceCreate: {
-            spec: components["schemas"]["NetworkLinkServiceSpecWritable"];
-        };
-        /** @description The fields of a network link service that can be changed after creation. */
-        NetworkLinkServiceUpdateSpec: {
-            /** @description New human-readable name. */
-            display_name?: string;
-            /** @description New free-text note. */
-            description?: string;
-            accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
-            environment: components["schemas"]["GlobalObjectReferenceWritable"];
-        };
-        /** @description Body of an update-network-link-service request. */
-        NetworkLinkServiceUpdate: {
-            spec: components["schemas"]["NetworkLinkServiceUpdateSpec"];
-        };
+        NetworkLinkServiceList: NetworkLinkServiceList;
+        /** Body of a create-network-link-service request. */
+        NetworkLinkServiceCreate: NetworkLinkServiceCreate;
+        /** The fields of a network link service that can be changed after creation. */
+        NetworkLinkServiceUpdateSpec: NetworkLinkServiceUpdateSpec;
+        /** Body of an update-network-link-service request. */
+        NetworkLinkServiceUpdate: NetworkLinkServiceUpdate;
         /**
-         * @description A Basic cluster (shared, pay-per-use).
+         * A Basic cluster (shared, pay-per-use).
          * @example {
          *       "kind": "Basic"
          *     }
          */
-        ClusterBasicConfig: {
-            /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Basic";
-            /**
-             * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
-             */
-            max_ecku?: number;
-        };
+        ClusterBasicConfig: ClusterBasicConfig;
         /**
-         * @description A Standard cluster (shared, higher limits than Basic).
+         * A Standard cluster (shared, higher limits than Basic).
          * @example {
          *       "kind": "Standard",
          *       "max_ecku": 10
          *     }
          */
-        ClusterStandardConfig: {
-            /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Standard";
-            /**
-             * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
-             */
-            max_ecku?: number;
-        };
+        ClusterStandardConfig: ClusterStandardConfig;
         /**
-         * @description A Dedicated cluster (single-tenant, sized in CKUs).
+         * A Dedicated cluster (single-tenant, sized in CKUs).
          * @example {
          *       "kind": "Dedicated",
          *       "cku": 2,
@@ -1781,51 +1231,17 @@ export interface components {
          *       "release_priority": "REGULAR"
          *     }
          */
-        ClusterDedicatedConfig: {
-            /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Dedicated";
-            /**
-             * Format: int32
-             * @description Confluent Units to provision. Multi-zone clusters need at least 2.
-             */
-            cku: number;
-            /**
-             * @deprecated
-             * @description Cloud key id for customer-managed encryption. Deprecated; use `spec.byok` instead.
-             */
-            encryption_key?: string;
-            /** @description Availability zones to place the cluster in. Chosen by the server when omitted. */
-            zones?: string[];
-            /**
-             * @description `PRIORITY` receives new Kafka releases first; `REGULAR` follows later.
-             * @default REGULAR
-             */
-            release_priority?: "REGULAR" | "PRIORITY" | (string & {});
-        };
+        ClusterDedicatedConfig: ClusterDedicatedConfig;
         /**
-         * @description An Enterprise cluster (elastic, private networking).
+         * An Enterprise cluster (elastic, private networking).
          * @example {
          *       "kind": "Enterprise",
          *       "max_ecku": 20
          *     }
          */
-        ClusterEnterpriseConfig: {
-            /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Enterprise";
-            /**
-             * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
-             */
-            max_ecku?: number;
-        };
+        ClusterEnterpriseConfig: ClusterEnterpriseConfig;
         /**
-         * @description A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
+         * A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
          * @example {
          *       "kind": "Freight",
          *       "max_ecku": 50,
@@ -1836,22 +1252,9 @@ export interface components {
          *       ]
          *     }
          */
-        ClusterFreightConfig: {
-            /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Freight";
-            /**
-             * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
-             */
-            max_ecku?: number;
-            /** @description Availability zones the server placed the cluster in. */
-            readonly zones?: string[];
-        };
+        ClusterFreightConfig: ClusterFreightConfig;
         /**
-         * @description A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
+         * A Freight cluster (elastic, tuned for high-throughput, relaxed-latency workloads).
          * @example {
          *       "kind": "Freight",
          *       "max_ecku": 50,
@@ -1862,53 +1265,32 @@ export interface components {
          *       ]
          *     }
          */
-        ClusterFreightConfigWritable: {
-            /**
-             * @description Discriminator of the cluster type. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "Freight";
-            /**
-             * Format: int32
-             * @description Upper bound on elastic CKUs the cluster may scale to.
-             */
-            max_ecku?: number;
-        };
+        ClusterFreightConfigWritable: ClusterFreightConfigWritable;
         /**
-         * @description Cluster type and its type-specific settings; the shape is chosen by `kind`.
+         * Cluster type and its type-specific settings; the shape is chosen by `kind`.
          * @example {
          *       "kind": "Standard"
          *     }
          */
-        ClusterConfig: components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfig"];
+        ClusterConfig: ClusterConfig;
         /**
-         * @description Cluster type and its type-specific settings; the shape is chosen by `kind`.
+         * Cluster type and its type-specific settings; the shape is chosen by `kind`.
          * @example {
          *       "kind": "Standard"
          *     }
          */
-        ClusterConfigWritable: components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfigWritable"];
+        ClusterConfigWritable: ClusterConfigWritable;
         /**
-         * @description Addresses of the cluster through one access point.
+         * Addresses of the cluster through one access point.
          * @example {
          *       "kafka_bootstrap_endpoint": "pkc-00000.us-east-1.aws.confluent.cloud:9092",
          *       "http_endpoint": "https://pkc-00000.us-east-1.aws.confluent.cloud:443",
          *       "connection_type": "PUBLIC"
          *     }
          */
-        ClusterEndpoint: {
-            /** @description Bootstrap address for Kafka clients. */
-            kafka_bootstrap_endpoint: string;
-            /**
-             * Format: uri
-             * @description Base URL of the cluster's REST API.
-             */
-            http_endpoint: string;
-            /** @description How this access point is reached. New values may be added. */
-            connection_type: "PUBLIC" | "PRIVATE_LINK" | "PRIVATE_NETWORK_INTERFACE" | (string & {});
-        };
+        ClusterEndpoint: ClusterEndpoint;
         /**
-         * @description Ways to reach the cluster, keyed by access point (for example `PUBLIC` or a network id).
+         * Ways to reach the cluster, keyed by access point (for example `PUBLIC` or a network id).
          * @example {
          *       "PUBLIC": {
          *         "kafka_bootstrap_endpoint": "pkc-00000.us-east-1.aws.confluent.cloud:9092",
@@ -1917,11 +1299,9 @@ export interface components {
          *       }
          *     }
          */
-        ClusterEndpoints: {
-            [key: string]: components["schemas"]["ClusterEndpoint"];
-        };
+        ClusterEndpoints: ClusterEndpoints;
         /**
-         * @description Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
+         * Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
          * @example {
          *       "display_name": "orders-prod",
          *       "availability": "MULTI_ZONE",
@@ -1960,43 +1340,9 @@ export interface components {
          *       }
          *     }
          */
-        ClusterSpec: {
-            /** @description Human-readable name; need not be unique. */
-            display_name: string;
-            /** @description Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
-            availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            /** @description Cloud provider hosting the cluster. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
-            region: string;
-            config: components["schemas"]["ClusterConfig"];
-            /**
-             * @deprecated
-             * @description Bootstrap address for Kafka clients. Deprecated; read `endpoints` instead.
-             */
-            readonly kafka_bootstrap_endpoint?: string;
-            /**
-             * Format: uri
-             * @deprecated
-             * @description Base URL of the cluster's REST API. Deprecated; read `endpoints` instead.
-             */
-            readonly http_endpoint?: string;
-            /**
-             * @deprecated
-             * @description URL of the cluster's management API. Deprecated.
-             */
-            readonly api_endpoint?: string;
-            endpoints?: components["schemas"]["ClusterEndpoints"];
-            /** @description While true, the cluster cannot be deleted. */
-            deletion_protection?: boolean;
-            environment: components["schemas"]["EnvScopedObjectReference"];
-            /** @description Confluent network the cluster runs in; absent for clusters on the public internet. */
-            network?: components["schemas"]["EnvScopedObjectReference"];
-            /** @description Customer-managed encryption key (bring your own key) protecting the cluster's data. */
-            byok?: components["schemas"]["GlobalObjectReference"];
-        };
+        ClusterSpec: ClusterSpec;
         /**
-         * @description Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
+         * Desired configuration of a cluster. `cloud`, `region`, `network` and `byok` are fixed once created; the endpoint fields are filled in by the server.
          * @example {
          *       "display_name": "orders-prod",
          *       "availability": "MULTI_ZONE",
@@ -2035,42 +1381,17 @@ export interface components {
          *       }
          *     }
          */
-        ClusterSpecWritable: {
-            /** @description Human-readable name; need not be unique. */
-            display_name: string;
-            /** @description Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
-            availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            /** @description Cloud provider hosting the cluster. */
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @description Provider region, for example `us-east-1`. */
-            region: string;
-            config: components["schemas"]["ClusterConfigWritable"];
-            /** @description While true, the cluster cannot be deleted. */
-            deletion_protection?: boolean;
-            environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
-            /** @description Confluent network the cluster runs in; absent for clusters on the public internet. */
-            network?: components["schemas"]["EnvScopedObjectReferenceWritable"];
-            /** @description Customer-managed encryption key (bring your own key) protecting the cluster's data. */
-            byok?: components["schemas"]["GlobalObjectReferenceWritable"];
-        };
+        ClusterSpecWritable: ClusterSpecWritable;
         /**
-         * @description What the server has provisioned for a cluster so far.
+         * What the server has provisioned for a cluster so far.
          * @example {
          *       "phase": "PROVISIONED",
          *       "cku": 2
          *     }
          */
-        ClusterStatus: {
-            /** @description Lifecycle phase. New values may be added. */
-            readonly phase: "PROVISIONING" | "PROVISIONED" | "FAILED" | (string & {});
-            /**
-             * Format: int32
-             * @description Confluent Units currently provisioned (Dedicated clusters); may lag `spec.config.cku` during a resize.
-             */
-            readonly cku?: number;
-        };
+        ClusterStatus: ClusterStatus;
         /**
-         * @description A Kafka cluster. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
+         * A Kafka cluster. `spec` holds what the caller asked for, `status` what the server has provisioned so far.
          * @example {
          *       "api_version": "cmk/v2",
          *       "kind": "Cluster",
@@ -2124,25 +1445,9 @@ export interface components {
          *       }
          *     }
          */
-        Cluster: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version?: "cmk/v2";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind?: "Cluster";
-            /** @description Server-assigned identifier, for example `lkc-abc123`. */
-            readonly id?: string;
-            metadata?: components["schemas"]["ObjectMeta"];
-            spec: components["schemas"]["ClusterSpec"];
-            status: components["schemas"]["ClusterStatus"];
-        };
+        Cluster: Cluster;
         /**
-         * @description One page of clusters.
+         * One page of clusters.
          * @example {
          *       "api_version": "cmk/v2",
          *       "kind": "ClusterList",
@@ -2206,47 +1511,16 @@ export interface components {
          *       ]
          *     }
          */
-        ClusterList: {
-            /**
-             * @description API group and version of this object.
-             * @enum {string}
-             */
-            readonly api_version: "cmk/v2";
-            /**
-             * @description Object kind.
-             * @enum {string}
-             */
-            readonly kind: "ClusterList";
-            metadata: components["schemas"]["ListMeta"];
-            /** @description The clusters on this page. */
-            data: (components["schemas"]["Cluster"] & {
-                /** @description Server-assigned identifier, for example `lkc-abc123`. */
-                readonly id: string;
-                metadata: components["schemas"]["ObjectMeta"];
-            })[];
-        };
-        /** @description Body of a create-cluster request. */
-        ClusterCreate: {
-            spec: components["schemas"]["ClusterSpecWritable"];
-        };
-        /** @description The fields of a cluster that can be changed after creation. In `config`, send the cluster's current `kind`; only its sizing fields may change. */
-        ClusterUpdateSpec: {
-            /** @description New human-readable name. */
-            display_name?: string;
-            /** @description New zone redundancy, where the cluster type allows the change. */
-            availability?: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
-            config?: components["schemas"]["ClusterConfigWritable"];
-            /** @description Turns deletion protection on or off. */
-            deletion_protection?: boolean;
-            environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
-        };
-        /** @description Body of an update-cluster request. */
-        ClusterUpdate: {
-            spec: components["schemas"]["ClusterUpdateSpec"];
-        };
+        ClusterList: ClusterList;
+        /** Body of a create-cluster request. */
+        ClusterCreate: ClusterCreate;
+        /** The fields of a cluster that can be changed after creation. In `config`, send the cluster's current `kind`; only its sizing fields may change. */
+        ClusterUpdateSpec: ClusterUpdateSpec;
+        /** Body of an update-cluster request. */
+        ClusterUpdate: ClusterUpdate;
     };
     responses: {
-        /** @description One page of networks. */
+        /** One page of networks. */
         NetworkPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2259,7 +1533,7 @@ export interface components {
                 "application/json": components["schemas"]["NetworkList"];
             };
         };
-        /** @description The request is malformed, for example an unknown filter or a bad parameter value. */
+        /** The request is malformed, for example an unknown filter or a bad parameter value. */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2285,7 +1559,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description No credentials were sent, or they are not valid. */
+        /** No credentials were sent, or they are not valid. */
         Unauthenticated: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2309,7 +1583,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The caller is authenticated but lacks the role needed for this action. On a read by id it is also the service's answer for a resource that does not exist (any more): one error of code `forbidden_access` instead of a 404. */
+        /** The caller is authenticated but lacks the role needed for this action. On a read by id it is also the service's answer for a resource that does not exist (any more): one error of code `forbidden_access` instead of a 404. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2332,7 +1606,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description Too many requests; wait for `Retry-After` seconds before trying again. */
+        /** Too many requests; wait for `Retry-After` seconds before trying again. */
         RateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2359,7 +1633,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The server failed unexpectedly; retrying later may succeed. */
+        /** The server failed unexpectedly; retrying later may succeed. */
         ServerError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2382,7 +1656,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description Provisioning has started; the body is the new network, still `PROVISIONING`. */
+        /** Provisioning has started; the body is the new network, still `PROVISIONING`. */
         NetworkAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2396,7 +1670,7 @@ export interface components {
                 "application/json": components["schemas"]["Network"];
             };
         };
-        /** @description Carrying out the request would exceed a quota of the organization or environment. */
+        /** Carrying out the request would exceed a quota of the organization or environment. */
         OverQuota: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2419,7 +1693,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The request clashes with the current state, for example a resource that already exists. */
+        /** The request clashes with the current state, for example a resource that already exists. */
         Conflict: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2443,7 +1717,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The body is well-formed JSON but breaks a validation rule. */
+        /** The body is well-formed JSON but breaks a validation rule. */
         Unprocessable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2469,7 +1743,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description The network. */
+        /** The network. */
         NetworkOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2481,21 +1755,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Network"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "Network";
-                    /** @description Server-assigned identifier, for example `n-abcde1`. */
+                    /** Server-assigned identifier, for example `n-abcde1`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description No resource with this id exists (or the caller may not see it). */
+        /** No resource with this id exists (or the caller may not see it). */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2518,7 +1792,7 @@ export interface components {
                 "application/json": components["schemas"]["Failure"];
             };
         };
-        /** @description Deletion accepted; the resource goes away once its teardown finishes. */
+        /** Deletion accepted; the resource goes away once its teardown finishes. */
         Deleted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2529,7 +1803,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description One page of peerings. */
+        /** One page of peerings. */
         PeeringPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2542,7 +1816,7 @@ export interface components {
                 "application/json": components["schemas"]["PeeringList"];
             };
         };
-        /** @description Peering has started; the body is the new peering, still `PROVISIONING`. */
+        /** Peering has started; the body is the new peering, still `PROVISIONING`. */
         PeeringAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2556,7 +1830,7 @@ export interface components {
                 "application/json": components["schemas"]["Peering"];
             };
         };
-        /** @description The peering. */
+        /** The peering. */
         PeeringOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2568,21 +1842,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Peering"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "Peering";
-                    /** @description Server-assigned identifier, for example `peer-abc123`. */
+                    /** Server-assigned identifier, for example `peer-abc123`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description One page of private link accesses. */
+        /** One page of private link accesses. */
         PrivateLinkAccessPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2595,7 +1869,7 @@ export interface components {
                 "application/json": components["schemas"]["PrivateLinkAccessList"];
             };
         };
-        /** @description The access is being set up; the body is the new private link access, still `PROVISIONING`. */
+        /** The access is being set up; the body is the new private link access, still `PROVISIONING`. */
         PrivateLinkAccessAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2609,7 +1883,7 @@ export interface components {
                 "application/json": components["schemas"]["PrivateLinkAccess"];
             };
         };
-        /** @description The private link access. */
+        /** The private link access. */
         PrivateLinkAccessOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2621,21 +1895,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["PrivateLinkAccess"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "PrivateLinkAccess";
-                    /** @description Server-assigned identifier, for example `pla-abc123`. */
+                    /** Server-assigned identifier, for example `pla-abc123`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description One page of network link services. */
+        /** One page of network link services. */
         NetworkLinkServicePage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2648,7 +1922,7 @@ export interface components {
                 "application/json": components["schemas"]["NetworkLinkServiceList"];
             };
         };
-        /** @description The service is being created; the body is the new network link service. */
+        /** The service is being created; the body is the new network link service. */
         NetworkLinkServiceAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2662,7 +1936,7 @@ export interface components {
                 "application/json": components["schemas"]["NetworkLinkService"];
             };
         };
-        /** @description The network link service. */
+        /** The network link service. */
         NetworkLinkServiceOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2674,21 +1948,21 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["NetworkLinkService"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "networking/v1";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "NetworkLinkService";
-                    /** @description Server-assigned identifier, for example `nls-abc123`. */
+                    /** Server-assigned identifier, for example `nls-abc123`. */
                     readonly id: string;
                 };
             };
         };
-        /** @description One page of clusters. */
+        /** One page of clusters. */
         ClusterPage: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2701,7 +1975,7 @@ export interface components {
                 "application/json": components["schemas"]["ClusterList"];
             };
         };
-        /** @description Provisioning has started; the body is the new cluster, still `PROVISIONING`. */
+        /** Provisioning has started; the body is the new cluster, still `PROVISIONING`. */
         ClusterAccepted: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2715,7 +1989,7 @@ export interface components {
                 "application/json": components["schemas"]["Cluster"];
             };
         };
-        /** @description The cluster. */
+        /** The cluster. */
         ClusterOk: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2727,16 +2001,16 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Cluster"] & {
                     /**
-                     * @description API group and version of this object.
+                     * API group and version of this object.
                      * @enum {string}
                      */
                     readonly api_version: "cmk/v2";
                     /**
-                     * @description Object kind.
+                     * Object kind.
                      * @enum {string}
                      */
                     readonly kind: "Cluster";
-                    /** @description Server-assigned identifier, for example `lkc-abc123`. */
+                    /** Server-assigned identifier, for example `lkc-abc123`. */
                     readonly id: string;
                 };
             };
@@ -2744,12 +2018,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Environment that owns the resource (for example `env-00000`).
+         * Environment that owns the resource (for example `env-00000`).
          * @example env-00000
          */
         Environment: string;
         /**
-         * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+         * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
          * @example [
          *       "prod-aws-us-east1",
          *       "prod-gcp-us-central1"
@@ -2757,7 +2031,7 @@ export interface components {
          */
         FilterDisplayName: string[];
         /**
-         * @description Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
+         * Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
          * @example [
          *       "AWS",
          *       "GCP"
@@ -2765,7 +2039,7 @@ export interface components {
          */
         FilterNetworkCloud: string[];
         /**
-         * @description Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
+         * Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
          * @example [
          *       "us-east-1",
          *       "us-central1"
@@ -2773,7 +2047,7 @@ export interface components {
          */
         FilterNetworkRegion: string[];
         /**
-         * @description Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
+         * Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
          * @example [
          *       "PRIVATELINK",
          *       "PEERING"
@@ -2781,28 +2055,28 @@ export interface components {
          */
         FilterNetworkConnectionTypes: string[];
         /**
-         * @description Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
+         * Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
          * @example [
          *       "10.200.0.0/16"
          *     ]
          */
         FilterNetworkCidr: string[];
         /**
-         * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+         * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
          * @example [
          *       "PROVISIONING",
          *       "READY"
          *     ]
          */
         FilterPhase: string[];
-        /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+        /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
         PageSize: number;
-        /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+        /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
         PageToken: string;
-        /** @description Identifier of the resource, as returned in its `id` field. */
+        /** Identifier of the resource, as returned in its `id` field. */
         Id: string;
         /**
-         * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+         * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
          * @example [
          *       "n-abcde1",
          *       "n-fghij2"
@@ -2810,28 +2084,28 @@ export interface components {
          */
         FilterNetwork: string[];
         /**
-         * @description Keep only clusters whose deletion protection is on (`true`) or off (`false`).
+         * Keep only clusters whose deletion protection is on (`true`) or off (`false`).
          * @example true
          */
         FilterDeletionProtection: boolean;
-        /** @description Largest number of items to return in one page (cmk/v2 allows up to 100). */
+        /** Largest number of items to return in one page (cmk/v2 allows up to 100). */
         PageSizeCmk: number;
     };
     requestBodies: never;
     headers: {
-        /** @description Server-assigned identifier of this request; quote it when contacting support. */
+        /** Server-assigned identifier of this request; quote it when contacting support. */
         "X-Request-Id": string;
-        /** @description Request budget of the caller per rate-limit period. */
+        /** Request budget of the caller per rate-limit period. */
         "X-RateLimit-Limit": number;
-        /** @description Requests still allowed before the budget of this period runs out. */
+        /** Requests still allowed before the budget of this period runs out. */
         "X-RateLimit-Remaining": number;
-        /** @description Seconds before the budget is replenished. This is a duration relative to now, not an epoch timestamp. */
+        /** Seconds before the budget is replenished. This is a duration relative to now, not an epoch timestamp. */
         "X-RateLimit-Reset": number;
-        /** @description Names the authentication scheme the server expects and why the credentials were rejected. */
+        /** Names the authentication scheme the server expects and why the credentials were rejected. */
         "WWW-Authenticate": string;
-        /** @description Seconds to wait before retrying. Sent only once the limit has been hit. */
+        /** Seconds to wait before retrying. Sent only once the limit has been hit. */
         "Retry-After": number;
-        /** @description Absolute URI of a resource: the one just accepted for creation (on 202), or the existing resource the request collides with (on 409). */
+        /** Absolute URI of a resource: the one just accepted for creation (on 202), or the existing resource the request collides with (on 409). */
         Location: string;
     };
     pathItems: never;
@@ -2842,12 +2116,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -2855,7 +2129,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
+                 * Keep only networks on one of these cloud providers. Repeat the parameter to pass several.
                  * @example [
                  *       "AWS",
                  *       "GCP"
@@ -2863,7 +2137,7 @@ export interface operations {
                  */
                 "spec.cloud"?: components["parameters"]["FilterNetworkCloud"];
                 /**
-                 * @description Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
+                 * Keep only networks in one of these cloud regions. Repeat the parameter to pass several.
                  * @example [
                  *       "us-east-1",
                  *       "us-central1"
@@ -2871,7 +2145,7 @@ export interface operations {
                  */
                 "spec.region"?: components["parameters"]["FilterNetworkRegion"];
                 /**
-                 * @description Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
+                 * Keep only networks that offer one of these connection types. Repeat the parameter to pass several.
                  * @example [
                  *       "PRIVATELINK",
                  *       "PEERING"
@@ -2879,23 +2153,23 @@ export interface operations {
                  */
                 "spec.connection_types"?: components["parameters"]["FilterNetworkConnectionTypes"];
                 /**
-                 * @description Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
+                 * Keep only networks with one of these CIDR blocks. Repeat the parameter to pass several.
                  * @example [
                  *       "10.200.0.0/16"
                  *     ]
                  */
                 "spec.cidr"?: components["parameters"]["FilterNetworkCidr"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
                  *     ]
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -2940,14 +2214,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2967,14 +2241,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -2995,7 +2269,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3022,12 +2296,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -3035,7 +2309,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
@@ -3043,16 +2317,16 @@ export interface operations {
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
                  *     ]
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3097,14 +2371,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3124,14 +2398,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3152,7 +2426,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3179,12 +2453,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -3192,7 +2466,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
@@ -3200,16 +2474,16 @@ export interface operations {
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
                  *     ]
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3254,14 +2528,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3281,14 +2555,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3309,7 +2583,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3336,12 +2610,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
+                 * Keep only items whose display name equals one of these values. Repeat the parameter to pass several.
                  * @example [
                  *       "prod-aws-us-east1",
                  *       "prod-gcp-us-central1"
@@ -3349,7 +2623,7 @@ export interface operations {
                  */
                 "spec.display_name"?: components["parameters"]["FilterDisplayName"];
                 /**
-                 * @description Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
+                 * Keep only items in one of these lifecycle phases. Repeat the parameter to pass several.
                  * @example [
                  *       "PROVISIONING",
                  *       "READY"
@@ -3357,16 +2631,16 @@ export interface operations {
                  */
                 "status.phase"?: components["parameters"]["FilterPhase"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
                  *     ]
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
-                /** @description Largest number of items to return in one page (networking/v1 allows up to 1000). */
+                /** Largest number of items to return in one page (networking/v1 allows up to 1000). */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3411,14 +2685,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3438,14 +2712,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3466,7 +2740,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3493,12 +2767,12 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
                 /**
-                 * @description Keep only items attached to one of these network ids. Repeat the parameter to pass several.
+                 * Keep only items attached to one of these network ids. Repeat the parameter to pass several.
                  * @example [
                  *       "n-abcde1",
                  *       "n-fghij2"
@@ -3506,13 +2780,13 @@ export interface operations {
                  */
                 "spec.network"?: components["parameters"]["FilterNetwork"];
                 /**
-                 * @description Keep only clusters whose deletion protection is on (`true`) or off (`false`).
+                 * Keep only clusters whose deletion protection is on (`true`) or off (`false`).
                  * @example true
                  */
                 "spec.deletion_protection"?: components["parameters"]["FilterDeletionProtection"];
-                /** @description Largest number of items to return in one page (cmk/v2 allows up to 100). */
+                /** Largest number of items to return in one page (cmk/v2 allows up to 100). */
                 page_size?: components["parameters"]["PageSizeCmk"];
-                /** @description Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
+                /** Opaque cursor for the page to fetch. Take it from `metadata.next` (or `prev`) of the previous page; do not build it yourself. */
                 page_token?: components["parameters"]["PageToken"];
             };
             header?: never;
@@ -3557,14 +2831,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3584,14 +2858,14 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description Environment that owns the resource (for example `env-00000`).
+                 * Environment that owns the resource (for example `env-00000`).
                  * @example env-00000
                  */
                 environment: components["parameters"]["Environment"];
             };
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3613,7 +2887,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Identifier of the resource, as returned in its `id` field. */
+                /** Identifier of the resource, as returned in its `id` field. */
                 id: components["parameters"]["Id"];
             };
             cookie?: never;
@@ -3637,3 +2911,853 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type ListMeta = {
+    /**
+     * URL of the first page.
+     *
+     * Format: uri
+     */
+    first?: string | null;
+    /**
+     * URL of the last page.
+     *
+     * Format: uri
+     */
+    last?: string | null;
+    /**
+     * URL of the previous page; absent or null on the first page.
+     *
+     * Format: uri
+     */
+    prev?: string | null;
+    /**
+     * Number of items across all pages.
+     *
+     * Format: int32
+     */
+    total_size?: number;
+    /** URL of the next page; absent, null or an empty string on the last page. Its `page_token` query value fetches that page. */
+    next?: string | null;
+};
+type ObjectMeta = {
+    /**
+     * Canonical URL of this resource in the API.
+     *
+     * Format: uri
+     */
+    readonly self: string;
+    /**
+     * Confluent Resource Name (CRN) of this resource, as used in access-control bindings.
+     *
+     * Format: uri
+     */
+    readonly resource_name?: string;
+    /**
+     * When the resource was created.
+     *
+     * Format: date-time
+     */
+    readonly created_at?: string;
+    /**
+     * When the resource was last changed.
+     *
+     * Format: date-time
+     */
+    readonly updated_at?: string;
+    /**
+     * When the resource was deleted; absent while it still exists.
+     *
+     * Format: date-time
+     */
+    readonly deleted_at?: string;
+};
+type ConnectionType = "PEERING" | "TRANSITGATEWAY" | "PRIVATELINK" | (string & {});
+type NetworkZoneInfo = {
+    /** Provider zone id, for example `use1-az3`. */
+    zone_id?: string;
+    /** IPv4 /27 block for that zone. */
+    cidr?: string;
+};
+type NetworkDnsConfig = {
+    /** `PRIVATE` publishes records only in private DNS zones; `CHASED_PRIVATE` also keeps public records that point at the private ones. */
+    resolution: "CHASED_PRIVATE" | "PRIVATE" | (string & {});
+};
+type ObjectReference = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource, when it lives in one. */
+    environment?: string;
+    /** The referenced resource's API group/version, e.g. `org/v2`. */
+    readonly api_version?: string;
+    /** Kind of the referenced resource. */
+    readonly kind?: string;
+    /** API URL of the referenced resource; an empty string when the reference is unset. */
+    readonly related: string;
+    /** CRN of the referenced resource; an empty string when the reference is unset. */
+    readonly resource_name: string;
+};
+type ObjectReferenceWritable = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource, when it lives in one. */
+    environment?: string;
+};
+type NetworkSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Cloud provider hosting the network. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    /** Ways clients may connect to this network. */
+    connection_types: components["schemas"]["ConnectionType"][];
+    /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
+    cidr?: string;
+    /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
+    zones?: string[];
+    /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
+    zones_info?: components["schemas"]["NetworkZoneInfo"][];
+    dns_config?: components["schemas"]["NetworkDnsConfig"];
+    /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
+    reserved_cidr?: string;
+    environment: components["schemas"]["ObjectReference"];
+    /** Gateway the server created for this network, if any. */
+    readonly gateway?: components["schemas"]["ObjectReference"] | null;
+};
+type NetworkSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Cloud provider hosting the network. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    /** Ways clients may connect to this network. */
+    connection_types: components["schemas"]["ConnectionType"][];
+    /** IPv4 CIDR block of the network (a /16). Needed for peering and transit-gateway connections; not used for Private Link. */
+    cidr?: string;
+    /** The three availability zones to use, by provider zone name or id. Chosen by the server when omitted. */
+    zones?: string[];
+    /** Per-zone CIDR assignment, as an alternative to `cidr` plus `zones`. */
+    zones_info?: components["schemas"]["NetworkZoneInfo"][];
+    dns_config?: components["schemas"]["NetworkDnsConfig"];
+    /** IPv4 /24 block kept back for Confluent's own use inside the network (AWS transit gateway and peering). */
+    reserved_cidr?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type AwsNetwork = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AwsNetwork";
+    /** Id of the VPC Confluent created for the network. */
+    readonly vpc: string;
+    /** AWS account that owns that VPC. */
+    readonly account: string;
+    /** Name of the VPC endpoint service to connect to over AWS PrivateLink. */
+    readonly private_link_endpoint_service?: string;
+};
+type GcpNetwork = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "GcpNetwork";
+    /** GCP project hosting the network. */
+    readonly project: string;
+    /** Name of the VPC network Confluent created. */
+    readonly vpc_network: string;
+    /** Private Service Connect service attachment per zone, keyed by zone. */
+    readonly private_service_connect_service_attachments?: {
+        [key: string]: string;
+    };
+};
+type AzureNetwork = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AzureNetwork";
+    /** Name of the virtual network Confluent created. */
+    readonly vnet: string;
+    /** Azure subscription that owns the virtual network. */
+    readonly subscription: string;
+    /** Private Link service alias per zone, keyed by zone. */
+    readonly private_link_service_aliases?: {
+        [key: string]: string;
+    };
+    /** Private Link service resource id per zone, keyed by zone. */
+    readonly private_link_service_resource_ids?: {
+        [key: string]: string;
+    };
+};
+type NetworkStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
+    /** Connection types this network can offer. */
+    readonly supported_connection_types: components["schemas"]["ConnectionType"][];
+    /** Connection types currently in use by at least one connection; empty while nothing is attached. */
+    readonly active_connection_types?: components["schemas"]["ConnectionType"][];
+    /** Machine-readable reason when `phase` is `FAILED`. */
+    readonly error_code?: string;
+    /** Human-readable reason when `phase` is `FAILED`. */
+    readonly error_message?: string;
+    /** DNS domain under which the network's endpoints are published. */
+    readonly dns_domain?: string;
+    /** Suffix appended to endpoint host names in this network. */
+    readonly endpoint_suffix?: string;
+    /** DNS subdomain per availability zone, keyed by zone. */
+    readonly zonal_subdomains?: {
+        [key: string]: string;
+    };
+    /** Provider-side details of the network; which shape depends on `kind`. */
+    readonly cloud?: components["schemas"]["AwsNetwork"] | components["schemas"]["GcpNetwork"] | components["schemas"]["AzureNetwork"];
+    /**
+     * Since when the network has had nothing attached to it; absent while in use.
+     *
+     * Format: date-time
+     */
+    readonly idle_since?: string;
+};
+type Network = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "Network";
+    /** Server-assigned identifier, for example `n-abcde1`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["NetworkSpec"];
+    status: components["schemas"]["NetworkStatus"];
+};
+type NetworkList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "NetworkList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The networks on this page. */
+    data: (components["schemas"]["Network"] & {
+        /** Server-assigned identifier, for example `n-abcde1`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type ErrorSource = {
+    /** JSON Pointer into the request body. */
+    pointer?: string;
+    /** Name of the offending query parameter. */
+    parameter?: string;
+};
+type Error = {
+    /** Identifier of this occurrence of the problem. */
+    id?: string;
+    /** HTTP status code, as a string. */
+    status?: string;
+    /** Machine-readable error code. */
+    code?: string;
+    /** Short, human-readable name of the problem class. */
+    title?: string;
+    /** Explanation specific to this occurrence. */
+    detail?: string;
+    source?: components["schemas"]["ErrorSource"];
+};
+type Failure = {
+    /** The individual problems found. */
+    errors: components["schemas"]["Error"][];
+};
+type NetworkCreate = {
+    spec: components["schemas"]["NetworkSpecWritable"];
+};
+type NetworkUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type NetworkUpdate = {
+    spec: components["schemas"]["NetworkUpdateSpec"];
+};
+type Cidr = string;
+type AwsPeering = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AwsPeering";
+    /** Your 12-digit AWS account id. */
+    account: string;
+    /** Id of your VPC. */
+    vpc: string;
+    /** CIDR blocks of your VPC that Confluent should route to. */
+    routes: components["schemas"]["Cidr"][];
+    /** AWS region of your VPC. */
+    customer_region: string;
+};
+type GcpPeering = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "GcpPeering";
+    /** GCP project that holds your VPC network. */
+    project: string;
+    /** Name of your VPC network. */
+    vpc_network: string;
+    /**
+     * Whether the Confluent side imports your custom routes.
+     * @default false
+     */
+    import_custom_routes?: boolean;
+};
+type AzurePeering = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AzurePeering";
+    /** Azure AD tenant id that owns your virtual network. */
+    tenant: string;
+    /** Full resource id of your virtual network. */
+    vnet: string;
+    /** Azure region of your virtual network. */
+    customer_region: string;
+};
+type PeeringSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Your side of the peering; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
+    environment: components["schemas"]["ObjectReference"];
+    /** The Confluent network to peer with. */
+    network: components["schemas"]["ObjectReference"];
+};
+type PeeringSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Your side of the peering; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPeering"] | components["schemas"]["GcpPeering"] | components["schemas"]["AzurePeering"];
+    environment: components["schemas"]["ObjectReferenceWritable"];
+    /** The Confluent network to peer with. */
+    network: components["schemas"]["ObjectReferenceWritable"];
+};
+type PeeringStatus = {
+    /** Lifecycle phase. `PENDING_ACCEPT` waits for you to accept the request in your cloud account; `DISCONNECTED` means your side removed it. New values may be added. */
+    readonly phase: "PROVISIONING" | "PENDING_ACCEPT" | "READY" | "FAILED" | "DEPROVISIONING" | "DISCONNECTED" | (string & {});
+    /** Machine-readable reason when `phase` is `FAILED`. */
+    readonly error_code?: string;
+    /** Human-readable reason when `phase` is `FAILED`. */
+    readonly error_message?: string;
+};
+type Peering = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "Peering";
+    /** Server-assigned identifier, for example `peer-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["PeeringSpec"];
+    status: components["schemas"]["PeeringStatus"];
+};
+type PeeringList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "PeeringList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The peerings on this page. */
+    data: (components["schemas"]["Peering"] & {
+        /** Server-assigned identifier, for example `peer-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type PeeringCreate = {
+    spec: components["schemas"]["PeeringSpecWritable"];
+};
+type PeeringUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type PeeringUpdate = {
+    spec: components["schemas"]["PeeringUpdateSpec"];
+};
+type AwsPrivateLinkAccess = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AwsPrivateLinkAccess";
+    /** The 12-digit AWS account id. */
+    account: string;
+};
+type AzurePrivateLinkAccess = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "AzurePrivateLinkAccess";
+    /** The Azure subscription id. */
+    subscription: string;
+};
+type GcpPrivateServiceConnectAccess = {
+    /**
+     * Discriminator of the cloud variant. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "GcpPrivateServiceConnectAccess";
+    /** The GCP project id. */
+    project: string;
+};
+type PrivateLinkAccessSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Who is granted access, per cloud; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
+    environment: components["schemas"]["ObjectReference"];
+    /** The Confluent network the access applies to. */
+    network: components["schemas"]["ObjectReference"];
+};
+type PrivateLinkAccessSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Who is granted access, per cloud; which shape depends on `kind`. */
+    cloud: components["schemas"]["AwsPrivateLinkAccess"] | components["schemas"]["AzurePrivateLinkAccess"] | components["schemas"]["GcpPrivateServiceConnectAccess"];
+    environment: components["schemas"]["ObjectReferenceWritable"];
+    /** The Confluent network the access applies to. */
+    network: components["schemas"]["ObjectReferenceWritable"];
+};
+type PrivateLinkAccessStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "PROVISIONING" | "READY" | "FAILED" | "DEPROVISIONING" | (string & {});
+    /** Machine-readable reason when `phase` is `FAILED`. */
+    readonly error_code?: string;
+    /** Human-readable reason when `phase` is `FAILED`. */
+    readonly error_message?: string;
+};
+type PrivateLinkAccess = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "PrivateLinkAccess";
+    /** Server-assigned identifier, for example `pla-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["PrivateLinkAccessSpec"];
+    status: components["schemas"]["PrivateLinkAccessStatus"];
+};
+type PrivateLinkAccessList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "PrivateLinkAccessList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The private link accesses on this page. */
+    data: (components["schemas"]["PrivateLinkAccess"] & {
+        /** Server-assigned identifier, for example `pla-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type PrivateLinkAccessCreate = {
+    spec: components["schemas"]["PrivateLinkAccessSpecWritable"];
+};
+type PrivateLinkAccessUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    environment: components["schemas"]["ObjectReferenceWritable"];
+};
+type PrivateLinkAccessUpdate = {
+    spec: components["schemas"]["PrivateLinkAccessUpdateSpec"];
+};
+type NetworkLinkServiceAcceptPolicy = {
+    /** Ids of environments whose networks may connect. */
+    environments?: string[];
+    /** Ids of individual networks that may connect; null once an update has removed every network. */
+    networks?: string[] | null;
+};
+type GlobalObjectReference = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /**
+     * API URL of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly related: string;
+    /**
+     * CRN of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly resource_name: string;
+};
+type GlobalObjectReferenceWritable = {
+    /** Identifier of the referenced resource. */
+    id: string;
+};
+type EnvScopedObjectReference = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource. */
+    environment?: string;
+    /**
+     * API URL of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly related: string;
+    /**
+     * CRN of the referenced resource.
+     *
+     * Format: uri
+     */
+    readonly resource_name: string;
+};
+type EnvScopedObjectReferenceWritable = {
+    /** Identifier of the referenced resource. */
+    id: string;
+    /** Environment of the referenced resource. */
+    environment?: string;
+};
+type NetworkLinkServiceSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Free-text note about what the service is for. */
+    description?: string;
+    accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
+    environment: components["schemas"]["GlobalObjectReference"];
+    /** The Confluent network offering the service. */
+    network: components["schemas"]["EnvScopedObjectReference"];
+};
+type NetworkLinkServiceSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name?: string;
+    /** Free-text note about what the service is for. */
+    description?: string;
+    accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
+    environment: components["schemas"]["GlobalObjectReferenceWritable"];
+    /** The Confluent network offering the service. */
+    network: components["schemas"]["EnvScopedObjectReferenceWritable"];
+};
+type NetworkLinkServiceStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "READY" | (string & {});
+    /** Machine-readable reason when something went wrong. */
+    readonly error_code?: string;
+    /** Human-readable reason when something went wrong. */
+    readonly error_message?: string;
+};
+type NetworkLinkService = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "NetworkLinkService";
+    /** Server-assigned identifier, for example `nls-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["NetworkLinkServiceSpec"];
+    status: components["schemas"]["NetworkLinkServiceStatus"];
+};
+type NetworkLinkServiceList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "networking/v1";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "NetworkLinkServiceList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The network link services on this page. */
+    data: (components["schemas"]["NetworkLinkService"] & {
+        /** Server-assigned identifier, for example `nls-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type NetworkLinkServiceCreate = {
+    spec: components["schemas"]["NetworkLinkServiceSpecWritable"];
+};
+type NetworkLinkServiceUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    /** New free-text note. */
+    description?: string;
+    accept?: components["schemas"]["NetworkLinkServiceAcceptPolicy"];
+    environment: components["schemas"]["GlobalObjectReferenceWritable"];
+};
+type NetworkLinkServiceUpdate = {
+    spec: components["schemas"]["NetworkLinkServiceUpdateSpec"];
+};
+type ClusterBasicConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Basic";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterStandardConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Standard";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterDedicatedConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Dedicated";
+    /**
+     * Confluent Units to provision. Multi-zone clusters need at least 2.
+     *
+     * Format: int32
+     */
+    cku: number;
+    /**
+     * Cloud key id for customer-managed encryption. Deprecated; use `spec.byok` instead.
+     * @deprecated
+     */
+    encryption_key?: string;
+    /** Availability zones to place the cluster in. Chosen by the server when omitted. */
+    zones?: string[];
+    /**
+     * `PRIORITY` receives new Kafka releases first; `REGULAR` follows later.
+     * @default REGULAR
+     */
+    release_priority?: "REGULAR" | "PRIORITY" | (string & {});
+};
+type ClusterEnterpriseConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Enterprise";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterFreightConfig = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Freight";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+    /** Availability zones the server placed the cluster in. */
+    readonly zones?: string[];
+};
+type ClusterFreightConfigWritable = {
+    /**
+     * Discriminator of the cluster type. (enum property replaced by openapi-typescript)
+     * @enum {string}
+     */
+    kind: "Freight";
+    /**
+     * Upper bound on elastic CKUs the cluster may scale to.
+     *
+     * Format: int32
+     */
+    max_ecku?: number;
+};
+type ClusterConfig = components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfig"];
+type ClusterConfigWritable = components["schemas"]["ClusterBasicConfig"] | components["schemas"]["ClusterStandardConfig"] | components["schemas"]["ClusterDedicatedConfig"] | components["schemas"]["ClusterEnterpriseConfig"] | components["schemas"]["ClusterFreightConfigWritable"];
+type ClusterEndpoint = {
+    /** Bootstrap address for Kafka clients. */
+    kafka_bootstrap_endpoint: string;
+    /**
+     * Base URL of the cluster's REST API.
+     *
+     * Format: uri
+     */
+    http_endpoint: string;
+    /** How this access point is reached. New values may be added. */
+    connection_type: "PUBLIC" | "PRIVATE_LINK" | "PRIVATE_NETWORK_INTERFACE" | (string & {});
+};
+type ClusterEndpoints = {
+    [key: string]: components["schemas"]["ClusterEndpoint"];
+};
+type ClusterSpec = {
+    /** Human-readable name; need not be unique. */
+    display_name: string;
+    /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
+    availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
+    /** Cloud provider hosting the cluster. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    config: components["schemas"]["ClusterConfig"];
+    /**
+     * Bootstrap address for Kafka clients. Deprecated; read `endpoints` instead.
+     * @deprecated
+     */
+    readonly kafka_bootstrap_endpoint?: string;
+    /**
+     * Base URL of the cluster's REST API. Deprecated; read `endpoints` instead.
+     *
+     * Format: uri
+     * @deprecated
+     */
+    readonly http_endpoint?: string;
+    /**
+     * URL of the cluster's management API. Deprecated.
+     * @deprecated
+     */
+    readonly api_endpoint?: string;
+    endpoints?: components["schemas"]["ClusterEndpoints"];
+    /** While true, the cluster cannot be deleted. */
+    deletion_protection?: boolean;
+    environment: components["schemas"]["EnvScopedObjectReference"];
+    /** Confluent network the cluster runs in; absent for clusters on the public internet. */
+    network?: components["schemas"]["EnvScopedObjectReference"];
+    /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
+    byok?: components["schemas"]["GlobalObjectReference"];
+};
+type ClusterSpecWritable = {
+    /** Human-readable name; need not be unique. */
+    display_name: string;
+    /** Zone redundancy: `MULTI_ZONE`/`HIGH` spread the cluster over three zones, `SINGLE_ZONE`/`LOW` keep it in one. Which values a cluster type accepts varies. */
+    availability: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
+    /** Cloud provider hosting the cluster. */
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** Provider region, for example `us-east-1`. */
+    region: string;
+    config: components["schemas"]["ClusterConfigWritable"];
+    /** While true, the cluster cannot be deleted. */
+    deletion_protection?: boolean;
+    environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
+    /** Confluent network the cluster runs in; absent for clusters on the public internet. */
+    network?: components["schemas"]["EnvScopedObjectReferenceWritable"];
+    /** Customer-managed encryption key (bring your own key) protecting the cluster's data. */
+    byok?: components["schemas"]["GlobalObjectReferenceWritable"];
+};
+type ClusterStatus = {
+    /** Lifecycle phase. New values may be added. */
+    readonly phase: "PROVISIONING" | "PROVISIONED" | "FAILED" | (string & {});
+    /**
+     * Confluent Units currently provisioned (Dedicated clusters); may lag `spec.config.cku` during a resize.
+     *
+     * Format: int32
+     */
+    readonly cku?: number;
+};
+type Cluster = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version?: "cmk/v2";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind?: "Cluster";
+    /** Server-assigned identifier, for example `lkc-abc123`. */
+    readonly id?: string;
+    metadata?: components["schemas"]["ObjectMeta"];
+    spec: components["schemas"]["ClusterSpec"];
+    status: components["schemas"]["ClusterStatus"];
+};
+type ClusterList = {
+    /**
+     * API group and version of this object.
+     * @enum {string}
+     */
+    readonly api_version: "cmk/v2";
+    /**
+     * Object kind.
+     * @enum {string}
+     */
+    readonly kind: "ClusterList";
+    metadata: components["schemas"]["ListMeta"];
+    /** The clusters on this page. */
+    data: (components["schemas"]["Cluster"] & {
+        /** Server-assigned identifier, for example `lkc-abc123`. */
+        readonly id: string;
+        metadata: components["schemas"]["ObjectMeta"];
+    })[];
+};
+type ClusterCreate = {
+    spec: components["schemas"]["ClusterSpecWritable"];
+};
+type ClusterUpdateSpec = {
+    /** New human-readable name. */
+    display_name?: string;
+    /** New zone redundancy, where the cluster type allows the change. */
+    availability?: "MULTI_ZONE" | "SINGLE_ZONE" | "HIGH" | "LOW" | (string & {});
+    config?: components["schemas"]["ClusterConfigWritable"];
+    /** Turns deletion protection on or off. */
+    deletion_protection?: boolean;
+    environment: components["schemas"]["EnvScopedObjectReferenceWritable"];
+};
+type ClusterUpdate = {
+    spec: components["schemas"]["ClusterUpdateSpec"];
+};

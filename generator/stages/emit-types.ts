@@ -1,11 +1,19 @@
-// Stage 5: TypeScript types for the whole API, by openapi-typescript, with two transforms it lacks:
-// `x-extensible-enum` as an open union, and no `required` for properties that merely have a default.
+// Stage 5: TypeScript types for the whole API, by openapi-typescript, with what it lacks: `x-extensible-enum` as
+// an open union, no `required` for properties that merely have a default, descriptions as plain JSDoc text, and
+// component schemas under the names the model exports them as (so editors show those names).
 import openapiTS, { astToString, tsLiteral, tsUnion, tsIntersection, STRING } from 'openapi-typescript';
 import ts from 'typescript';
 import type { OpenApiDocument, SchemaObject } from '../openapi.js';
+import { plainDescriptions } from './emit-types-docs.js';
+import { nameSchemas } from './emit-types-names.js';
 import { escapePrototypeKeys, hasPrototypeKeys, unescapePrototypeText } from '../prototype-keys.js';
 
-export async function emitTypes(document: OpenApiDocument): Promise<string> {
+export interface EmitTypesOptions {
+  /** Component schema key → the type name the package exports it as (the model's `types`). */
+  schemaNames?: ReadonlyMap<string, string>;
+}
+
+export async function emitTypes(document: OpenApiDocument, options: EmitTypesOptions = {}): Promise<string> {
   const escaped = hasPrototypeKeys(document);
   const input = escaped ? escapePrototypeKeys(structuredClone(document)) : structuredClone(document);
   const ast = await openapiTS(input as never, {
@@ -14,7 +22,8 @@ export async function emitTypes(document: OpenApiDocument): Promise<string> {
     defaultNonNullable: false,
     transform: (schema) => openEnum(schema as SchemaObject) ?? binary(schema as SchemaObject),
   });
-  const text = astToString(ast);
+  plainDescriptions(ast);
+  const text = astToString(options.schemaNames ? nameSchemas(ast, options.schemaNames) : ast);
   return escaped ? unescapePrototypeText(text) : text;
 }
 

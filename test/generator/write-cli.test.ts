@@ -90,6 +90,32 @@ describe('generating into a folder the generator does not own', SLOW, () => {
   });
 });
 
+describe('after generating into a folder of its own', SLOW, () => {
+  it('prints the next steps, naming the folder and its real scripts; --check prints only its verdict', () => {
+    const r = cli(['--spec', specs.v1, '--out', out]);
+    expect(r.status).toBe(0);
+    const scripts = Object.keys(JSON.parse(tree(out)['package.json']!).scripts);
+    expect(scripts).toEqual(expect.arrayContaining(['build', 'prepack']));
+    const steps = r.stdout.split('\n').slice(1, -1);
+    expect(steps).toEqual([
+      expect.stringMatching(/^next steps \(npm install first: .*npm pack/),
+      `  cd ${out} && npm install && npm run build`,
+      expect.stringMatching(/^ {2}npm pack +# builds again \(prepack\)/),
+    ]);
+
+    const checked = cli(['--spec', specs.v1, '--out', out, '--check']);
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toBe(`${out} is up to date with ${specs.v1} (${Object.keys(tree(out)).length} files)\n`);
+  });
+
+  it('quotes a folder the shell would split', () => {
+    const spaced = path.join(parent, "my client's");
+    const r = cli(['--spec', specs.v1, '--out', spaced]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`  cd '${parent}/my client'\\''s' && npm install`);
+  });
+});
+
 describe('regenerating', SLOW, () => {
   it("today's generated/, without a manifest, is adopted: same files plus a manifest, node_modules kept", async () => {
     // generated/ as committed before manifests existed: what `make generate` finds on a first run.

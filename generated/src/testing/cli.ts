@@ -3,13 +3,19 @@
 /// <reference types="node" />
 // `npx <package>-stand-in --port 4010 [--rate-limit 50/s] [--provision-ms 2000]`: the stand-in as a process.
 import { parseArgs } from 'node:util';
+import { corsFlag, credentialsFlag } from './flags.js';
 import { startStandIn } from './index.js';
 
-const USAGE =
-  'usage: stand-in [--port 4010] [--rate-limit 50/s] [--burst N] [--provision-ms 2000] [--deprovision-ms 500] [--seed N]';
+// parseArgs has no optional values, so every origin is spelled `--cors '*'` (quoted: the shell expands a bare *).
+const USAGE = [
+  'usage: stand-in [--port 4010] [--rate-limit 50/s] [--burst N] [--provision-ms 2000] [--deprovision-ms 500] [--seed N]',
+  "                [--credentials KEY:SECRET]... [--cors ORIGIN]... [--cors '*']",
+  '  --credentials  accept only this API key and secret (repeatable); others get a 401 (default: every well-formed one)',
+  "  --cors         CORS for a page on this origin, e.g. http://localhost:5173 (repeatable); '*' allows every origin",
+].join('\n');
 
 async function main(): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       options: {
@@ -19,6 +25,8 @@ async function main(): Promise<number> {
         'provision-ms': { type: 'string' },
         'deprovision-ms': { type: 'string' },
         seed: { type: 'string' },
+        credentials: { type: 'string', multiple: true },
+        cors: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -53,6 +61,8 @@ async function main(): Promise<number> {
       seed: num('seed'),
       rateLimit: perSecond ? { perSecond, burst: num('burst') } : undefined,
       phases: { provisionMs: num('provision-ms') ?? 2000, deprovisionMs: num('deprovision-ms') },
+      credentials: credentialsFlag(values.credentials as string[] | undefined),
+      cors: corsFlag(values.cors as string[] | undefined),
       log: (line) => console.log(line),
     });
     console.log(`stand-in listening on ${stand.url} (Ctrl-C to stop)`);

@@ -20,19 +20,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Thing: {
-            readonly id?: string;
-            spec?: components["schemas"]["ThingSpec"];
-        };
-        ThingWritable: {
-            spec?: components["schemas"]["ThingSpec"];
-        };
-        ThingSpec: {
-            name?: string;
-            /** Format: int32 */
-            size?: number;
-            note?: string;
-        };
+        Thing: Thing;
+        ThingWritable: ThingWritable;
+        ThingSpec: ThingSpec;
     };
     responses: never;
     parameters: never;
@@ -63,7 +53,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -75,3 +65,17 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Thing = {
+    readonly id?: string;
+    spec?: components["schemas"]["ThingSpec"];
+};
+type ThingWritable = {
+    spec?: components["schemas"]["ThingSpec"];
+};
+type ThingSpec = {
+    name?: string;
+    /** Format: int32 */
+    size?: number;
+    note?: string;
+};

@@ -20,15 +20,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        WidgetList: {
-            metadata?: {
-                next?: string;
-            };
-            data: components["schemas"]["Widget"][];
-        };
-        Widget: {
-            readonly id?: string;
-        };
+        WidgetList: WidgetList;
+        Widget: Widget;
     };
     responses: never;
     parameters: never;
@@ -53,7 +46,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -65,3 +58,13 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type WidgetList = {
+    metadata?: {
+        next?: string;
+    };
+    data: components["schemas"]["Widget"][];
+};
+type Widget = {
+    readonly id?: string;
+};

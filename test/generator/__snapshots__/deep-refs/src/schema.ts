@@ -36,13 +36,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Pool: {
-            disks?: {
-                size?: number;
-                /** @enum {string} */
-                type?: "raw" | "ext4";
-            }[];
-        };
+        Pool: Pool;
     };
     responses: never;
     parameters: never;
@@ -71,7 +65,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -93,7 +87,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -111,3 +105,11 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Pool = {
+    disks?: {
+        size?: number;
+        /** @enum {string} */
+        type?: "raw" | "ext4";
+    }[];
+};

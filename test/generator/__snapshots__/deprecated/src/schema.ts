@@ -25,17 +25,10 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * A shape kept for old clients.
          * @deprecated
-         * @description A shape kept for old clients.
          */
-        Legacy: {
-            /**
-             * @deprecated
-             * @description Use new_field.
-             */
-            old_field?: string;
-            new_field?: string;
-        };
+        Legacy: Legacy;
     };
     responses: never;
     parameters: never;
@@ -57,7 +50,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -69,3 +62,12 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Legacy = {
+    /**
+     * Use new_field.
+     * @deprecated
+     */
+    old_field?: string;
+    new_field?: string;
+};

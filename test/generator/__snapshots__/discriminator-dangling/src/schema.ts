@@ -20,15 +20,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Attach: {
-            /** @enum {string} */
-            type: "attach";
-            droplet?: number;
-        };
-        Detach: {
-            /** @enum {string} */
-            type: "detach";
-        };
+        Attach: Attach;
+        Detach: Detach;
     };
     responses: never;
     parameters: never;
@@ -53,7 +46,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted */
+            /** Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -63,3 +56,13 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Attach = {
+    /** @enum {string} */
+    type: "attach";
+    droplet?: number;
+};
+type Detach = {
+    /** @enum {string} */
+    type: "detach";
+};

@@ -20,28 +20,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ResolutionResult: {
-            class: string;
-            note?: string;
-        };
-        AddMediaResult: {
-            class: "AddMediaResult";
-        } & (Omit<components["schemas"]["ResolutionResult"], "class"> & {
-            /** @enum {string} */
-            class?: "AddMediaResult";
-            destination?: string;
-        });
-        PlainResult: Omit<components["schemas"]["ResolutionResult"], "class"> & {
-            /** @enum {string} */
-            class: "PlainResult";
-            detail?: string;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            class: "PlainResult";
-        };
+        ResolutionResult: ResolutionResult;
+        AddMediaResult: AddMediaResult;
+        PlainResult: PlainResult;
     };
     responses: never;
     parameters: never;
@@ -64,7 +45,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -76,3 +57,26 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type ResolutionResult = {
+    class: string;
+    note?: string;
+};
+type AddMediaResult = {
+    class: "AddMediaResult";
+} & (Omit<components["schemas"]["ResolutionResult"], "class"> & {
+    /** @enum {string} */
+    class?: "AddMediaResult";
+    destination?: string;
+});
+type PlainResult = Omit<components["schemas"]["ResolutionResult"], "class"> & {
+    /** @enum {string} */
+    class: "PlainResult";
+    detail?: string;
+} & {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    class: "PlainResult";
+};

@@ -20,24 +20,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Pet: components["schemas"]["Cat"] | components["schemas"]["Dog"];
-        Cat: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            kind: "Cat";
-            lives: number;
-        };
-        Dog: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            kind: "Dog";
-            /** @default true */
-            good?: boolean;
-        };
+        Pet: Pet;
+        Cat: Cat;
+        Dog: Dog;
     };
     responses: never;
     parameters: never;
@@ -60,7 +45,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -72,3 +57,22 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Pet = components["schemas"]["Cat"] | components["schemas"]["Dog"];
+type Cat = {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    kind: "Cat";
+    lives: number;
+};
+type Dog = {
+    /**
+     * discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    kind: "Dog";
+    /** @default true */
+    good?: boolean;
+};

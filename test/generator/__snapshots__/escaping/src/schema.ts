@@ -9,9 +9,10 @@ export interface paths {
         };
         /**
          * Reads *\/ an odd thing /* with comment markers
-         * @description Line one with a backtick ` and a quote ' and a "double".
          *
-         *     Second paragraph *\/ end.
+         * Line one with a backtick ` and a quote ' and a "double".
+         *
+         * Second paragraph *\/ end.
          */
         get: operations["get-odd.thing"];
         put?: never;
@@ -26,14 +27,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Has *\/ inside and a quote " too */
-        "Odd-Thing": {
-            "kebab-case"?: string;
-            "with space"?: string;
-            /** @enum {string} */
-            "quote'name"?: "it's" | "say \"hi\"" | "back\\slash";
-            "123start"?: number;
-        };
+        /** Has *\/ inside and a quote " too */
+        "Odd-Thing": OddThing;
     };
     responses: never;
     parameters: never;
@@ -56,7 +51,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -68,3 +63,11 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type OddThing = {
+    "kebab-case"?: string;
+    "with space"?: string;
+    /** @enum {string} */
+    "quote'name"?: "it's" | "say \"hi\"" | "back\\slash";
+    "123start"?: number;
+};

@@ -16,7 +16,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -41,7 +41,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
+                /** Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -78,7 +78,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -104,7 +104,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -127,7 +127,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Deleted */
+                /** Deleted */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -177,9 +177,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Bucket: {
-            name?: string;
-        };
+        Bucket: Bucket;
     };
     responses: never;
     parameters: never;
@@ -198,7 +196,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -216,7 +214,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -226,3 +224,7 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Bucket = {
+    name?: string;
+};

@@ -36,22 +36,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AttributesPage: {
-            metadata?: {
-                next?: string | null;
-            };
-            data: components["schemas"]["Attribute"][];
-        };
-        Attribute: {
-            key?: string;
-        };
-        Thing: {
-            name?: string;
-            status?: {
-                /** @enum {string} */
-                phase?: "PENDING" | "RUNNING" | "FAILED";
-            };
-        };
+        AttributesPage: AttributesPage;
+        Attribute: Attribute;
+        Thing: Thing;
     };
     responses: never;
     parameters: never;
@@ -81,7 +68,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -105,7 +92,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -117,3 +104,20 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type AttributesPage = {
+    metadata?: {
+        next?: string | null;
+    };
+    data: components["schemas"]["Attribute"][];
+};
+type Attribute = {
+    key?: string;
+};
+type Thing = {
+    name?: string;
+    status?: {
+        /** @enum {string} */
+        phase?: "PENDING" | "RUNNING" | "FAILED";
+    };
+};

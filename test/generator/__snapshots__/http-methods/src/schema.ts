@@ -20,7 +20,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -46,7 +46,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -66,7 +66,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Accepted */
+                /** Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
@@ -86,7 +86,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Deleted */
+                /** Deleted */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -106,7 +106,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Allowed methods */
+                /** Allowed methods */
                 204: {
                     headers: {
                         Allow?: string;
@@ -127,7 +127,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Exists */
+                /** Exists */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -151,7 +151,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -171,7 +171,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Echo */
+                /** Echo */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -187,10 +187,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Item: {
-            id?: string;
-            name?: string;
-        };
+        Item: Item;
     };
     responses: never;
     parameters: never;
@@ -200,3 +197,8 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+// Component schemas under their exported names, for editors; `components` points at them.
+type Item = {
+    id?: string;
+    name?: string;
+};

@@ -21,10 +21,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        Size: "S" | "M" | "L";
-        Box: {
-            size?: components["schemas"]["Size"];
-        };
+        Size: Size;
+        Box: Box;
     };
     responses: never;
     parameters: never;
@@ -43,7 +41,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -55,3 +53,8 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Size = "S" | "M" | "L";
+type Box = {
+    size?: components["schemas"]["Size"];
+};

@@ -51,7 +51,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -92,16 +92,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Page: {
-            items?: string[];
-        };
-        ApiError: {
-            code?: string;
-        };
-        paths: {
-            name?: string;
-        };
-        ListThingsResponse: string;
+        Page: PageModel;
+        ApiError: ApiErrorModel;
+        paths: pathsModel;
+        ListThingsResponse: ListThingsResponse;
     };
     responses: never;
     parameters: never;
@@ -120,7 +114,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -142,7 +136,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -164,7 +158,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -176,3 +170,14 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type PageModel = {
+    items?: string[];
+};
+type ApiErrorModel = {
+    code?: string;
+};
+type pathsModel = {
+    name?: string;
+};
+type ListThingsResponse = string;

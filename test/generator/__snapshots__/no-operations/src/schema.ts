@@ -23,7 +23,7 @@ export interface webhooks {
                 };
             };
             responses: {
-                /** @description OK */
+                /** OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -41,9 +41,7 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        Order: {
-            id?: string;
-        };
+        Order: Order;
     };
     responses: never;
     parameters: never;
@@ -53,3 +51,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+// Component schemas under their exported names, for editors; `components` points at them.
+type Order = {
+    id?: string;
+};

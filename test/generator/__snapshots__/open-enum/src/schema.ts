@@ -20,12 +20,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Region: {
-            cloud: "AWS" | "GCP" | "AZURE" | (string & {});
-            /** @enum {string} */
-            tier: "free" | "paid";
-            phase?: ("READY" | "it's \"quoted\"" | (string & {})) | null;
-        };
+        Region: Region;
     };
     responses: never;
     parameters: never;
@@ -44,7 +39,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -56,3 +51,10 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Region = {
+    cloud: "AWS" | "GCP" | "AZURE" | (string & {});
+    /** @enum {string} */
+    tier: "free" | "paid";
+    phase?: ("READY" | "it's \"quoted\"" | (string & {})) | null;
+};

@@ -20,17 +20,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Node: {
-            /** @constant */
-            kind: "node";
-            /** @example root */
-            name: string;
-            label?: string | null;
-            weight?: number | null;
-            /** @description The parent */
-            parent?: components["schemas"]["Node"];
-            children?: components["schemas"]["Node"][];
-        };
+        Node: Node;
     };
     responses: never;
     parameters: never;
@@ -51,7 +41,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -63,3 +53,15 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Node = {
+    /** @constant */
+    kind: "node";
+    /** @example root */
+    name: string;
+    label?: string | null;
+    weight?: number | null;
+    /** The parent */
+    parent?: components["schemas"]["Node"];
+    children?: components["schemas"]["Node"][];
+};

@@ -20,11 +20,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Note: {
-            readonly id: string;
-            text: string | null;
-            tags?: string[];
-        };
+        Note: Note;
     };
     responses: never;
     parameters: never;
@@ -45,7 +41,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -57,3 +53,9 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Note = {
+    readonly id: string;
+    text: string | null;
+    tags?: string[];
+};

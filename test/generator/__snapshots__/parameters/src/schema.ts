@@ -3,7 +3,7 @@ export interface paths {
     "/orgs/{org}/teams/{team-slug}/members/{class}": {
         parameters: {
             query?: {
-                /** @description Replaced by the operation's own. */
+                /** Replaced by the operation's own. */
                 limit?: string;
             };
             header?: never;
@@ -73,7 +73,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -95,7 +95,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -20,14 +20,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "Done/Not Done": {
-            ok?: boolean;
-        };
+        "Done/Not Done": DoneNotDone;
         /** @enum {string} */
-        "a~b|c": "x" | "y";
-        "\u00C9tat": {
-            label?: string;
-        };
+        "a~b|c": ABC;
+        "\u00C9tat": Tat;
     };
     responses: never;
     parameters: never;
@@ -46,7 +42,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -63,3 +59,11 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type DoneNotDone = {
+    ok?: boolean;
+};
+type ABC = "x" | "y";
+type Tat = {
+    label?: string;
+};

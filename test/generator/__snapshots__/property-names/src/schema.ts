@@ -20,20 +20,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Comment breakers *\/ and /* stay inside. */
-        Thing: {
-            hasOwnProperty?: string;
-            constructor?: number;
-            __proto__?: boolean;
-            toString?: components["schemas"]["constructor"];
-            "na\u00EFve caf\u00E9"?: string;
-            "1st"?: string;
-            "it's \"quoted\""?: string;
-            /** @description ends a comment *\/ */
-            "*/"?: string;
-            class?: string;
-            children?: components["schemas"]["Thing"][];
-        };
+        /** Comment breakers *\/ and /* stay inside. */
+        Thing: Thing;
         /** @enum {string} */
         constructor: "a" | "b";
     };
@@ -54,7 +42,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -66,3 +54,17 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Thing = {
+    hasOwnProperty?: string;
+    constructor?: number;
+    __proto__?: boolean;
+    toString?: components["schemas"]["constructor"];
+    "na\u00EFve caf\u00E9"?: string;
+    "1st"?: string;
+    "it's \"quoted\""?: string;
+    /** ends a comment *\/ */
+    "*/"?: string;
+    class?: string;
+    children?: components["schemas"]["Thing"][];
+};

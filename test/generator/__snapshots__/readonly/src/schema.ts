@@ -20,30 +20,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Item: {
-            readonly id: string;
-            name: string;
-            meta: components["schemas"]["Meta"];
-            owner?: components["schemas"]["Owner"];
-        };
-        ItemWritable: {
-            name: string;
-            owner?: components["schemas"]["OwnerWritable"];
-        };
-        Meta: {
-            /** Format: date-time */
-            created_at?: string;
-        };
-        Owner: {
-            id: string;
-            readonly self?: string;
-        };
-        OwnerWritable: {
-            id: string;
-        };
-        ItemSettings: {
-            color?: string;
-        };
+        Item: Item;
+        ItemWritable: ItemWritable;
+        Meta: Meta;
+        Owner: Owner;
+        OwnerWritable: OwnerWritable;
+        ItemSettings: ItemSettings;
     };
     responses: never;
     parameters: never;
@@ -66,7 +48,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -90,7 +72,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No content */
+            /** No content */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -100,3 +82,28 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Item = {
+    readonly id: string;
+    name: string;
+    meta: components["schemas"]["Meta"];
+    owner?: components["schemas"]["Owner"];
+};
+type ItemWritable = {
+    name: string;
+    owner?: components["schemas"]["OwnerWritable"];
+};
+type Meta = {
+    /** Format: date-time */
+    created_at?: string;
+};
+type Owner = {
+    id: string;
+    readonly self?: string;
+};
+type OwnerWritable = {
+    id: string;
+};
+type ItemSettings = {
+    color?: string;
+};

@@ -116,10 +116,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Note: {
-            text: string;
-            pinned?: boolean;
-        };
+        Note: Note;
     };
     responses: never;
     parameters: never;
@@ -142,7 +139,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -164,7 +161,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -189,7 +186,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -220,7 +217,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -244,7 +241,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -266,7 +263,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** OK */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -289,7 +286,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -301,3 +298,8 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Note = {
+    text: string;
+    pinned?: boolean;
+};

@@ -100,10 +100,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Report: {
-            title?: string;
-            pages?: number;
-        };
+        Report: Report;
     };
     responses: never;
     parameters: never;
@@ -122,7 +119,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -142,7 +139,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -162,7 +159,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -182,7 +179,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gone */
+            /** Gone */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -200,7 +197,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Anything */
+            /** Anything */
             default: {
                 headers: {
                     [name: string]: unknown;
@@ -220,7 +217,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done at once */
+            /** Done at once */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -229,7 +226,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description Accepted */
+            /** Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -240,14 +237,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Nothing to do */
+            /** Nothing to do */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Client error */
+            /** Client error */
             "4XX": {
                 headers: {
                     [name: string]: unknown;
@@ -261,3 +258,8 @@ export interface operations {
         };
     };
 }
+// Component schemas under their exported names, for editors; `components` points at them.
+type Report = {
+    title?: string;
+    pages?: number;
+};
