@@ -3,18 +3,17 @@
 // or a status's details): each missing required property gets a sample from its schema, taken by openapi-sampler
 // from the spec's own examples.
 import { sample } from 'openapi-sampler';
+import { resolveRef, type Json, type Node as Schema } from './json.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Schema = { [key: string]: unknown };
 export type Doc = { [key: string]: unknown };
 
 export function complete(value: Json, schema: Schema | undefined, doc: Doc, depth = 0): Json {
-  const s = resolve(schema, doc);
+  const s = resolveRef(schema, doc);
   if (!s || depth > 24 || value === null || typeof value !== 'object') {
     return value;
   }
   if (Array.isArray(value)) {
-    const items = resolve(s.items as Schema | undefined, doc);
+    const items = resolveRef(s.items as Schema | undefined, doc);
     return items ? value.map((v) => complete(v, items, doc, depth + 1)) : value;
   }
   const variant = pickVariant(value, s, doc);
@@ -71,18 +70,4 @@ function pickVariant(value: { [key: string]: Json }, s: Schema, _doc: Doc): Sche
   }
   const ref = discriminator.mapping?.[tag] ?? `#/components/schemas/${tag}`;
   return variants.find((v) => v.$ref === ref);
-}
-
-function resolve(schema: Schema | undefined, doc: Doc): Schema | undefined {
-  let cur = schema;
-  for (let hops = 0; cur && typeof cur.$ref === 'string' && hops < 32; hops++) {
-    cur = (cur.$ref as string)
-      .slice(2)
-      .split('/')
-      .reduce<unknown>(
-        (node, token) => (node as Record<string, unknown> | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')],
-        doc,
-      ) as Schema | undefined;
-  }
-  return cur;
 }

@@ -4,9 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { model } from './model.js';
 import { loadServer } from './dependencies.js';
-import type { StandIn, StandInOptions } from './server.js';
+import type { StandIn, StandInOptions } from './options.js';
 
-export type { StandIn, StandInOptions, FaultOptions } from './server.js';
+export type { StandIn, StandInOptions, FaultOptions, ServiceBehaviour } from './options.js';
 export type { PhaseOptions, Resource } from './store.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { StandInCredential } from './credentials.js';

@@ -1,9 +1,9 @@
 // The stand-in's state: every stored resource, and which provisioning phase it is in. Phases are worked out when a
 // resource is read (no timers), from the time since it was created or deleted, or from how often it was polled.
+import type { JsonObject } from './json.js';
 import type { StandInCollection } from './types.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type Resource = { [key: string]: Json };
+export type Resource = JsonObject;
 
 export interface PhaseOptions {
   /** Time from create to the ready phase, spread evenly over the phases in between (default 1000). */

@@ -2,8 +2,9 @@
 // This module picks the facts and links for each row; the templates lay the rows out.
 import { firstLine, mdCell, tsKey, tsString } from '../../helpers.js';
 import type { MethodModel, ParamModel, SdkModel, TypeModel } from '../model/index.js';
-import { limitText } from './durations.js';
+import { durationText, limitText } from './durations.js';
 import { callArgs, methodCall, methodExample, pathLiterals, queryLiteral } from './examples.js';
+import * as defaults from '../../../runtime/defaults.js';
 
 export interface DocsInput {
   model: SdkModel;
@@ -118,6 +119,7 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
     render('README.md.hbs', {
       model,
       auth: authView(model),
+      retry: retryView(),
       resources,
       index: resources.map((r) => ({
         title: r.title,
@@ -134,6 +136,7 @@ export function docsFiles({ model, render }: DocsInput): Map<string, string> {
       // A spec without operations (webhooks only, say) still gets a README whose examples compile.
       first: first ?? { getCall: '// This API has no operations.', rawExample: 'console.log(typeof client.raw.GET);' },
       waitable: resources.find((r) => r.methods.some((m) => m.waiter)),
+      polling: pollingView(model),
       pageable: paged && {
         method: `client.${paged.r.property}.${paged.m.name}`,
         iterator: `client.${paged.r.property}.${paged.m.paging!.iterator}`,
@@ -291,4 +294,27 @@ function typeCell(type: string, link: Link): string {
   const bare = type.replace(/\[\]$/, '');
   const linked = link(bare);
   return linked.startsWith('[') ? linked.replace(/`\]/, type.endsWith('[]') ? '[]`]' : '`]') : `\`${mdCell(type)}\``;
+}
+
+/** The runtime's retry and timeout defaults in words: the README states what the copied core does. */
+function retryView() {
+  return {
+    maxRetries: defaults.MAX_RETRIES,
+    timeoutMs: defaults.TIMEOUT_MS,
+    timeout: durationText(defaults.TIMEOUT_MS),
+    maxWait: durationText(defaults.MAX_RATE_LIMIT_WAIT_MS),
+    backoffFrom: durationText(defaults.BACKOFF_BASE_MS),
+    backoffTo: durationText(defaults.BACKOFF_MAX_MS),
+  };
+}
+
+/** The first waiter's polling, for the README's one sentence on it (each resource's doc states its own). */
+function pollingView(model: SdkModel) {
+  const waiter = model.resources.flatMap((r) => r.methods).find((m) => m.waiter)?.waiter;
+  return (
+    waiter && {
+      first: durationText(waiter.lifecycle.firstPollMs),
+      max: durationText(waiter.lifecycle.maxPollMs),
+    }
+  );
 }
