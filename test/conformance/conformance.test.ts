@@ -9,7 +9,7 @@ import { bundle, createConfig, parseYaml } from '@redocly/openapi-core';
 import formats from 'ajv-formats';
 import { OpenAPIBackend, type Document } from 'openapi-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, ConfluentCloud, type NetworkListItem } from '../../generated/src/index.js';
+import { ApiError, ConfluentCloud, ResourceFailedError, type NetworkListItem } from '../../generated/src/index.js';
 import { applySpecOverlays } from '../../generator/index.js';
 import type { OpenApiDocument } from '../../generator/openapi.js';
 import { json, serve } from '../runtime/fixtures/server.js';
@@ -131,6 +131,22 @@ describe('the generated client hands each answer over as the service sent it', (
     expect((error as ApiError).status).toBe(403);
     const item = { code: 'forbidden_access', detail: 'Forbidden Access', source: {} };
     expect((error as ApiError).errors[0]).toMatchObject(item);
+  });
+
+  it('waitFor on a peering ends at PENDING_ACCEPT (the default settled phases), after one read', async () => {
+    const { cc, hits } = await replay();
+    const settled = await cc.peerings.waitFor('peer-c0nf41', { environment: 'env-c0nf01' }, { timeoutMs: 5_000 });
+    expect(settled.status.phase).toBe('PENDING_ACCEPT');
+    expect(hits).toHaveLength(1);
+  });
+
+  it("waitFor on a failed network throws ResourceFailedError carrying the service's error_message", async () => {
+    const e = exchanges.find((x) => x.request.path.endsWith('/n-c0nf18'))!;
+    const { cc } = await replay();
+    const error = await cc.networks.waitFor('n-c0nf18', { environment: 'env-c0nf01' }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ResourceFailedError);
+    const message = (e.response.body as { status: { error_message: string } }).status.error_message;
+    expect((error as ResourceFailedError).message).toContain(message);
   });
 
   it('a null network list reads as no networks', async () => {

@@ -8,6 +8,7 @@ import type {
   NetworkGetResponse,
   NetworkLinkServiceGetResponse,
   NetworkList,
+  PeeringGetResponse,
 } from '../../generated/src/index.js';
 
 export interface Exchange {
@@ -80,7 +81,61 @@ const lastPage = {
   data: [network('n-c0nf17')],
 } satisfies NetworkList;
 
+const failedNetwork = network('n-c0nf18');
+const peering = {
+  api_version: 'networking/v1' as const,
+  kind: 'Peering' as const,
+  id: 'peer-c0nf41',
+  metadata: {
+    ...meta('n-c0nf11'),
+    self: `${API}/networking/v1/peerings/peer-c0nf41?environment=${ENV}`,
+    resource_name: `${ORG}/environment=${ENV}/network=n-c0nf11/peering=peer-c0nf41`,
+  },
+  spec: {
+    display_name: 'conformance-peering',
+    cloud: {
+      kind: 'AwsPeering' as const,
+      account: '210987654321',
+      vpc: 'vpc-0d1e2f3a4b5c6d7e8',
+      routes: ['172.31.0.0/16'],
+      customer_region: 'eu-west-1',
+    },
+    environment,
+    network: {
+      id: 'n-c0nf11',
+      environment: ENV,
+      related: `${API}/networking/v1/networks/n-c0nf11?environment=${ENV}`,
+      resource_name: `${ORG}/environment=${ENV}/network=n-c0nf11`,
+    },
+  },
+  status: { phase: 'PENDING_ACCEPT' },
+};
+
 export const exchanges: Exchange[] = [
+  {
+    says: 'a new peering rests at PENDING_ACCEPT until the other cloud accepts it',
+    operationId: 'getNetworkingV1Peering',
+    request: { method: 'GET', path: '/networking/v1/peerings/peer-c0nf41', query: `environment=${ENV}` },
+    response: { status: 200, body: peering satisfies PeeringGetResponse },
+  },
+  {
+    says: 'a network that failed to provision says why in status.error_code and status.error_message',
+    operationId: 'getNetworkingV1Network',
+    request: { method: 'GET', path: '/networking/v1/networks/n-c0nf18', query: `environment=${ENV}` },
+    response: {
+      status: 200,
+      body: {
+        ...failedNetwork,
+        status: {
+          ...failedNetwork.status,
+          phase: 'FAILED',
+          active_connection_types: [],
+          error_code: 'PERMISSION_DENIED',
+          error_message: 'Permission was denied to create the VPC peering in account 210987654321.',
+        },
+      } satisfies NetworkGetResponse,
+    },
+  },
   {
     departure: 'gone-is-403',
     says: 'a deleted cluster reads back as 403 forbidden_access, not 404',
@@ -186,6 +241,7 @@ export const calls: Record<string, (cc: ConfluentCloud, e: Exchange) => Promise<
   getCmkV2Cluster: (cc, e) => cc.clusters.get(lastSegment(e), { environment: ENV }),
   getNetworkingV1NetworkLinkService: (cc, e) => cc.networkLinkServices.get(lastSegment(e), { environment: ENV }),
   getNetworkingV1Network: (cc, e) => cc.networks.get(lastSegment(e), { environment: ENV }),
+  getNetworkingV1Peering: (cc, e) => cc.peerings.get(lastSegment(e), { environment: ENV }),
 };
 
 function lastSegment(e: Exchange): string {

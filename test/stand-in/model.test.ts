@@ -44,8 +44,16 @@ describe('for spec/', () => {
     expect(byName.get('peerings')!.phases).toEqual({
       provisioning: ['PROVISIONING', 'PENDING_ACCEPT', 'READY'],
       failed: 'FAILED',
+      errorMessage: ['status', 'error_message'],
       deprovisioning: 'DEPROVISIONING',
       awaiting: 'PENDING_ACCEPT',
+    });
+    expect(byName.get('peerings')!.eventFields).toEqual({
+      failure: [
+        ['status', 'error_code'],
+        ['status', 'error_message'],
+      ],
+      deletion: [['metadata', 'deleted_at']],
     });
     expect(byName.get('peerings')!.goneAnswer).toEqual({ status: 403, code: 'forbidden_access' });
     expect(byName.get('clusters')!.phases).toEqual({ provisioning: ['PROVISIONING', 'PROVISIONED'], failed: 'FAILED' });

@@ -152,7 +152,7 @@ function list(state: State, { collection, target }: Call): Reply {
   };
 }
 
-/** A stored resource as the service answers it: constants, the current phase, and every field the schema requires. */
+/** A stored resource as the service answers it: constants, the current phase, and every field the service fills. */
 export function view(state: State, entry: Entry): Resource {
   const c = entry.collection;
   const out = structuredClone(entry.resource);
@@ -166,7 +166,28 @@ export function view(state: State, entry: Entry): Resource {
   if (phase !== undefined) {
     out.status = { ...((out.status as Resource | undefined) ?? {}), phase };
   }
-  return c.itemSchema ? (complete(out, c.itemSchema, state.doc) as Resource) : out;
+  const failed = phase !== undefined && phase === c.phases?.failed;
+  if (failed && c.phases?.errorMessage) {
+    set(
+      out,
+      c.phases.errorMessage,
+      `The ${c.kind ?? c.name} failed to provision (the stand-in's phases.fail chose it).`,
+    );
+  }
+  if (entry.deletedAt !== undefined) {
+    for (const path of c.eventFields.deletion) {
+      set(out, path, new Date(entry.deletedAt).toISOString());
+    }
+  }
+  if (!c.itemSchema) {
+    return out;
+  }
+  const skip = [
+    ...(failed ? [] : c.eventFields.failure),
+    ...(entry.deletedAt === undefined ? c.eventFields.deletion : []),
+  ];
+  const options = { readOnly: state.service.fillsReadOnly, serviceEmpty: state.service.emptyValues, skip };
+  return complete(out, c.itemSchema, state.doc, options) as Resource;
 }
 
 function listBody(c: StandInCollection, data: Resource[], metadata: JsonObject): Json {

@@ -59,6 +59,24 @@ export const model: StandInModel = {
         "metadata",
         "status"
       ],
+      "eventFields": {
+        "failure": [
+          [
+            "status",
+            "error_code"
+          ],
+          [
+            "status",
+            "error_message"
+          ]
+        ],
+        "deletion": [
+          [
+            "metadata",
+            "deleted_at"
+          ]
+        ]
+      },
       "updatable": [
         [
           "spec",
@@ -71,6 +89,10 @@ export const model: StandInModel = {
           "READY"
         ],
         "failed": "FAILED",
+        "errorMessage": [
+          "status",
+          "error_message"
+        ],
         "deprovisioning": "DEPROVISIONING"
       },
       "goneAnswer": {
@@ -192,6 +214,24 @@ export const model: StandInModel = {
         "metadata",
         "status"
       ],
+      "eventFields": {
+        "failure": [
+          [
+            "status",
+            "error_code"
+          ],
+          [
+            "status",
+            "error_message"
+          ]
+        ],
+        "deletion": [
+          [
+            "metadata",
+            "deleted_at"
+          ]
+        ]
+      },
       "updatable": [
         [
           "spec",
@@ -205,6 +245,10 @@ export const model: StandInModel = {
           "READY"
         ],
         "failed": "FAILED",
+        "errorMessage": [
+          "status",
+          "error_message"
+        ],
         "deprovisioning": "DEPROVISIONING",
         "awaiting": "PENDING_ACCEPT"
       },
@@ -306,6 +350,24 @@ export const model: StandInModel = {
         "metadata",
         "status"
       ],
+      "eventFields": {
+        "failure": [
+          [
+            "status",
+            "error_code"
+          ],
+          [
+            "status",
+            "error_message"
+          ]
+        ],
+        "deletion": [
+          [
+            "metadata",
+            "deleted_at"
+          ]
+        ]
+      },
       "updatable": [
         [
           "spec",
@@ -318,6 +380,10 @@ export const model: StandInModel = {
           "READY"
         ],
         "failed": "FAILED",
+        "errorMessage": [
+          "status",
+          "error_message"
+        ],
         "deprovisioning": "DEPROVISIONING"
       },
       "goneAnswer": {
@@ -418,6 +484,24 @@ export const model: StandInModel = {
         "metadata",
         "status"
       ],
+      "eventFields": {
+        "failure": [
+          [
+            "status",
+            "error_code"
+          ],
+          [
+            "status",
+            "error_message"
+          ]
+        ],
+        "deletion": [
+          [
+            "metadata",
+            "deleted_at"
+          ]
+        ]
+      },
       "updatable": [
         [
           "spec",
@@ -441,6 +525,10 @@ export const model: StandInModel = {
       "phases": {
         "provisioning": [
           "READY"
+        ],
+        "errorMessage": [
+          "status",
+          "error_message"
         ]
       },
       "goneAnswer": {
@@ -541,6 +629,15 @@ export const model: StandInModel = {
         "metadata",
         "status"
       ],
+      "eventFields": {
+        "failure": [],
+        "deletion": [
+          [
+            "metadata",
+            "deleted_at"
+          ]
+        ]
+      },
       "updatable": [
         [
           "spec",

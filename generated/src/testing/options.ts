@@ -29,6 +29,17 @@ export interface ServiceBehaviour {
   emptyNext?: boolean;
   /** Error items carry a `title` besides id, status, code, detail and source (the service's have none). */
   errorTitles?: boolean;
+  /**
+   * Every readOnly field the schema declares is filled with a value of its form (endpoints, DNS domains, a
+   * reference's `related`), as the service fills what it owns; false: only the required ones.
+   */
+  fillsReadOnly?: boolean;
+  /**
+   * Fields whose schema says `x-service-empty` come back as the service sends "nothing": a network's
+   * `status.active_connection_types` as `[]`, an emptied `spec.accept.networks` as `null`, an unset reference's
+   * links as `""`; false: sampled, or as sent.
+   */
+  emptyValues?: boolean;
 }
 
 /** The service's behaviours, all on: what a stand-in does unless a test turns one off. */
@@ -37,6 +48,8 @@ export const SERVICE_DEFAULTS: Required<ServiceBehaviour> = {
   holdForAcceptance: true,
   emptyNext: true,
   errorTitles: false,
+  fillsReadOnly: true,
+  emptyValues: true,
 };
 
 export interface StandInOptions {

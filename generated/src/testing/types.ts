@@ -35,6 +35,12 @@ export interface StandInCollection {
   /** Property paths an update may change (the update body's writable leaves, less the scoping environment). */
   updatable: string[][];
   phases?: StandInPhases;
+  /**
+   * readOnly fields the service sets only when something happens, left out until it does: a failure's fields
+   * (`status.error_code`, `status.error_message`) while the resource has not failed, `metadata.deleted_at` while
+   * it is not being deleted.
+   */
+  eventFields: { failure: string[][]; deletion: string[][] };
   /** How the service answers for a deleted resource when that is not a 404 (Confluent Cloud: 403 forbidden_access). */
   goneAnswer?: { status: number; code: string };
   /** How a request names its environment: a query parameter, and where a body carries it. */
@@ -48,6 +54,8 @@ export interface StandInPhases {
   /** The walk from creation to ready, e.g. PROVISIONING, PENDING_ACCEPT, READY. */
   provisioning: string[];
   failed?: string;
+  /** Where a failed resource says why (`status.error_message`): the stand-in puts a message there. */
+  errorMessage?: string[];
   deprovisioning?: string;
   /**
    * A settled phase the resource rests in until the other side accepts it (a peering's PENDING_ACCEPT): the first

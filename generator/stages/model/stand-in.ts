@@ -89,6 +89,7 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
     listKind: listSchema ? constant(doc, findProperty(doc, listSchema, 'kind')) : undefined,
     itemSchema: item as { [key: string]: unknown } | undefined,
     serverOwned: topLevelReadOnly(doc, item),
+    eventFields: eventFields(doc, item),
     updatable: ops.update
       ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1)))
       : [],
@@ -116,6 +117,7 @@ function phases(get: MethodModel): StandInPhases | undefined {
   return {
     provisioning: [...lifecycle.working, ...lifecycle.settled],
     failed: lifecycle.failed[0],
+    ...(lifecycle.errorMessage ? { errorMessage: lifecycle.errorMessage } : {}),
     deprovisioning: lifecycle.deleting[0],
     ...(lifecycle.settled.length > 1 ? { awaiting: lifecycle.settled[0] } : {}),
   };
@@ -156,8 +158,8 @@ function environmentPath(doc: OpenApiDocument, body: SchemaObject | undefined): 
   return undefined;
 }
 
-function writableLeaves(doc: OpenApiDocument, schema: SchemaObject | undefined, at: string[]): string[][] {
-  const s = deref(doc, schema);
+/** Property names of an object schema, its allOf members' included. */
+function propertyNames(doc: OpenApiDocument, schema: SchemaObject | undefined): Set<string> {
   const names = new Set<string>();
   const collect = (n: SchemaObject | undefined, depth: number): void => {
     const d = deref(doc, n);
@@ -171,9 +173,14 @@ function writableLeaves(doc: OpenApiDocument, schema: SchemaObject | undefined, 
       collect(m, depth + 1);
     }
   };
-  collect(s, 0);
+  collect(schema, 0);
+  return names;
+}
+
+function writableLeaves(doc: OpenApiDocument, schema: SchemaObject | undefined, at: string[]): string[][] {
+  const s = deref(doc, schema);
   const out: string[][] = [];
-  for (const k of names) {
+  for (const k of propertyNames(doc, s)) {
     const prop = deref(doc, findProperty(doc, s, k));
     if (!prop || prop.readOnly) {
       continue;
@@ -181,6 +188,32 @@ function writableLeaves(doc: OpenApiDocument, schema: SchemaObject | undefined, 
     const nested = at.length < 3 && isPlainObject(doc, prop) ? writableLeaves(doc, prop, [...at, k]) : [];
     out.push(...(nested.length ? nested : [[...at, k]]));
   }
+  return out;
+}
+
+/** A failure's `error_*` and a deletion's `deleted_*` fields: set by an event, not by creating the resource. */
+const FAILURE_FIELD = /^error(_|$)/;
+const DELETION_FIELD = /^deleted(_|$)/;
+
+function eventFields(doc: OpenApiDocument, item: SchemaObject | undefined): StandInCollection['eventFields'] {
+  const out: StandInCollection['eventFields'] = { failure: [], deletion: [] };
+  const visit = (schema: SchemaObject | undefined, at: string[]): void => {
+    const s = deref(doc, schema);
+    if (!s || at.length > 3) {
+      return;
+    }
+    for (const k of propertyNames(doc, s)) {
+      const prop = deref(doc, findProperty(doc, s, k));
+      if (FAILURE_FIELD.test(k)) {
+        out.failure.push([...at, k]);
+      } else if (DELETION_FIELD.test(k)) {
+        out.deletion.push([...at, k]);
+      } else if (prop && isPlainObject(doc, prop)) {
+        visit(prop, [...at, k]);
+      }
+    }
+  };
+  visit(item, []);
   return out;
 }
 

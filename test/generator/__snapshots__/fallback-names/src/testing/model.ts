@@ -14,6 +14,10 @@ export const model: StandInModel = {
         "$ref": "#/components/schemas/Bucket"
       },
       "serverOwned": [],
+      "eventFields": {
+        "failure": [],
+        "deletion": []
+      },
       "updatable": [
         [
           "name"
