@@ -19,7 +19,7 @@ import { MAX_CONCURRENCY, MAX_RATE_LIMIT_WAIT_MS, MAX_RETRIES, TIMEOUT_MS } from
 import { LocalPacer, type Pacer, type RateLimitWait } from './pacing.js';
 import { RedisPacer, type SharedPacing } from './pacing-redis.js';
 import { paginate, type Paging } from './pagination.js';
-import { Prepared, retrying, type CallState } from './retry.js';
+import { Prepared, retrying, type CallState, type Sent } from './retry.js';
 import type { ApiRequest, FetchLike, RequestOptions } from './types.js';
 import { waitFor, waitUntilDeleted, type Lifecycle, type WaitOptions } from './wait.js';
 
@@ -192,7 +192,8 @@ export class BaseClient<Paths extends {}> {
     });
     this.raw = createClient<Paths>({
       baseUrl: this.#baseUrl,
-      fetch: this.#send,
+      // openapi-fetch wants a fetch: the same transport, handing back only the response.
+      fetch: (req: Request) => this.#send(req).then((sent) => sent.res),
       pathSerializer: fillPath,
       querySerializer: serializeQuery,
       headers: this.#headers,
@@ -236,17 +237,18 @@ export class BaseClient<Paths extends {}> {
       state.keepOpen = true;
     }
     lowerCased(headers, traced.headers);
-    let res: Response;
+    let sent: Sent;
     try {
-      res = await this.#send(new Prepared(this.#baseUrl + path + (query && `?${query}`), init), state);
+      sent = await this.#send(new Prepared(this.#baseUrl + path + (query && `?${query}`), init), state);
     } catch (e) {
       throw traced.signal?.aborted ? traced.signal.reason : noResponse(call, e, this.#hostPort);
     }
+    const { res, data } = sent;
     if (!res.ok) {
-      throw apiError(call, res, state.data, this.#gone);
+      throw apiError(call, res, data, this.#gone);
     }
     traced.onExchange?.({ method, path, requestId: res.headers.get('x-request-id') });
-    return state.data as T;
+    return data as T;
   }
 
   /** Every item of every page of a list call; see pagination.ts. */

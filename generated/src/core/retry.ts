@@ -24,16 +24,21 @@ export class Prepared {
 
 /**
  * Per-call state of a resource call. `read` reads the body inside the retry loop, so a body that fails or
- * stalls is retried like a failed connection; what it returns lands in `data`.
+ * stalls is retried like a failed connection; what it returns comes back as `Sent.data`.
  */
 export interface CallState {
   options: RequestOptions;
   read?: (res: Response) => Promise<unknown>;
-  data?: unknown;
   /** The body is handed to the caller unread (a stream): the attempt's timer keeps running over it. */
   keepOpen?: boolean;
   /** A body that can be sent once only (a stream): no retries. */
   once?: boolean;
+}
+
+/** The last attempt: its response, and its body as `CallState.read` returned it (undefined without `read`). */
+export interface Sent {
+  res: Response;
+  data: unknown;
 }
 
 // Errors proving the request never left (nothing was connected): even a POST may be re-sent after them.
@@ -172,12 +177,12 @@ function sendOnce(send: FetchLike, req: Request | Prepared, signal: AbortSignal,
  * openapi-fetch: retries must live below it, since its middleware cannot re-send). Per attempt: a turn from the
  * pacer, a bearer token from the token function, a fresh timeout joined with the caller's signal, a clone of a
  * Request when it has a body and may be re-sent, and for resource calls the body read (`state.read`) within the
- * attempt. Retry policy: see README.md. Returns the last response (never throws for a status); throws what
+ * attempt. Retry policy: see README.md. Returns the last response and its read body (never throws for a status); throws what
  * fetch or the body threw. Without `state` (calls through `raw`), the caller's signal is the Request's own.
  */
 export const retrying =
   ({ fetch: custom, maxRetries, timeoutMs, auth, pacer, maxWaitMs, log }: RetryingOptions) =>
-  async (req: Request | Prepared, state?: CallState): Promise<Response> => {
+  async (req: Request | Prepared, state?: CallState): Promise<Sent> => {
     const options = state ? state.options : {};
     const caller = state ? options.signal : (req as Request).signal;
     const retries = state?.once ? 0 : (options.maxRetries ?? maxRetries);
@@ -240,17 +245,15 @@ async function finish(
   end: () => void,
   slot: Slot | undefined,
   caller: AbortSignal | undefined,
-): Promise<Response> {
-  if (state?.read) {
-    state.data = await state.read(res);
-  }
+): Promise<Sent> {
+  const data = state?.read ? await state.read(res) : undefined;
   if (!state?.keepOpen) {
     end();
   }
   slot?.release(res);
   // The abort may have come while the body was read by a fetch that does not watch its signal.
   caller?.throwIfAborted();
-  return res;
+  return { res, data };
 }
 
 /** Exponential backoff with jitter: 0.5 s, 1 s, 2 s ... capped at 8 s, each less up to 25 % (defaults.ts). */
