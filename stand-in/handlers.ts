@@ -218,7 +218,7 @@ function itemUrl(c: StandInCollection, id: string): string {
   return c.itemPath.replace(`{${c.idParam}}`, encodeURIComponent(id));
 }
 
-/** A list filter matches a value, or any item of an array, by itself or by its `id` (a reference). */
+/** A list filter matches a value, or one item of an array, by itself or by its `id` (a reference). */
 function matches(value: Json | undefined, wanted: string[]): boolean {
   const values = Array.isArray(value) ? value : [value];
   return values.some((v) => {

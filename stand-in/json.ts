@@ -2,13 +2,13 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
-/** An OpenAPI schema or document, read loosely: the stand-in serves any spec. */
+/** An OpenAPI schema or document, read loosely: the stand-in serves every spec. */
 export type Node = { [key: string]: unknown };
 
 const isObject = (value: unknown): value is JsonObject =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** The value at a property path, or undefined when any step is missing. */
+/** The value at a property path, or undefined when a step is missing. */
 export function get(value: Json | undefined, path: readonly string[]): Json | undefined {
   let cur = value;
   for (const k of path) {
