@@ -50,7 +50,7 @@ export function dispatch(state: State, call: Call): Reply {
   }
 }
 
-function create(state: State, { collection, operation, target, body }: Call): Reply {
+function create(state: State, { collection, target, body }: Call): Reply {
   const input = structuredClone((body ?? {}) as Resource);
   for (const k of collection.serverOwned) {
     delete input[k];
@@ -70,7 +70,7 @@ function create(state: State, { collection, operation, target, body }: Call): Re
     resource.metadata = { self, resource_name: crn, created_at: iso, updated_at: iso };
   }
   const entry = state.store.add({ collection, id, environment, resource, createdAt: now });
-  return { status: successStatus(operation, 201), body: view(state, entry), headers: { Location: self } };
+  return { status: collection.statuses.create ?? 201, body: view(state, entry), headers: { Location: self } };
 }
 
 function read(state: State, { collection, target, id }: Call): Reply {
@@ -83,7 +83,7 @@ function read(state: State, { collection, target, id }: Call): Reply {
   return { status: 200, body: view(state, entry) };
 }
 
-function update(state: State, { collection, operation, target, body, id }: Call): Reply {
+function update(state: State, { collection, target, body, id }: Call): Reply {
   const environment = envOf(collection, target, (body ?? {}) as Resource);
   const entry = state.store.find(collection, id ?? '', environment);
   if (!entry) {
@@ -99,17 +99,17 @@ function update(state: State, { collection, operation, target, body, id }: Call)
   if (metadata && typeof metadata === 'object' && !Array.isArray(metadata)) {
     metadata.updated_at = new Date().toISOString();
   }
-  return { status: successStatus(operation, 200), body: view(state, entry) };
+  return { status: collection.statuses.update ?? 200, body: view(state, entry) };
 }
 
-function remove(state: State, { collection, operation, target, id }: Call): Reply {
+function remove(state: State, { collection, target, id }: Call): Reply {
   const environment = queryEnv(collection, target);
   const entry = state.store.find(collection, id ?? '', environment);
   if (!entry) {
     return notFound({ collection, id, environment, forbidden: state.service.forbiddenWhenGone });
   }
   state.store.markDeleted(entry);
-  return { status: successStatus(operation, 204) };
+  return { status: collection.statuses.remove ?? 204 };
 }
 
 function list(state: State, { collection, target }: Call): Reply {
@@ -198,11 +198,6 @@ function listBody(c: StandInCollection, data: Resource[], metadata: JsonObject):
     out.kind = c.listKind;
   }
   return { ...out, metadata, data };
-}
-
-function successStatus(operation: Operation, fallback: number): number {
-  const status = Object.keys(operation.responses ?? {}).find((s) => /^2\d\d$/.test(s));
-  return status ? Number(status) : fallback;
 }
 
 function queryEnv(c: StandInCollection, target: URL): string | undefined {

@@ -33,6 +33,8 @@ export interface StandInCollection {
   serverOwned: string[];
   /** Property paths an update may change (the update body's writable leaves, less the scoping environment). */
   updatable: string[][];
+  /** The success status each write answers with, as the spec declares it (the stand-in's default otherwise). */
+  statuses: { create?: number; update?: number; remove?: number };
   phases?: StandInPhases;
   /**
    * readOnly fields the service sets only when something happens, left out until it does: a failure's fields

@@ -55,6 +55,8 @@ describe('for spec/', () => {
       ],
       deletion: [['metadata', 'deleted_at']],
     });
+    // Creates answer as the spec declares (202 Accepted here), not the stand-in's default 201.
+    expect(model.collections.map((c) => c.statuses)).toEqual(Array(5).fill({ create: 202, update: 200, remove: 204 }));
     expect(byName.get('peerings')!.goneAnswer).toEqual({ status: 403, code: 'forbidden_access' });
     expect(byName.get('clusters')!.phases).toEqual({ provisioning: ['PROVISIONING', 'PROVISIONED'], failed: 'FAILED' });
     expect(byName.get('clusters')).toMatchObject({

@@ -83,6 +83,11 @@ export const model: StandInModel = {
           "display_name"
         ]
       ],
+      "statuses": {
+        "create": 202,
+        "update": 200,
+        "remove": 204
+      },
       "phases": {
         "provisioning": [
           "PROVISIONING",
@@ -238,6 +243,11 @@ export const model: StandInModel = {
           "display_name"
         ]
       ],
+      "statuses": {
+        "create": 202,
+        "update": 200,
+        "remove": 204
+      },
       "phases": {
         "provisioning": [
           "PROVISIONING",
@@ -374,6 +384,11 @@ export const model: StandInModel = {
           "display_name"
         ]
       ],
+      "statuses": {
+        "create": 202,
+        "update": 200,
+        "remove": 204
+      },
       "phases": {
         "provisioning": [
           "PROVISIONING",
@@ -522,6 +537,11 @@ export const model: StandInModel = {
           "networks"
         ]
       ],
+      "statuses": {
+        "create": 202,
+        "update": 200,
+        "remove": 204
+      },
       "phases": {
         "provisioning": [
           "READY"
@@ -656,6 +676,11 @@ export const model: StandInModel = {
           "deletion_protection"
         ]
       ],
+      "statuses": {
+        "create": 202,
+        "update": 200,
+        "remove": 204
+      },
       "phases": {
         "provisioning": [
           "PROVISIONING",

@@ -93,6 +93,7 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
     updatable: ops.update
       ? writableLeaves(doc, jsonBody(ops.update), []).filter((p) => !envBody || !startsWith(p, envBody.slice(0, -1)))
       : [],
+    statuses: statuses(ops),
     phases: phases(ops.get!),
     ...goneAnswer(ops.get!),
     environment: env || envBody ? { query: env?.name, bodyPath: envBody } : undefined,
@@ -106,6 +107,23 @@ function collection({ doc, name, path, itemPath, idParam, ops }: CollectionInput
         }
       : undefined,
   };
+}
+
+function statuses(ops: CollectionInput['ops']): StandInCollection['statuses'] {
+  const of = (m: MethodModel | undefined) =>
+    m && /^2\d\d$/.test(m.response.status) ? Number(m.response.status) : undefined;
+  const out: StandInCollection['statuses'] = {};
+  for (const [key, m] of [
+    ['create', ops.create],
+    ['update', ops.update],
+    ['remove', ops.del],
+  ] as const) {
+    const status = of(m);
+    if (status !== undefined) {
+      out[key] = status;
+    }
+  }
+  return out;
 }
 
 /** The stand-in walks a resource through its working phases to its settled ones, from the lifecycle model. */

@@ -23,6 +23,11 @@ export const model: StandInModel = {
           "name"
         ]
       ],
+      "statuses": {
+        "create": 201,
+        "update": 200,
+        "remove": 204
+      },
       "filters": []
     }
   ],
